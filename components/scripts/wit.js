@@ -1,0 +1,56 @@
+// @ts-check
+/**
+ * Stages the WIT folder componentize-js builds against: this package's own `wit/` (the worlds
+ * and Spin's interfaces) plus the WASI packages at the version the engine needs.
+ *
+ * The WASI packages are derived from the WASI 0.2.12 WIT that jco ships, re-versioned to
+ * 0.2.10: StarlingMonkey exports `wasi:http/incoming-handler@0.2.10`, and the 0.2.x patch
+ * releases declare the same interfaces. Deriving them at build time keeps them in step with
+ * the installed toolchain instead of carrying a hand-kept copy.
+ */
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const WASI_VERSION = '0.2.10';
+const SHIPPED_WASI_VERSION = '0.2.12';
+
+const componentsDir = dirname(dirname(fileURLToPath(import.meta.url)));
+export const witSourceDir = join(componentsDir, 'wit');
+
+/** Where jco keeps the WASI WIT it ships (`dist/api.js` sits beside `lib/`). */
+export function shippedWasiDir() {
+  const jcoApi = fileURLToPath(import.meta.resolve('@bytecodealliance/jco'));
+  return join(dirname(jcoApi), '..', 'lib', 'wit', 'builtin', SHIPPED_WASI_VERSION);
+}
+
+/**
+ * Writes the staged WIT into a fresh temporary folder, so that parallel builds never share one,
+ * and returns its path. The caller removes it.
+ * @returns {Promise<string>}
+ */
+export async function stageWit() {
+  const stagedDir = await mkdtemp(join(tmpdir(), 'swerve-wit-'));
+  await cp(witSourceDir, stagedDir, { recursive: true });
+  const wasiDir = shippedWasiDir();
+  let packages;
+  try {
+    packages = await readdir(wasiDir);
+  } catch {
+    throw new Error(
+      `[swerve] Could not find jco's WASI ${SHIPPED_WASI_VERSION} WIT at ${wasiDir}. ` +
+        'Run npm ci; if jco was upgraded, update SHIPPED_WASI_VERSION in components/scripts/wit.js.',
+    );
+  }
+  for (const name of packages) {
+    const text = await readFile(join(wasiDir, name, 'package.wit'), 'utf8');
+    const target = join(stagedDir, 'deps', name);
+    await mkdir(target, { recursive: true });
+    await writeFile(
+      join(target, 'package.wit'),
+      text.replaceAll(`@${SHIPPED_WASI_VERSION}`, `@${WASI_VERSION}`),
+    );
+  }
+  return stagedDir;
+}

@@ -1,0 +1,33 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/', '**/dist/', 'components/build/', 'test-results/', 'playwright-report/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: [
+      '**/*.js',
+      '**/*.config.ts',
+      '**/scripts/**',
+      'sw-host/src/vite-plugin*/**',
+      'sw-host/src/cli/**',
+      'e2e/**',
+    ],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Guest code: JavaScript that componentize-js turns into Wasm components.
+    files: ['components/examples/**/src/**/*.js', 'components/fixtures/**/src/**/*.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+);

@@ -1,0 +1,27 @@
+/**
+ * The one error type the host throws. `code` says what kind of failure it is, for code that
+ * reacts to it; `message` is a whole sentence for people: what failed, why, and what to do.
+ */
+export class SwerveError extends Error {
+  override readonly name = 'SwerveError';
+
+  constructor(
+    readonly code: SwerveErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message.startsWith('[swerve]') ? message : `[swerve] ${message}`, options);
+  }
+}
+
+export type SwerveErrorCode =
+  /** A spin.toml that is not valid TOML or not a valid Spin manifest. */
+  | 'manifest-invalid'
+  /** Component bytes that are not a component, or that the host cannot run. */
+  | 'component-invalid'
+  /** Fetching a component's bytes or glue failed. */
+  | 'component-unavailable'
+  /** The guest trapped or failed while handling a request. */
+  | 'guest-failed'
+  /** The page and the service worker disagree (protocol version, registration). */
+  | 'host-unavailable';
