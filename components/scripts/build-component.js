@@ -88,9 +88,7 @@ export async function buildComponent(build, { force }) {
 
   const transpileStarted = performance.now();
   // The options the browser host also transpiles with (sw-host/src/component/transpile-options.json).
-  const options = /** @type {import('@bytecodealliance/jco-transpile').TranspilationOptions} */ (
-    structuredClone(transpileOptions)
-  );
+  const options = /** @type {Parameters<typeof transpileBytes>[1]} */ (structuredClone(transpileOptions));
   const { files } = await transpileBytes(component, options);
   const transpileMs = performance.now() - transpileStarted;
   await rm(transpiledDir, { recursive: true, force: true });
