@@ -88,7 +88,8 @@ export async function buildComponent(build, { force }) {
 
   const transpileStarted = performance.now();
   // The options the browser host also transpiles with (sw-host/src/component/transpile-options.json).
-  const options = /** @type {Parameters<typeof transpileBytes>[1]} */ (structuredClone(transpileOptions));
+  // `asyncWasiImports: true` is what jco's CLI flag sets, though the declared type says string[].
+  const options = /** @type {any} */ (structuredClone(transpileOptions));
   const { files } = await transpileBytes(component, options);
   const transpileMs = performance.now() - transpileStarted;
   await rm(transpiledDir, { recursive: true, force: true });
