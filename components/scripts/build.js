@@ -54,7 +54,10 @@ await Promise.all(
 
 for (const result of results.sort((a, b) => a.label.localeCompare(b.label))) {
   const what = result.rebuilt ? `built in ${(result.buildMs / 1000).toFixed(1)} s` : 'up to date';
-  const size = `${(result.componentBytes / 2 ** 20).toFixed(1)} MiB`;
+  const size =
+    result.componentBytes < 2 ** 20
+      ? `${(result.componentBytes / 2 ** 10).toFixed(1)} KiB`
+      : `${(result.componentBytes / 2 ** 20).toFixed(1)} MiB`;
   console.log(`${result.label.padEnd(28)} ${size.padStart(9)}  ${what}`);
 }
 console.log(

@@ -8,15 +8,13 @@
  * This is the command an example's `[component.<id>.build]` section runs, from the app's folder,
  * just as `spin build` would.
  *
- * It calls componentize-js's API rather than its CLI: under preview2-shim >= 0.25 in Node the
- * CLI has no `/` preopen and fails with "failed to get path metadata (os error 44)", so we add
- * that preopen ourselves, on the very preview2-shim instance componentize-js loads.
+ * It calls componentize-js's API rather than its CLI, which fails for want of a `/` preopen
+ * (see root-preopen.js).
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { addRootPreopen } from './root-preopen.js';
 import { stageWit } from './wit.js';
 
 const { values, positionals } = parseArgs({
@@ -32,10 +30,7 @@ if (!sourcePath || !values.out) {
   process.exit(2);
 }
 
-const componentizeEntry = fileURLToPath(import.meta.resolve('@bytecodealliance/componentize-js'));
-const shimPath = createRequire(componentizeEntry).resolve('@bytecodealliance/preview2-shim/filesystem');
-const { _addPreopen } = await import(pathToFileURL(shimPath).href);
-_addPreopen('/', '/');
+await addRootPreopen('@bytecodealliance/componentize-js');
 const { componentize } = await import('@bytecodealliance/componentize-js');
 
 const started = performance.now();

@@ -1,0 +1,99 @@
+import { expect, fetchFrom, test } from '../fixtures/swerve.ts';
+
+const HELLO_BODY = 'Hello from a WebAssembly component!\n';
+
+test('a page fetch to /apps/hello/ gets the component body and its own header', async ({ hostFetch }) => {
+  const response = await hostFetch('/apps/hello/');
+  expect(response.status).toBe(200);
+  expect(response.body).toBe(HELLO_BODY);
+  expect(response.headers['x-hello-from']).toBe('wasm');
+  expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
+});
+
+test('a tab opened on an app URL shows the component answer, with the path and query it asked for', async ({
+  page,
+}) => {
+  // A fresh browser context: the host is not installed yet, so the first visit bootstraps it.
+  await page.goto('/apps/echo/x?y=1');
+  await expect(page.locator('body')).toContainText('"pathWithQuery"');
+  const echo = JSON.parse(await page.locator('body').innerText());
+  expect(echo.method).toBe('GET');
+  expect(echo.pathWithQuery).toBe('/x?y=1');
+  expect(page.url()).toMatch(/\/apps\/echo\/x\?y=1$/);
+});
+
+test('a POST body round-trips through echo', async ({ hostFetch }) => {
+  const body = JSON.stringify({ greeting: 'héllo', list: [1, 2, 3] });
+  const response = await hostFetch('/apps/echo/items?sort=asc', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-test': 'round-trip' },
+  });
+  expect(response.status).toBe(200);
+  const echo = JSON.parse(response.body);
+  expect(echo).toMatchObject({ method: 'POST', pathWithQuery: '/items?sort=asc', body });
+  expect(echo.headers['x-test']).toBe('round-trip');
+  expect(echo.headers['content-type']).toBe('application/json');
+});
+
+test('the site assets are not intercepted; app URLs are', async ({ hostPage }) => {
+  const servedBy = async (path: string) => {
+    const [response] = await Promise.all([
+      hostPage.waitForResponse((r) => new URL(r.url()).pathname === path),
+      hostPage.evaluate((url) => fetch(url).then((r) => r.text()), path),
+    ]);
+    return response.fromServiceWorker();
+  };
+  expect(await servedBy('/_swerve/apps.json')).toBe(false);
+  expect(await servedBy('/apps/hello/')).toBe(true);
+});
+
+test('the worker still answers after a page reload', async ({ hostPage, hostFetch }) => {
+  expect((await hostFetch('/apps/hello/')).body).toBe(HELLO_BODY);
+  await hostPage.reload();
+  await expect(hostPage.locator('body[data-host="ready"]')).toBeAttached();
+  expect((await fetchFrom(hostPage)('/apps/hello/')).body).toBe(HELLO_BODY);
+});
+
+test('10 concurrent requests all succeed, each with its own fresh instance', async ({ hostPage }) => {
+  const results = await hostPage.evaluate(() =>
+    Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        fetch(`/apps/echo/concurrent/${i}`, { method: 'POST', body: `request ${i}` }).then(async (r) => ({
+          status: r.status,
+          echo: await r.json(),
+        })),
+      ),
+    ),
+  );
+  results.forEach(({ status, echo }, i) => {
+    expect(status).toBe(200);
+    expect(echo.pathWithQuery).toBe(`/concurrent/${i}`);
+    expect(echo.body).toBe(`request ${i}`);
+  });
+});
+
+test('a plain HTTP client (no service worker) does not get the component answer', async ({ request }) => {
+  const response = await request.get('/apps/hello/');
+  const text = await response.text();
+  expect(text).not.toContain(HELLO_BODY.trim());
+  expect(response.status()).toBe(503);
+  expect(text).toContain('runs inside your browser');
+});
+
+test('the front page sends a request to an app and shows its answer', async ({ hostPage }) => {
+  const card = hostPage.locator('section.app[data-app="hello"]');
+  await card.getByRole('button', { name: 'Send request' }).click();
+  await expect(card.locator('.response-summary')).toContainText(/^200 in \d+\.\d ms$/);
+  await expect(card.locator('.response-headers')).toContainText('x-hello-from: wasm');
+  await expect(card.locator('.response-body')).toHaveText(HELLO_BODY.trim());
+});
+
+test('a component hand-written in WebAssembly text (no JavaScript engine) answers too', async ({
+  hostFetch,
+}) => {
+  const response = await hostFetch('/apps/minimal/anything');
+  expect(response.status).toBe(200);
+  expect(response.body).toBe('hello from wat\n');
+  expect(response.headers['content-type']).toBe('text/plain');
+});

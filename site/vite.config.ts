@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+import { swerveHost, type SiteApp } from '@swerve/sw-host/vite-plugin';
+
+const examples: SiteApp[] = [
+  { name: 'hello', dir: '../components/examples/hello' },
+  { name: 'echo', dir: '../components/examples/echo' },
+];
+
+// Test fixtures (components/fixtures) are deployed too when the browser tests and benchmarks
+// build the site, so they run on exactly the host a visitor gets.
+const fixtures: SiteApp[] = [{ name: 'minimal', dir: '../components/fixtures/minimal' }];
+
+// The site is built and served as it is deployed (`vite build` + `vite preview`), so the real
+// service worker answers the example apps.
+export default defineConfig({
+  plugins: [swerveHost({ apps: process.env.SWERVE_WITH_FIXTURES ? [...examples, ...fixtures] : examples })],
+  build: { target: 'es2023' },
+  preview: { port: 4173, host: '127.0.0.1' },
+});

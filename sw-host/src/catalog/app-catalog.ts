@@ -1,0 +1,45 @@
+/**
+ * The catalog of apps deployed with the site: written by the Vite plugin at build time as
+ * `/_swerve/apps.json`, read by the service worker and by pages.
+ */
+
+/** Where one component's transpiled artifacts are served. */
+export interface CatalogComponent {
+  /** Changes whenever the component's inputs change; keys the loaded-component cache. */
+  version: string;
+  /** URL of jco's glue module. */
+  glue: string;
+  /** Core module file name (as the glue asks for it) → URL. */
+  coreModules: Record<string, string>;
+  /** Size of the original component, in bytes. */
+  componentBytes: number;
+}
+
+export interface CatalogApp {
+  /** The app's name; it is mounted at `/apps/<name>/`. */
+  name: string;
+  /** The mount path, with a trailing slash. */
+  mount: string;
+  description: string;
+  /** The app's spin.toml, as written. */
+  manifest: string;
+  /** Component id → its artifacts. */
+  components: Record<string, CatalogComponent>;
+}
+
+export interface AppCatalog {
+  /** The site build that wrote this catalog. */
+  build: string;
+  apps: CatalogApp[];
+}
+
+/** The app whose mount contains `pathname`, if any. `/apps/echo` counts as `/apps/echo/`. */
+export function findMountedApp(catalog: AppCatalog, pathname: string): CatalogApp | undefined {
+  return catalog.apps.find((app) => pathname.startsWith(app.mount) || `${pathname}/` === app.mount);
+}
+
+/** The path and query as the app sees them: the mount replaced by `/`. */
+export function pathInApp(app: CatalogApp, url: URL): string {
+  const rest = url.pathname.slice(app.mount.length);
+  return `/${rest}${url.search}`;
+}

@@ -1,0 +1,7 @@
+/**
+ * The page-side Swerve API: connect to the in-browser host, then fetch app URLs as usual.
+ */
+export { connectHost, type ConnectOptions, type HostConnection } from './host-connection.ts';
+export { SwerveError, type SwerveErrorCode } from '../errors.ts';
+export type { AppCatalog, CatalogApp, CatalogComponent } from '../catalog/app-catalog.ts';
+export { APPS_ROOT, CATALOG_PATH, PLAIN_ROUTE_PATH } from '../protocol/paths.ts';

@@ -1,0 +1,54 @@
+/**
+ * Loads a component from the URLs of its transpiled artifacts: fetches the glue, compiles the
+ * core modules (streaming, so compilation overlaps the download), and evaluates the glue.
+ */
+import type { CatalogComponent } from '../catalog/app-catalog.ts';
+import { SwerveError } from '../errors.ts';
+import { LoadedComponent } from './loaded-component.ts';
+
+async function fetchOk(url: string, label: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new SwerveError('component-unavailable', `Could not fetch ${url} for ${label}: ${String(error)}`, {
+      cause: error,
+    });
+  }
+  if (!response.ok) {
+    throw new SwerveError(
+      'component-unavailable',
+      `Could not fetch ${url} for ${label}: the server answered ${response.status}. Rebuild and redeploy the site.`,
+    );
+  }
+  return response;
+}
+
+async function compileCoreModule(url: string, label: string): Promise<WebAssembly.Module> {
+  const response = await fetchOk(url, label);
+  // compileStreaming needs the application/wasm content type; fall back for servers without it.
+  if (response.headers.get('content-type')?.startsWith('application/wasm')) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/** Fetches, compiles and evaluates a component described by the catalog. */
+export async function fetchComponent(label: string, component: CatalogComponent): Promise<LoadedComponent> {
+  const started = performance.now();
+  const gluePromise = fetchOk(component.glue, label).then((response) => response.text());
+  const entries = await Promise.all(
+    Object.entries(component.coreModules).map(
+      async ([name, url]) => [name, await compileCoreModule(url, label)] as const,
+    ),
+  );
+  const glue = await gluePromise;
+  const loadedMs = performance.now() - started;
+  // Fetching and compiling overlap; report them as one step.
+  return LoadedComponent.fromTranspiled(
+    label,
+    component.version,
+    { glue, coreModules: Object.fromEntries(entries) },
+    { fetchMs: loadedMs, compileMs: 0 },
+  );
+}

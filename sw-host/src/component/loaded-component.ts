@@ -1,0 +1,69 @@
+/**
+ * A component ready to serve: its core modules compiled and its glue evaluated, once per
+ * component version. Every request then gets a fresh instance from it (WASI 0.2 semantics, as
+ * in Spin: no state survives between requests).
+ */
+import { SwerveError } from '../errors.ts';
+import { evaluateGlue, type ComponentExports, type InstantiateComponent } from './glue.ts';
+
+/** The transpiled form of a component: jco's glue and the core modules it asks for. */
+export interface TranspiledComponent {
+  glue: string;
+  coreModules: Record<string, WebAssembly.Module>;
+}
+
+/** How long each loading step took, in milliseconds. */
+export interface LoadTimings {
+  fetchMs: number;
+  compileMs: number;
+  glueMs: number;
+}
+
+export class LoadedComponent {
+  readonly #instantiate: InstantiateComponent;
+  readonly #coreModules: Record<string, WebAssembly.Module>;
+
+  private constructor(
+    readonly label: string,
+    readonly version: string,
+    instantiate: InstantiateComponent,
+    coreModules: Record<string, WebAssembly.Module>,
+    readonly timings: LoadTimings,
+  ) {
+    this.#instantiate = instantiate;
+    this.#coreModules = coreModules;
+  }
+
+  /** Prepares a component from its compiled core modules and glue source. */
+  static fromTranspiled(
+    label: string,
+    version: string,
+    transpiled: TranspiledComponent,
+    timings: Omit<LoadTimings, 'glueMs'>,
+  ): LoadedComponent {
+    const started = performance.now();
+    const instantiate = evaluateGlue(transpiled.glue, label);
+    const glueMs = performance.now() - started;
+    return new LoadedComponent(label, version, instantiate, transpiled.coreModules, { ...timings, glueMs });
+  }
+
+  /**
+   * A new instance with the given imports. Core instances are created synchronously: the
+   * modules are already compiled, and in a worker there is no size limit on sync instantiation.
+   */
+  async instantiate(imports: Record<string, unknown>): Promise<ComponentExports> {
+    const getCoreModule = (name: string) => {
+      const module = this.#coreModules[name];
+      if (!module) {
+        throw new SwerveError(
+          'component-invalid',
+          `${this.label} asks for a core module "${name}" it was not given.`,
+        );
+      }
+      return module;
+    };
+    return this.#instantiate(getCoreModule, imports, (module, moduleImports) => {
+      return new WebAssembly.Instance(module, moduleImports);
+    });
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * URL paths the host reserves on its origin. Imported by the service worker, the page-side
+ * client and the Vite plugin, so that all three agree.
+ */
+
+/** Swerve's own assets and endpoints live under this prefix; apps never see it. */
+export const SWERVE_PREFIX = '/_swerve/';
+
+/** The service worker script. It sits at the root so that its scope can be the whole origin. */
+export const SERVICE_WORKER_PATH = '/sw.js';
+
+/** The catalog of apps deployed with the site (see catalog/app-catalog.ts). */
+export const CATALOG_PATH = `${SWERVE_PREFIX}apps.json`;
+
+/** The page script that installs the host when a tab opens an app URL before it is installed. */
+export const BOOTSTRAP_SCRIPT_PATH = `${SWERVE_PREFIX}bootstrap.js`;
+
+/**
+ * A route the service worker answers in plain JavaScript, without any component: the baseline
+ * that component latency is measured against.
+ */
+export const PLAIN_ROUTE_PATH = `${SWERVE_PREFIX}plain`;
+
+/** Apps deployed with the site are mounted at `/apps/<name>/`. */
+export const APPS_ROOT = '/apps/';

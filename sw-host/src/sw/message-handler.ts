@@ -1,0 +1,51 @@
+/**
+ * Answers the page ↔ worker protocol (protocol/messages.ts): unwraps each request envelope,
+ * runs it, and replies on the message's `ports[0]`.
+ */
+/// <reference lib="webworker" />
+import {
+  HOST_PROTOCOL_VERSION,
+  isHostRequest,
+  type HostReplies,
+  type HostReplyEnvelope,
+  type HostRequestEnvelope,
+  type HostRequests,
+} from '../protocol/messages.ts';
+
+declare const __SWERVE_BUILD__: string;
+
+type Handlers = {
+  [T in keyof HostRequests]: (
+    scope: ServiceWorkerGlobalScope,
+    payload: HostRequests[T],
+  ) => Promise<HostReplies[T]>;
+};
+
+const handlers: Handlers = {
+  async hello() {
+    return { protocol: HOST_PROTOCOL_VERSION, build: __SWERVE_BUILD__ };
+  },
+  async claim(scope) {
+    await scope.clients.claim();
+    return { claimed: true };
+  },
+};
+
+export async function handleHostMessage(scope: ServiceWorkerGlobalScope, event: ExtendableMessageEvent) {
+  if (!isHostRequest(event.data)) return;
+  const port = event.ports[0];
+  const { swerve, payload } = event.data as HostRequestEnvelope;
+  let reply: HostReplyEnvelope;
+  try {
+    const handler = handlers[swerve] as (
+      scope: ServiceWorkerGlobalScope,
+      payload: unknown,
+    ) => Promise<unknown>;
+    if (!handler)
+      throw new Error(`Unknown request "${swerve}": the page and the worker come from different builds.`);
+    reply = { ok: true, payload: (await handler(scope, payload)) as HostReplies[typeof swerve] };
+  } catch (error) {
+    reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  port?.postMessage(reply);
+}

@@ -1,0 +1,38 @@
+/**
+ * The response headers Swerve needs from whatever serves the site.
+ *
+ * The service worker's own CSP comes from the headers of its script response, and it is the
+ * only place that may evaluate code: jco's glue needs 'unsafe-eval', compiling components needs
+ * 'wasm-unsafe-eval'. Pages get a strict CSP with neither.
+ */
+import { SERVICE_WORKER_PATH } from '../protocol/paths.ts';
+
+export const WORKER_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+  "connect-src 'self'",
+].join('; ');
+
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/** Headers for a response from the server (never for responses the worker makes). */
+export function securityHeaders(pathname: string): Record<string, string> {
+  if (pathname === SERVICE_WORKER_PATH) {
+    return {
+      'content-security-policy': WORKER_CSP,
+      // The worker must be re-checked on every registration so a deploy is picked up at once.
+      'cache-control': 'no-cache',
+      'service-worker-allowed': '/',
+    };
+  }
+  return { 'content-security-policy': PAGE_CSP, 'x-content-type-options': 'nosniff' };
+}

@@ -1,0 +1,53 @@
+/**
+ * The WASI imports one component instance gets: preview2-shim's browser implementations,
+ * isolated per instance (its own stdout/stderr, environment and filesystem), with nothing
+ * granted that the manifest does not grant.
+ *
+ * The `wasi:http/types` classes must come from the same preview2-shim module instance as
+ * `handleIncomingRequest` (http/serve-request.ts): they share private class fields.
+ */
+import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
+
+/** Receives a guest's output one line at a time. */
+export type LineSink = (line: string) => void;
+
+export interface InstanceCapabilities {
+  stdout: LineSink;
+  stderr: LineSink;
+  /** What `wasi:cli/environment` returns. */
+  environment?: Record<string, string>;
+}
+
+/** A stream handler for preview2-shim that splits bytes into lines. */
+function lineStream(sink: LineSink) {
+  const decoder = new TextDecoder();
+  let pending = '';
+  const flush = () => {
+    pending += decoder.decode();
+    if (pending) sink(pending);
+    pending = '';
+  };
+  return {
+    write(contents: Uint8Array) {
+      pending += decoder.decode(contents, { stream: true });
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) sink(line.endsWith('\r') ? line.slice(0, -1) : line);
+    },
+    flush,
+    blockingFlush: flush,
+    drop: flush,
+  };
+}
+
+/** The import object for one fresh instance, keyed as jco's glue looks imports up. */
+export function createWasiImports(capabilities: InstanceCapabilities): Record<string, unknown> {
+  const shim = new WASIShim({
+    stdout: lineStream(capabilities.stdout),
+    stderr: lineStream(capabilities.stderr),
+    environment: capabilities.environment ?? {},
+    arguments: [],
+    sandbox: { preopens: {}, env: capabilities.environment ?? {}, args: [], enableNetwork: false },
+  });
+  return shim.getImportObject() as Record<string, unknown>;
+}
