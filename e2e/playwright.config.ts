@@ -1,19 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './scripts/chromium-path.js';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.js';
 
 const PORT = Number(process.env.SWERVE_E2E_PORT ?? 4174);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
-
-// Chromium flags for a closed network and a root user in CI; see ../../shared/toolchain-notes.md.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Browser tests run against the production build (`vite build` + `vite preview`), so the real
@@ -26,7 +15,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     baseURL: BASE_URL,
     browserName: 'chromium',

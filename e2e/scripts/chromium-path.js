@@ -11,6 +11,17 @@ import { chromium } from '@playwright/test';
 
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
+/** Flags for a closed network and a root user in CI (see the toolchain notes). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** @returns {{ executablePath: string | undefined, source: string } | undefined} */
 export function findChromium() {
   const fromEnv = process.env.SWERVE_CHROMIUM;

@@ -4,6 +4,7 @@
  * A page sends a request with a `MessageChannel`; the reply comes back on `ports[0]`. The
  * envelope is unwrapped only in `client/host-connection.ts` and `sw/message-handler.ts`.
  */
+import type { RequestRecord } from './request-record.ts';
 
 /**
  * Bumped whenever a message changes shape. A page and a worker from different deploys compare
@@ -17,12 +18,15 @@ export interface HostRequests {
   hello: { protocol: number };
   /** Ask the worker to take control of this page (after a hard reload it is not controlled). */
   claim: Record<string, never>;
+  /** The records of requests served after `sinceId` (all kept records when absent). */
+  metrics: { sinceId?: number };
 }
 
 /** The reply to each request type. */
 export interface HostReplies {
   hello: { protocol: number; build: string };
   claim: { claimed: true };
+  metrics: { records: RequestRecord[] };
 }
 
 export type HostRequestType = keyof HostRequests;

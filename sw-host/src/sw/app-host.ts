@@ -12,12 +12,13 @@ import { fetchComponent } from '../component/fetch-component.ts';
 import { SwerveError } from '../errors.ts';
 import { serveRequest } from '../http/serve-request.ts';
 import { CATALOG_PATH } from '../protocol/paths.ts';
-
-let nextRequestId = 1;
+import type { RequestRecord } from '../protocol/request-record.ts';
+import { RequestJournal } from './request-journal.ts';
 
 export class AppHost {
   #catalog: Promise<AppCatalog> | undefined;
   readonly #components = new ComponentCache();
+  readonly journal = new RequestJournal();
 
   /** The catalog, fetched on first use; a failed fetch is retried by the next request. */
   catalog(): Promise<AppCatalog> {
@@ -34,44 +35,79 @@ export class AppHost {
     return this.#catalog;
   }
 
-  /** Answers a request whose path is under the apps root. */
+  /** Answers a request whose path is under the apps root, and records how it went. */
   async handle(request: Request): Promise<Response> {
+    const started = performance.now();
     const url = new URL(request.url);
-    const requestId = nextRequestId++;
-    let app: CatalogApp | undefined;
+    const record: RequestRecord = {
+      id: this.journal.nextId(),
+      at: Date.now(),
+      app: '',
+      method: request.method,
+      path: url.pathname + url.search,
+      status: 0,
+      timings: { loadMs: 0, instantiateMs: 0, handleMs: 0, totalMs: 0 },
+    };
+    let response: Response;
     try {
-      app = findMountedApp(await this.catalog(), url.pathname);
-      if (!app) return new Response(null, { status: 404 });
-      const componentId = componentFor(app);
-      const artifacts = app.components[componentId];
-      if (!artifacts) {
-        throw new SwerveError(
-          'component-unavailable',
-          `App "${app.name}" has no built component "${componentId}".`,
-        );
-      }
-      const label = `${app.name}/${componentId}`;
-      const component = await this.#components.get(artifacts.version, () => fetchComponent(label, artifacts));
-      const inner = await requestInApp(request, new URL(pathInApp(app, url), url.origin));
-      const { response } = await serveRequest(component, inner, {
-        stdout: (line) => console.log(`[${label} #${requestId}] ${line}`),
-        stderr: (line) => console.error(`[${label} #${requestId}] ${line}`),
-      });
-      return response;
+      response = await this.#serve(request, url, record);
     } catch (error) {
-      console.error(`[swerve] ${request.method} ${url.pathname} (request #${requestId}) failed:`, error);
-      return new Response(null, { status: 500 });
+      record.error = error instanceof Error ? error.message : String(error);
+      console.error(`[swerve] ${request.method} ${url.pathname} (request #${record.id}) failed:`, error);
+      response = new Response(null, { status: 500 });
     }
+    record.status = response.status;
+    record.timings.totalMs = performance.now() - started;
+    this.journal.add(record);
+    return response;
+  }
+
+  async #serve(request: Request, url: URL, record: RequestRecord): Promise<Response> {
+    const app = findMountedApp(await this.catalog(), url.pathname);
+    if (!app) return new Response(null, { status: 404 });
+    record.app = app.name;
+    record.path = pathInApp(app, url);
+    const componentId = componentFor(app);
+    record.component = componentId;
+    const artifacts = app.components[componentId];
+    if (!artifacts) {
+      throw new SwerveError(
+        'component-unavailable',
+        `App "${app.name}" has no built component "${componentId}".`,
+      );
+    }
+    const label = `${app.name}/${componentId}`;
+    const loadStarted = performance.now();
+    let loadedHere = false;
+    const component = await this.#components.get(artifacts.version, () => {
+      loadedHere = true;
+      return fetchComponent(label, artifacts);
+    });
+    record.timings.loadMs = performance.now() - loadStarted;
+    if (loadedHere) record.load = component.timings;
+    const inner = await requestInApp(request, new URL(record.path, url.origin));
+    const { response, timings } = await serveRequest(component, inner, {
+      stdout: (line) => console.log(`[${label} #${record.id}] ${line}`),
+      stderr: (line) => console.error(`[${label} #${record.id}] ${line}`),
+    });
+    record.timings.instantiateMs = timings.instantiateMs;
+    record.timings.handleMs = timings.handleMs;
+    return response;
   }
 }
 
+const componentIds = new WeakMap<CatalogApp, string>();
+
 /** The component that serves the app. The skeleton's apps have one `/...` trigger each. */
 function componentFor(app: CatalogApp): string {
+  const known = componentIds.get(app);
+  if (known) return known;
   const manifest = parse(app.manifest) as { trigger?: { http?: { component?: unknown }[] } };
   const component = manifest.trigger?.http?.[0]?.component;
   if (typeof component !== 'string') {
     throw new SwerveError('manifest-invalid', `App "${app.name}" has no [[trigger.http]] with a component.`);
   }
+  componentIds.set(app, component);
   return component;
 }
 

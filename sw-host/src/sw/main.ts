@@ -45,5 +45,5 @@ self.addEventListener('fetch', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  event.waitUntil(handleHostMessage(self, event));
+  event.waitUntil(handleHostMessage({ scope: self, host }, event));
 });

@@ -11,39 +11,43 @@ import {
   type HostRequestEnvelope,
   type HostRequests,
 } from '../protocol/messages.ts';
+import type { AppHost } from './app-host.ts';
 
 declare const __SWERVE_BUILD__: string;
 
+/** What a request handler can reach. */
+export interface HostContext {
+  scope: ServiceWorkerGlobalScope;
+  host: AppHost;
+}
+
 type Handlers = {
-  [T in keyof HostRequests]: (
-    scope: ServiceWorkerGlobalScope,
-    payload: HostRequests[T],
-  ) => Promise<HostReplies[T]>;
+  [T in keyof HostRequests]: (context: HostContext, payload: HostRequests[T]) => Promise<HostReplies[T]>;
 };
 
 const handlers: Handlers = {
   async hello() {
     return { protocol: HOST_PROTOCOL_VERSION, build: __SWERVE_BUILD__ };
   },
-  async claim(scope) {
+  async claim({ scope }) {
     await scope.clients.claim();
     return { claimed: true };
   },
+  async metrics({ host }, { sinceId }) {
+    return { records: host.journal.since(sinceId) };
+  },
 };
 
-export async function handleHostMessage(scope: ServiceWorkerGlobalScope, event: ExtendableMessageEvent) {
+export async function handleHostMessage(context: HostContext, event: ExtendableMessageEvent) {
   if (!isHostRequest(event.data)) return;
   const port = event.ports[0];
   const { swerve, payload } = event.data as HostRequestEnvelope;
   let reply: HostReplyEnvelope;
   try {
-    const handler = handlers[swerve] as (
-      scope: ServiceWorkerGlobalScope,
-      payload: unknown,
-    ) => Promise<unknown>;
+    const handler = handlers[swerve] as (context: HostContext, payload: unknown) => Promise<unknown>;
     if (!handler)
       throw new Error(`Unknown request "${swerve}": the page and the worker come from different builds.`);
-    reply = { ok: true, payload: (await handler(scope, payload)) as HostReplies[typeof swerve] };
+    reply = { ok: true, payload: (await handler(context, payload)) as HostReplies[typeof swerve] };
   } catch (error) {
     reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,0 +1,171 @@
+/**
+ * `npm run bench`: how fast the host answers, against the plain JavaScript baseline measured in
+ * the same run, and against the same component on a server (jco serve in Node). Prints a table
+ * and writes bench-results/latest.json. See issue "Benchmarks" for the targets.
+ */
+import { chromium } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from '../fixtures/swerve.ts';
+import { hostRequest } from '../fixtures/host-request.ts';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.js';
+import { sequentialLatencies, throughput, type RequestSpec } from './page-load.ts';
+import {
+  formatReport,
+  machineDescription,
+  writeReport,
+  type BenchReport,
+  type LatencyRow,
+} from './report.ts';
+import { nodeSequentialLatencies, startJcoServe } from './server-reference.ts';
+import { summarize } from './stats.ts';
+import { attachToServiceWorker } from './worker-heap.ts';
+
+const N = Number(process.env.SWERVE_BENCH_N ?? 500);
+const WARMUP = 50;
+const HELLO_WASM = resolve(import.meta.dirname, '../../components/examples/hello/dist/hello.wasm');
+const RESULTS = resolve(import.meta.dirname, '../bench-results/latest.json');
+
+const CASES: { name: string; spec: RequestSpec; note?: string }[] = [
+  { name: 'plain JS route (baseline)', spec: { path: '/_swerve/plain' } },
+  { name: 'minimal (WAT, 7.7 KB)', spec: { path: '/apps/minimal/' } },
+  { name: 'hello (JS, 12 MiB)', spec: { path: '/apps/hello/' } },
+  { name: 'echo, 64 KB POST', spec: { path: '/apps/echo/', method: 'POST', bodyBytes: 65_536 } },
+];
+
+const median = (values: number[]) => summarize(values).median;
+
+test('benchmark', async ({ hostPage, browser, baseURL }) => {
+  const report: BenchReport = {
+    machine: machineDescription(),
+    browser: `Chromium ${browser.version()}`,
+    date: new Date().toISOString(),
+    latency: [],
+    throughput: [],
+    coldStart: [],
+    breakdown: [],
+    memory: [],
+    notMeasured: ['kv-counter latency: the component arrives with key-value support.'],
+  };
+
+  // Cold start (b) first, while no component is loaded in this worker yet: the first request to
+  // a component fetches its 12 MiB from the server, compiles it and evaluates its glue.
+  const firstHello = await sequentialLatencies(hostPage, { path: '/apps/hello/' }, 1);
+  const firstRecord = (await hostRequest(hostPage, 'metrics', {})).records.at(-1)!;
+  report.coldStart.push({
+    name: 'first request to a component not loaded yet',
+    ms: firstHello[0]!,
+    note:
+      `fetch + compile ${firstRecord.load?.fetchMs.toFixed(0)} ms, glue ${firstRecord.load?.glueMs.toFixed(0)} ms, ` +
+      `instantiate ${firstRecord.timings.instantiateMs.toFixed(0)} ms, handle ${firstRecord.timings.handleMs.toFixed(0)} ms`,
+  });
+
+  // Per-request latency, each case after a warm-up, one after another on the same worker.
+  let baseline = Number.NaN;
+  for (const { name, spec } of CASES) {
+    await sequentialLatencies(hostPage, spec, WARMUP);
+    const row: LatencyRow = { name, ...summarize(await sequentialLatencies(hostPage, spec, N)) };
+    if (Number.isNaN(baseline)) baseline = row.median;
+    else row.ratio = row.median / baseline;
+    report.latency.push(row);
+  }
+
+  // The host's own breakdown of the hello requests just measured.
+  const records = (await hostRequest(hostPage, 'metrics', {})).records.filter((r) => r.app === 'hello');
+  const recent = records.slice(-N);
+  report.breakdown.push(
+    { name: 'wait for loaded component', medianMs: median(recent.map((r) => r.timings.loadMs)) },
+    { name: 'instantiate (fresh instance)', medianMs: median(recent.map((r) => r.timings.instantiateMs)) },
+    { name: 'handle', medianMs: median(recent.map((r) => r.timings.handleMs)) },
+    {
+      name: 'total in the worker',
+      medianMs: median(recent.map((r) => r.timings.totalMs)),
+      note: 'the rest of the page-measured latency is the fetch hop to the worker and back',
+    },
+    { name: 'fetch + compile (once per version)', medianMs: firstRecord.load?.fetchMs ?? Number.NaN },
+    { name: 'glue evaluation (once per version)', medianMs: firstRecord.load?.glueMs ?? Number.NaN },
+  );
+
+  // Server reference: the same hello component under jco serve, fresh instance per request.
+  const server = await startJcoServe(HELLO_WASM, 18_000 + Math.floor(Math.random() * 1000));
+  try {
+    await nodeSequentialLatencies(server.url, WARMUP);
+    const row: LatencyRow = {
+      name: 'hello under jco serve (Node)',
+      ...summarize(await nodeSequentialLatencies(server.url, N)),
+      note: 'server reference; ratio = browser hello / this',
+    };
+    const browserHello = report.latency.find((r) => r.name.startsWith('hello'))!;
+    row.ratio = browserHello.median / row.median;
+    report.latency.push(row);
+  } finally {
+    server.stop();
+  }
+
+  // Throughput with 8 and 32 requests in flight.
+  for (const { name, spec } of [CASES[0]!, CASES[2]!]) {
+    for (const inFlight of [8, 32]) {
+      const result = await throughput(hostPage, spec, inFlight, Math.max(N, 200));
+      report.throughput.push({ name, inFlight, ...result });
+    }
+  }
+
+  // Memory: worker heap after 100 and after 5,000 hello requests.
+  const heap = await attachToServiceWorker(browser);
+  try {
+    await hostPage.reload();
+    await expect(hostPage.locator('body[data-host="ready"]')).toBeAttached();
+    let served = 0;
+    for (const target of [100, 5_000]) {
+      await sequentialLatencies(hostPage, { path: '/apps/hello/' }, target - served);
+      served = target;
+      report.memory.push({ afterRequests: target, heapMiB: (await heap.usedBytes()) / 2 ** 20 });
+    }
+  } finally {
+    await heap.detach();
+  }
+
+  // Cold start (a): the browser restarts with the host installed and the component cached.
+  report.coldStart.push({
+    name: 'first response after a browser restart',
+    ms: await firstResponseAfterRestart(baseURL!),
+    note: 'navigation to /apps/hello/ in a relaunched browser with the host installed: worker start, catalog, component from the HTTP cache, compile, glue, instance',
+  });
+
+  console.log(`\n${formatReport(report)}\n`);
+  await writeReport(report, RESULTS);
+  for (const row of report.throughput) expect(row.errors, `${row.name} at ${row.inFlight} in flight`).toBe(0);
+});
+
+/** Installs the host in a persistent profile, restarts the browser, and times the first app navigation. */
+async function firstResponseAfterRestart(baseURL: string): Promise<number> {
+  const profile = await mkdtemp(join(tmpdir(), 'swerve-bench-profile-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: findChromium()?.executablePath,
+      args: CHROMIUM_ARGS,
+      baseURL,
+    });
+  try {
+    const first = await launch();
+    const page = first.pages()[0] ?? (await first.newPage());
+    await page.goto('/');
+    await expect(page.locator('body[data-host="ready"]')).toBeAttached();
+    await sequentialLatencies(page, { path: '/apps/hello/' }, 3);
+    await first.close();
+
+    const second = await launch();
+    const again = second.pages()[0] ?? (await second.newPage());
+    await again.goto('/apps/hello/');
+    await expect(again.locator('body')).toContainText('Hello from a WebAssembly component');
+    const ms = await again.evaluate(() => {
+      const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      return navigation!.responseEnd - navigation!.startTime;
+    });
+    await second.close();
+    return ms;
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The benchmark's output: a table on stdout and a JSON file, both with ratios to the baseline
+ * measured in the same run.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+import type { Summary } from './stats.ts';
+
+export interface LatencyRow extends Summary {
+  name: string;
+  /** median / baseline median, when a baseline applies. */
+  ratio?: number;
+  note?: string;
+}
+
+export interface BenchReport {
+  machine: string;
+  browser: string;
+  date: string;
+  latency: LatencyRow[];
+  throughput: { name: string; inFlight: number; requestsPerSecond: number; errors: number; total: number }[];
+  coldStart: { name: string; ms: number; note: string }[];
+  breakdown: { name: string; medianMs: number; note?: string }[];
+  memory: { afterRequests: number; heapMiB: number }[];
+  notMeasured: string[];
+}
+
+export function machineDescription(): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+}
+
+const ms = (value: number) => value.toFixed(2);
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((row) => row.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  return [
+    line(cells[0]!),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...cells.slice(1).map(line),
+  ].join('\n');
+}
+
+export function formatReport(report: BenchReport): string {
+  return [
+    `Swerve benchmark, ${report.date}`,
+    `Machine: ${report.machine}; browser: ${report.browser}`,
+    '',
+    'Per-request latency (sequential, ms)',
+    table(
+      ['case', 'n', 'median', 'p90', 'p99', 'ratio to baseline', 'note'],
+      report.latency.map((row) => [
+        row.name,
+        row.n,
+        ms(row.median),
+        ms(row.p90),
+        ms(row.p99),
+        row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}x`,
+        row.note ?? '',
+      ]),
+    ),
+    '',
+    'Throughput',
+    table(
+      ['case', 'in flight', 'requests/s', 'errors'],
+      report.throughput.map((row) => [
+        row.name,
+        row.inFlight,
+        row.requestsPerSecond.toFixed(0),
+        `${row.errors}/${row.total}`,
+      ]),
+    ),
+    '',
+    'Cold start',
+    table(
+      ['case', 'ms', 'what it includes'],
+      report.coldStart.map((row) => [row.name, row.ms.toFixed(0), row.note]),
+    ),
+    '',
+    "Breakdown (the host's own timings, median ms)",
+    table(
+      ['step', 'ms', 'note'],
+      report.breakdown.map((row) => [row.name, ms(row.medianMs), row.note ?? '']),
+    ),
+    '',
+    'Service worker JS heap (after a forced GC)',
+    table(
+      ['after requests', 'MiB'],
+      report.memory.map((row) => [row.afterRequests, row.heapMiB.toFixed(2)]),
+    ),
+    ...(report.notMeasured.length
+      ? ['', 'Not measured yet:', ...report.notMeasured.map((item) => `- ${item}`)]
+      : []),
+  ].join('\n');
+}
+
+export async function writeReport(report: BenchReport, path: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, JSON.stringify(report, null, 2) + '\n');
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from '@playwright/test';
+import base from './playwright.config.ts';
+
+/** `npm run bench`: the benchmark, against the same production build as the browser tests. */
+export default defineConfig({
+  ...base,
+  testDir: './bench',
+  testMatch: '**/*.bench.ts',
+  timeout: 10 * 60_000,
+  use: { ...base.use, trace: 'off' },
+});
