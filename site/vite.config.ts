@@ -8,7 +8,10 @@ const examples: SiteApp[] = [
 
 // Test fixtures (components/fixtures) are deployed too when the browser tests and benchmarks
 // build the site, so they run on exactly the host a visitor gets.
-const fixtures: SiteApp[] = [{ name: 'minimal', dir: '../components/fixtures/minimal' }];
+const fixtures: SiteApp[] = [
+  { name: 'minimal', dir: '../components/fixtures/minimal' },
+  { name: 'trap', dir: '../components/fixtures/trap' },
+];
 
 // The site is built and served as it is deployed (`vite build` + `vite preview`), so the real
 // service worker answers the example apps.

@@ -53,12 +53,11 @@ export async function serveRequest(
     const timings = { instantiateMs: instantiated - started, handleMs: performance.now() - instantiated };
     return { response, timings };
   } catch (error) {
+    const { pathname, search } = new URL(request.url);
     throw new SwerveError(
       'guest-failed',
-      `${component.label} failed while handling ${request.method} ${request.url}: ${describe(error)}`,
-      {
-        cause: error,
-      },
+      `${component.label} failed while handling ${request.method} ${pathname}${search}: ${describe(error)}`,
+      { cause: error },
     );
   }
 }

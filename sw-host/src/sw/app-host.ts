@@ -53,7 +53,9 @@ export class AppHost {
       response = await this.#serve(request, url, record);
     } catch (error) {
       record.error = error instanceof Error ? error.message : String(error);
-      console.error(`[swerve] ${request.method} ${url.pathname} (request #${record.id}) failed:`, error);
+      // A SwerveError's message says all there is to say; anything else is a host bug: keep its stack.
+      const detail = error instanceof SwerveError ? error.message.replace(/^\[swerve\] /, '') : error;
+      console.error(`[swerve] request #${record.id} ${request.method} ${record.path} answered 500:`, detail);
       response = new Response(null, { status: 500 });
     }
     record.status = response.status;
