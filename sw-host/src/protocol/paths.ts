@@ -12,6 +12,9 @@ export const SERVICE_WORKER_PATH = '/sw.js';
 /** The catalog of apps deployed with the site (see catalog/app-catalog.ts). */
 export const CATALOG_PATH = `${SWERVE_PREFIX}apps.json`;
 
+/** Transpiled components, each under a folder named with its version. */
+export const COMPONENTS_PATH = `${SWERVE_PREFIX}components/`;
+
 /** The page script that installs the host when a tab opens an app URL before it is installed. */
 export const BOOTSTRAP_SCRIPT_PATH = `${SWERVE_PREFIX}bootstrap.js`;
 

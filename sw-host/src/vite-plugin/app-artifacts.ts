@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 import type { AppCatalog, CatalogApp, CatalogComponent } from '../catalog/app-catalog.ts';
-import { APPS_ROOT, SWERVE_PREFIX } from '../protocol/paths.ts';
+import { APPS_ROOT, COMPONENTS_PATH } from '../protocol/paths.ts';
 
 export interface SiteApp {
   /** The app's name; it is mounted at `/apps/<name>/`. */
@@ -23,8 +23,8 @@ export interface SiteArtifacts {
   files: Map<string, Uint8Array | string>;
 }
 
+/** The part of the pipeline's build record (components/scripts/build-component.js) used here. */
 interface BuildRecord {
-  inputsHash: string;
   componentBytes: number;
 }
 
@@ -45,15 +45,22 @@ async function componentArtifacts(
         'Run `npm run build:components` first.',
     );
   }
-  const base = `${SWERVE_PREFIX.slice(1)}components/${app.name}/${id}-${record.inputsHash.slice(0, 16)}/`;
+  // Named by a hash of the transpiled output itself (builds are not byte-reproducible), so a
+  // URL never changes meaning and can be cached for good.
+  const names = (await readdir(transpiledDir)).sort();
+  const contents = await Promise.all(names.map((name) => readFile(join(transpiledDir, name))));
+  const hash = createHash('sha256');
+  names.forEach((name, i) => hash.update(`${name}\0`).update(contents[i]!));
+  const version = hash.digest('hex').slice(0, 20);
+  const base = `${COMPONENTS_PATH.slice(1)}${app.name}/${id}-${version}/`;
   const coreModules: Record<string, string> = {};
   let glue = '';
-  for (const name of (await readdir(transpiledDir)).sort()) {
-    files.set(base + name, await readFile(join(transpiledDir, name)));
+  names.forEach((name, i) => {
+    files.set(base + name, contents[i]!);
     if (name.endsWith('.wasm')) coreModules[name] = `/${base}${name}`;
     else if (name.endsWith('.js')) glue = `/${base}${name}`;
-  }
-  return { version: record.inputsHash, glue, coreModules, componentBytes: record.componentBytes };
+  });
+  return { version, glue, coreModules, componentBytes: record.componentBytes };
 }
 
 /** Reads every app and returns what to serve. */
