@@ -1,0 +1,71 @@
+/**
+ * Whether the host can run a component: it must be a component (not a core module), export
+ * `wasi:http/incoming-handler` (WASI 0.2), and import only interfaces the host provides. The
+ * check runs on the binary's import and export names alone, before any code is generated, so a
+ * component with hostile names never reaches the transpiler.
+ */
+import { SwerveError } from '../errors.ts';
+import { readComponentSurface } from './component-binary.ts';
+
+/** Interfaces the host provides, by package and interface name, with the versions it accepts. */
+const PROVIDED: { pattern: RegExp; describe: string }[] = [
+  {
+    pattern: /^wasi:(cli|clocks|filesystem|io|random|sockets)\/[a-z][a-z0-9-]*@0\.2\.\d+$/,
+    describe: 'wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets @0.2.x',
+  },
+  {
+    pattern: /^wasi:http\/(types|outgoing-handler)@0\.2\.\d+$/,
+    describe: 'wasi:http/types and outgoing-handler @0.2.x',
+  },
+  {
+    pattern: /^fermyon:spin\/(key-value|variables)@2\.0\.0$/,
+    describe: 'fermyon:spin/key-value and variables @2.0.0',
+  },
+  {
+    pattern: /^wasi:keyvalue\/(store|atomics|batch)@0\.2\.0-draft2$/,
+    describe: 'wasi:keyvalue @0.2.0-draft2',
+  },
+  {
+    pattern: /^wasi:config\/store@0\.2\.0-draft-2024-09-27$/,
+    describe: 'wasi:config/store @0.2.0-draft-2024-09-27',
+  },
+];
+
+const HANDLER_EXPORT = /^wasi:http\/incoming-handler@0\.2\.\d+$/;
+
+/** The interfaces the host provides, for messages and docs. */
+export const PROVIDED_INTERFACES = PROVIDED.map((entry) => entry.describe);
+
+/**
+ * Throws a `component-invalid` SwerveError that lists everything wrong with the component,
+ * or returns its imports when the host can run it.
+ */
+export function checkHostCompatibility(bytes: Uint8Array, label: string): { imports: string[] } {
+  const surface = readComponentSurface(bytes, label);
+  if (surface.kind === 'core-module') {
+    throw new SwerveError(
+      'component-invalid',
+      `${label} is a core WebAssembly module, not a component. Build it as a WASI 0.2 HTTP ` +
+        'component (for example with componentize-js, `cargo component` or `spin build`), or wrap ' +
+        'a core module with `wasm-tools component new`.',
+    );
+  }
+  const problems: string[] = [];
+  if (!surface.exports.some((name) => HANDLER_EXPORT.test(name))) {
+    const exported = surface.exports.length ? surface.exports.join(', ') : 'nothing';
+    problems.push(`it does not export wasi:http/incoming-handler@0.2.x (it exports ${exported})`);
+  }
+  const missing = surface.imports.filter((name) => !PROVIDED.some(({ pattern }) => pattern.test(name)));
+  if (missing.length) {
+    problems.push(
+      `it imports interfaces the host does not provide: ${missing.map((name) => JSON.stringify(name)).join(', ')}`,
+    );
+  }
+  if (problems.length) {
+    throw new SwerveError(
+      'component-invalid',
+      `${label} cannot run in Swerve: ${problems.join('; ')}. Swerve provides ${PROVIDED_INTERFACES.join('; ')}.`,
+    );
+  }
+  return { imports: surface.imports };
+}
