@@ -11,9 +11,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
-import { transpileBytes } from '@bytecodealliance/jco-transpile';
+import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { toolchainFingerprint } from './toolchain.js';
-import transpileOptions from '../../sw-host/src/component/transpile-options.json' with { type: 'json' };
+import generateOptions from '../../sw-host/src/component/generate-options.json' with { type: 'json' };
 
 /**
  * @typedef {object} BuildRecord
@@ -87,15 +87,14 @@ export async function buildComponent(build, { force }) {
   });
 
   const transpileStarted = performance.now();
-  // The options the browser host also transpiles with (sw-host/src/component/transpile-options.json).
-  // `asyncWasiImports: true` is what jco's CLI flag sets, though the declared type says string[].
-  const options = /** @type {any} */ (structuredClone(transpileOptions));
-  const { files } = await transpileBytes(component, options);
+  // The very options the browser host transpiles deployed components with.
+  await $init;
+  const { files } = generate(component, /** @type {any} */ (generateOptions));
   const transpileMs = performance.now() - transpileStarted;
   await rm(transpiledDir, { recursive: true, force: true });
   /** @type {Record<string, number>} */
   const transpiledFiles = {};
-  for (const [name, bytes] of Object.entries(files)) {
+  for (const [name, bytes] of files) {
     await mkdir(dirname(join(transpiledDir, name)), { recursive: true });
     await writeFile(join(transpiledDir, name), bytes);
     transpiledFiles[name] = bytes.byteLength;

@@ -35,7 +35,7 @@ export function toolchainFingerprint() {
     const hash = createHash('sha256');
     for (const name of TOOLCHAIN) hash.update(`${name}@${await packageVersion(name)}\0`);
     const files = await glob(
-      ['wit/**/*.wit', 'scripts/*.js', '../sw-host/src/component/transpile-options.json'],
+      ['wit/**/*.wit', 'scripts/*.js', '../sw-host/src/component/generate-options.json'],
       {
         cwd: componentsDir,
         absolute: true,
