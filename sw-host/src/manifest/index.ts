@@ -1,0 +1,17 @@
+/**
+ * Spin manifests (`spin.toml`, version 2): parsing, validation and the normalised app shape.
+ */
+export { parseManifest } from './parse-manifest.ts';
+export type {
+  AppManifest,
+  ApplicationInfo,
+  BuildConfig,
+  ComponentManifest,
+  ComponentSource,
+  FileMount,
+  HttpRoute,
+  HttpTrigger,
+  StaticResponse,
+  TriggerHandler,
+  VariableDeclaration,
+} from './types.ts';
