@@ -1,0 +1,88 @@
+/**
+ * `fermyon:spin/key-value@2.0.0` for one component instance, shaped as jco's glue calls it:
+ * `imports['fermyon:spin/key-value'] = { Store }`, `Store.open(label)` static, methods on the
+ * instances it returns, `err(e)` thrown as the variant value. The methods return promises; with
+ * JSPI the guest sees blocking calls. WIT: `wit/deps/spin@2.0.0/key-value.wit` in Spin.
+ */
+import { disposeSymbol } from './resource-dispose.ts';
+import { guestCall } from './guest-call.ts';
+import { toSpinKvError } from './kv-failure.ts';
+import { KvSession } from './kv-session.ts';
+import type { KvHostContext } from './kv-session.ts';
+import type { KvStoreHandle } from './kv-store-handle.ts';
+
+/** An open store, as the guest's `store` resource. */
+export interface SpinKvStore {
+  get(key: string): Promise<Uint8Array | undefined>;
+  set(key: string, value: Uint8Array): Promise<void>;
+  delete(key: string): Promise<void>;
+  exists(key: string): Promise<boolean>;
+  getKeys(): Promise<string[]>;
+}
+
+/** The `store` resource class (jco checks `instanceof` against it). */
+export interface SpinKvStoreClass {
+  readonly prototype: SpinKvStore;
+  /** `open(label) -> result<store, error>`. */
+  open(label: string): Promise<SpinKvStore>;
+}
+
+/** The import object for `fermyon:spin/key-value`. */
+export interface SpinKeyValueImports {
+  readonly Store: SpinKvStoreClass;
+}
+
+/**
+ * The `fermyon:spin/key-value` imports of one component instance. Pass the instance's
+ * `KvSession` when it also gets `wasi:keyvalue`, so both share one table of open stores.
+ */
+export function createSpinKeyValue(sessionOrContext: KvSession | KvHostContext): SpinKeyValueImports {
+  const session = KvSession.from(sessionOrContext);
+
+  class Store implements SpinKvStore {
+    readonly #handle: KvStoreHandle;
+
+    /** Only `open` makes stores: the guest has no constructor. */
+    constructor(handle: KvStoreHandle) {
+      this.#handle = handle;
+    }
+
+    static open(label: string): Promise<Store> {
+      return guestCall(
+        async () => new Store(await session.open(label)),
+        (error) => toSpinKvError(error, label),
+      );
+    }
+
+    get(key: string): Promise<Uint8Array | undefined> {
+      return this.#call(() => this.#handle.get(key));
+    }
+
+    set(key: string, value: Uint8Array): Promise<void> {
+      return this.#call(() => this.#handle.set(key, value));
+    }
+
+    delete(key: string): Promise<void> {
+      return this.#call(() => this.#handle.delete(key));
+    }
+
+    exists(key: string): Promise<boolean> {
+      return this.#call(() => this.#handle.exists(key));
+    }
+
+    getKeys(): Promise<string[]> {
+      return this.#call(() => this.#handle.keys());
+    }
+
+    /** The guest dropped its handle: free the table slot. */
+    [disposeSymbol](): void {
+      this.#handle.close();
+    }
+
+    #call<T>(operation: () => Promise<T>): Promise<T> {
+      return guestCall(operation, (error) => toSpinKvError(error, this.#handle.label));
+    }
+  }
+
+  return { Store };
+}
