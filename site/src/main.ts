@@ -2,14 +2,14 @@
  * The site's front page: connects to the in-browser host, then lists the example apps from
  * the catalog, each with a form that sends it a request and shows the answer and its timing.
  */
-import { CATALOG_PATH, connectHost, type AppCatalog, type CatalogApp } from '@swerve/sw-host/client';
+import { connectHost, type AppSummary, type HostConnection } from '@swerve/sw-host/client';
 import { describeResponse } from './describe-response.ts';
 
 const status = document.getElementById('host-status')!;
 const appsElement = document.getElementById('apps')!;
 const cardTemplate = document.getElementById('app-card') as HTMLTemplateElement;
 
-function renderApp(app: CatalogApp) {
+function renderApp(app: AppSummary) {
   const card = cardTemplate.content.firstElementChild!.cloneNode(true) as HTMLElement;
   card.dataset['app'] = app.name;
   card.querySelector('.app-name')!.textContent = app.name;
@@ -52,9 +52,11 @@ function renderApp(app: CatalogApp) {
 async function main() {
   try {
     const host = await connectHost();
-    const catalog = (await (await fetch(CATALOG_PATH)).json()) as AppCatalog;
-    catalog.apps.forEach(renderApp);
-    status.textContent = `Host running (build ${host.build}), ${catalog.apps.length} apps deployed.`;
+    // The connection, for the browser console and for tests: `await swerveHost.apps()`.
+    (globalThis as { swerveHost?: HostConnection }).swerveHost = host;
+    const apps = await host.apps();
+    apps.forEach(renderApp);
+    status.textContent = `Host running (build ${host.build}), ${apps.length} apps deployed.`;
     document.body.dataset['host'] = 'ready';
   } catch (error) {
     status.textContent = error instanceof Error ? error.message : String(error);

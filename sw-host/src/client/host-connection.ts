@@ -11,7 +11,32 @@ import {
   type HostRequests,
   type HostRequestType,
 } from '../protocol/messages.ts';
+import type { AppSummary, DeployResult } from '../protocol/deploy.ts';
+import { HOST_EVENTS_CHANNEL, type HostEvent, type LogRecord } from '../protocol/host-events.ts';
 import { SERVICE_WORKER_PATH } from '../protocol/paths.ts';
+import type { RequestRecord } from '../protocol/request-record.ts';
+import { manifestText, resolveFiles, type DeployFile } from './deploy-files.ts';
+
+/** What to deploy: a Spin app's manifest and files. */
+export interface DeployOptions {
+  /** The spin.toml text, or a URL to fetch it from. */
+  manifest: string | URL;
+  /** Its file name, for error messages. */
+  manifestFile?: string;
+  /**
+   * The app's files by path relative to the manifest: each component's `source` (.wasm) and the
+   * files its `files` entries mount. Bytes, Blobs or URLs.
+   */
+  files?: Record<string, DeployFile>;
+  /** The app's name; the manifest's `[application] name` by default. */
+  name?: string;
+  /** Where to mount it; `/apps/<name>/` by default, `/` for the whole origin. */
+  mount?: string;
+  /** Variable values (what `SPIN_VARIABLE_<NAME>` is to `spin up`). */
+  variables?: Record<string, string>;
+  /** Key-value store labels to define besides `default`. */
+  keyValueStores?: string[];
+}
 
 export interface HostConnection {
   /** The build of the service worker that controls this page. */
@@ -19,6 +44,21 @@ export interface HostConnection {
   readonly registration: ServiceWorkerRegistration;
   /** Sends one request to the controlling worker and waits for its reply. */
   request<T extends HostRequestType>(type: T, payload: HostRequests[T]): Promise<HostReplies[T]>;
+  /**
+   * Deploys (or redeploys, under the same name) a Spin app. Rejects with a SwerveError that
+   * says what is wrong: the manifest, a component the host cannot run, a missing variable.
+   */
+  deploy(options: DeployOptions): Promise<DeployResult>;
+  /** Every app the host serves. */
+  apps(): Promise<AppSummary[]>;
+  /** Stops serving a deployed app; its key-value data stays. */
+  remove(name: string): Promise<boolean>;
+  /** Log lines recorded after `sinceId`. */
+  logs(sinceId?: number): Promise<LogRecord[]>;
+  /** Request records (status, route, component, timings) after `sinceId`. */
+  requests(sinceId?: number): Promise<RequestRecord[]>;
+  /** Calls `listener` with every log line and request record as it happens; returns an unsubscribe function. */
+  subscribe(listener: (event: HostEvent) => void): () => void;
 }
 
 export interface ConnectOptions {
@@ -38,7 +78,7 @@ function send<T extends HostRequestType>(
     channel.port1.onmessage = (event: MessageEvent<HostReplyEnvelope<T>>) => {
       channel.port1.close();
       if (event.data.ok) resolve(event.data.payload);
-      else reject(new SwerveError('host-unavailable', event.data.error));
+      else reject(new SwerveError(event.data.code ?? 'host-unavailable', event.data.error));
     };
     const envelope: HostRequestEnvelope<T> = { swerve: type, payload };
     worker.postMessage(envelope, [channel.port2]);
@@ -109,9 +149,31 @@ export async function connectHost(options: ConnectOptions = {}): Promise<HostCon
     );
     void registration.update();
   }
+  const request: HostConnection['request'] = (type, payload) =>
+    send(navigator.serviceWorker.controller ?? worker, type, payload);
   return {
     build: hello.build,
     registration,
-    request: (type, payload) => send(navigator.serviceWorker.controller ?? worker, type, payload),
+    request,
+    async deploy(options) {
+      return request('deploy', {
+        manifest: await manifestText(options.manifest),
+        manifestFile: options.manifestFile,
+        files: await resolveFiles(options.files ?? {}),
+        name: options.name,
+        mount: options.mount,
+        variables: options.variables,
+        keyValueStores: options.keyValueStores,
+      });
+    },
+    apps: async () => (await request('apps', {})).apps,
+    remove: async (name) => (await request('remove', { name })).removed,
+    logs: async (sinceId) => (await request('logs', { sinceId })).records,
+    requests: async (sinceId) => (await request('metrics', { sinceId })).records,
+    subscribe(listener) {
+      const channel = new BroadcastChannel(HOST_EVENTS_CHANNEL);
+      channel.onmessage = (event: MessageEvent<HostEvent>) => listener(event.data);
+      return () => channel.close();
+    },
   };
 }

@@ -6,7 +6,6 @@ import { handleIncomingRequest } from '@bytecodealliance/preview2-shim/http';
 import type { ComponentExports } from '../component/glue.ts';
 import type { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
-import { createWasiImports, type InstanceCapabilities } from '../wasi/wasi-imports.ts';
 
 type HandleFunction = (request: unknown, responseOut: unknown) => void | Promise<void>;
 
@@ -34,16 +33,17 @@ function findHandle(exports: ComponentExports, label: string): HandleFunction {
 }
 
 /**
- * Runs `request` through a new instance of `component`. Rejects with a `guest-failed`
+ * Runs `request` through a new instance of `component`, made with `imports` (which must be
+ * made for this instance alone). Rejects with a `guest-failed`
  * SwerveError when the guest traps or returns without a response.
  */
 export async function serveRequest(
   component: LoadedComponent,
   request: Request,
-  capabilities: InstanceCapabilities,
+  imports: Record<string, unknown>,
 ): Promise<{ response: Response; timings: RequestTimings }> {
   const started = performance.now();
-  const exports = await component.instantiate(createWasiImports(capabilities));
+  const exports = await component.instantiate(imports);
   const handle = findHandle(exports, component.label);
   const instantiated = performance.now();
   try {

@@ -4,6 +4,9 @@
  * A page sends a request with a `MessageChannel`; the reply comes back on `ports[0]`. The
  * envelope is unwrapped only in `client/host-connection.ts` and `sw/message-handler.ts`.
  */
+import type { SwerveErrorCode } from '../errors.ts';
+import type { AppSummary, DeployRequest, DeployResult } from './deploy.ts';
+import type { LogRecord } from './host-events.ts';
 import type { RequestRecord } from './request-record.ts';
 
 /**
@@ -20,6 +23,14 @@ export interface HostRequests {
   claim: Record<string, never>;
   /** The records of requests served after `sinceId` (all kept records when absent). */
   metrics: { sinceId?: number };
+  /** The log lines recorded after `sinceId` (all kept lines when absent). */
+  logs: { sinceId?: number };
+  /** Validate, transpile, store and start serving an app. */
+  deploy: DeployRequest;
+  /** Every app the host serves. */
+  apps: Record<string, never>;
+  /** Stop serving a deployed app and forget it (its key-value data stays). */
+  remove: { name: string };
 }
 
 /** The reply to each request type. */
@@ -27,6 +38,10 @@ export interface HostReplies {
   hello: { protocol: number; build: string };
   claim: { claimed: true };
   metrics: { records: RequestRecord[] };
+  logs: { records: LogRecord[] };
+  deploy: DeployResult;
+  apps: { apps: AppSummary[] };
+  remove: { removed: boolean };
 }
 
 export type HostRequestType = keyof HostRequests;
@@ -39,7 +54,7 @@ export interface HostRequestEnvelope<T extends HostRequestType = HostRequestType
 
 /** What travels back on `ports[0]`. */
 export type HostReplyEnvelope<T extends HostRequestType = HostRequestType> =
-  { ok: true; payload: HostReplies[T] } | { ok: false; error: string };
+  { ok: true; payload: HostReplies[T] } | { ok: false; error: string; code?: SwerveErrorCode };
 
 /** Whether a message event's data is one of ours. */
 export function isHostRequest(data: unknown): data is HostRequestEnvelope {

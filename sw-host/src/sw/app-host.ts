@@ -1,124 +1,180 @@
 /**
- * Routes requests under an app's mount to that app's components.
- *
- * Knows the apps deployed with the site (the catalog at /_swerve/apps.json, fetched once per
- * worker start), keeps each loaded component for the life of the worker, and turns any
- * failure into a 500 for that request and a logged error, never a dead worker.
+ * Serves apps: decides which requests belong to an app, routes them with Spin's rules, and runs
+ * the matched component in a fresh instance. Any failure becomes a 500 for that request and a
+ * logged error, never a dead worker.
  */
-import { parse } from 'smol-toml';
-import { findMountedApp, pathInApp, type AppCatalog, type CatalogApp } from '../catalog/app-catalog.ts';
+/// <reference lib="webworker" />
+import { AppRegistry } from '../apps/app-registry.ts';
+import { AppStore } from '../apps/app-store.ts';
+import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
+import { instanceImports } from '../apps/instance-imports.ts';
+import { loadComponent } from '../apps/load-component.ts';
+import type { AppCatalog } from '../catalog/app-catalog.ts';
+import { siteAppDefinitions } from '../catalog/site-apps.ts';
 import { ComponentCache } from '../component/component-cache.ts';
-import { fetchComponent } from '../component/fetch-component.ts';
 import { SwerveError } from '../errors.ts';
+import { componentRequest } from '../http/component-request.ts';
 import { serveRequest } from '../http/serve-request.ts';
 import { CATALOG_PATH } from '../protocol/paths.ts';
 import type { RequestRecord } from '../protocol/request-record.ts';
-import { RequestJournal } from './request-journal.ts';
+import { appInfoBody, HEALTH_BODY, spinRequestHeaders, type RouteMatch } from '../routing/index.ts';
+import { HostEvents } from './host-events.ts';
+
+/**
+ * The client address components see in `spin-client-addr`. A service worker is never told the
+ * client's socket address; the page is on this machine, so loopback is the honest answer.
+ */
+const CLIENT_ADDR = '127.0.0.1:0';
+
+async function fetchCatalog(): Promise<AppCatalog> {
+  const response = await fetch(CATALOG_PATH, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${CATALOG_PATH} answered ${response.status}`);
+  return (await response.json()) as AppCatalog;
+}
 
 export class AppHost {
-  #catalog: Promise<AppCatalog> | undefined;
+  readonly events = new HostEvents();
+  readonly store = new AppStore();
+  readonly registry = new AppRegistry(
+    this.store,
+    async () => siteAppDefinitions(await fetchCatalog()),
+    (level, message, app) => this.events.log({ level, source: 'host', app, message }),
+  );
   readonly #components = new ComponentCache();
-  readonly journal = new RequestJournal();
 
-  /** The catalog, fetched on first use; a failed fetch is retried by the next request. */
-  catalog(): Promise<AppCatalog> {
-    this.#catalog ??= fetch(CATALOG_PATH, { cache: 'no-cache' }).then(async (response) => {
-      if (!response.ok) {
-        throw new SwerveError(
-          'host-unavailable',
-          `Could not load the app catalog ${CATALOG_PATH}: ${response.status}.`,
-        );
-      }
-      return (await response.json()) as AppCatalog;
-    });
-    this.#catalog.catch(() => (this.#catalog = undefined));
-    return this.#catalog;
-  }
-
-  /** Answers a request whose path is under the apps root, and records how it went. */
-  async handle(request: Request): Promise<Response> {
+  /**
+   * Answers a request for `app`. `pathInApp` is the path and query the app sees (mount removed);
+   * `fullUrl` is what the browser asked for.
+   */
+  async handle(request: Request, app: DeployedApp, pathInApp: string): Promise<Response> {
     const started = performance.now();
-    const url = new URL(request.url);
     const record: RequestRecord = {
-      id: this.journal.nextId(),
+      id: this.events.requests.nextId(),
       at: Date.now(),
-      app: '',
+      app: app.name,
       method: request.method,
-      path: url.pathname + url.search,
+      path: pathInApp,
       status: 0,
       timings: { loadMs: 0, instantiateMs: 0, handleMs: 0, totalMs: 0 },
     };
     let response: Response;
     try {
-      response = await this.#serve(request, url, record);
+      response = await this.#route(request, app, pathInApp, record);
     } catch (error) {
       record.error = error instanceof Error ? error.message : String(error);
       // A SwerveError's message says all there is to say; anything else is a host bug: keep its stack.
       const detail = error instanceof SwerveError ? error.message.replace(/^\[swerve\] /, '') : error;
-      console.error(`[swerve] request #${record.id} ${request.method} ${record.path} answered 500:`, detail);
+      this.events.log({
+        level: 'error',
+        source: 'host',
+        app: app.name,
+        component: record.component,
+        requestId: record.id,
+        message: `${request.method} ${pathInApp} answered 500: ${String(detail)}`,
+      });
+      if (!(error instanceof SwerveError)) console.error(error);
       response = new Response(null, { status: 500 });
     }
     record.status = response.status;
     record.timings.totalMs = performance.now() - started;
-    this.journal.add(record);
+    this.events.request(record);
     return response;
   }
 
-  async #serve(request: Request, url: URL, record: RequestRecord): Promise<Response> {
-    const app = findMountedApp(await this.catalog(), url.pathname);
-    if (!app) return new Response(null, { status: 404 });
-    record.app = app.name;
-    record.path = pathInApp(app, url);
-    const componentId = componentFor(app);
-    record.component = componentId;
-    const artifacts = app.components[componentId];
-    if (!artifacts) {
-      throw new SwerveError(
-        'component-unavailable',
-        `App "${app.name}" has no built component "${componentId}".`,
-      );
+  async #route(
+    request: Request,
+    app: DeployedApp,
+    pathInApp: string,
+    record: RequestRecord,
+  ): Promise<Response> {
+    const url = new URL(pathInApp, request.url);
+    const result = app.router.route(url.pathname);
+    switch (result.kind) {
+      case 'health':
+        return new Response(HEALTH_BODY, { headers: { 'content-type': 'text/plain' } });
+      case 'info':
+        return new Response(appInfoBody(app.manifest.application), {
+          headers: { 'content-type': 'application/json' },
+        });
+      case 'not-found':
+        if (!result.reserved) {
+          this.events.log({
+            level: 'warn',
+            source: 'host',
+            app: app.name,
+            requestId: record.id,
+            message: `No route matches ${url.pathname}.`,
+          });
+        }
+        return new Response(null, { status: 404 });
+      case 'matched':
+        break;
     }
-    const label = `${app.name}/${componentId}`;
+    const { match } = result;
+    if (match.target.kind === 'static-response') {
+      const triggerId = match.target.triggerId;
+      const trigger = app.manifest.triggers.find((t) => t.id === triggerId);
+      if (trigger?.handler.kind !== 'static-response')
+        throw new Error(`trigger ${triggerId} has no static response`);
+      const { status, headers, body } = trigger.handler.response;
+      return new Response(body ?? null, {
+        status,
+        headers: headers.map(([name, value]): [string, string] => [name, value]),
+      });
+    }
+    const component = app.components.get(match.target.componentId);
+    if (!component)
+      throw new SwerveError('component-unavailable', `No component "${match.target.componentId}".`);
+    record.component = component.id;
+    return this.#runComponent(request, app, component, url, match, record);
+  }
+
+  async #runComponent(
+    request: Request,
+    app: DeployedApp,
+    component: AppComponent,
+    url: URL,
+    match: RouteMatch,
+    record: RequestRecord,
+  ): Promise<Response> {
     const loadStarted = performance.now();
     let loadedHere = false;
-    const component = await this.#components.get(artifacts.version, () => {
+    const loaded = await this.#components.get(component.artifacts.version, () => {
       loadedHere = true;
-      return fetchComponent(label, artifacts);
+      return loadComponent(component.label, component.artifacts, this.store);
     });
     record.timings.loadMs = performance.now() - loadStarted;
-    if (loadedHere) record.load = component.timings;
-    const inner = await requestInApp(request, new URL(record.path, url.origin));
-    const { response, timings } = await serveRequest(component, inner, {
-      stdout: (line) => console.log(`[${label} #${record.id}] ${line}`),
-      stderr: (line) => console.error(`[${label} #${record.id}] ${line}`),
+    if (loadedHere) record.load = loaded.timings;
+
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const inner = componentRequest({
+      url,
+      method: request.method,
+      headers: request.headers,
+      body: hasBody ? new Uint8Array(await request.arrayBuffer()) : null,
+      extraHeaders: [
+        ['host', new URL(request.url).host],
+        ...spinRequestHeaders({ match, fullUrl: request.url, clientAddr: CLIENT_ADDR }),
+      ],
     });
+    const log =
+      (level: 'info' | 'warn' | 'error', source: 'stdout' | 'stderr' | 'host') => (message: string) =>
+        this.events.log({
+          level,
+          source,
+          app: app.name,
+          component: component.id,
+          requestId: record.id,
+          message,
+        });
+    const imports = instanceImports(app, component, {
+      stdout: log('info', 'stdout'),
+      stderr: log('info', 'stderr'),
+      warn: log('warn', 'host'),
+    });
+    const { response, timings } = await serveRequest(loaded, inner, imports);
     record.timings.instantiateMs = timings.instantiateMs;
     record.timings.handleMs = timings.handleMs;
     return response;
   }
-}
-
-const componentIds = new WeakMap<CatalogApp, string>();
-
-/** The component that serves the app. The skeleton's apps have one `/...` trigger each. */
-function componentFor(app: CatalogApp): string {
-  const known = componentIds.get(app);
-  if (known) return known;
-  const manifest = parse(app.manifest) as { trigger?: { http?: { component?: unknown }[] } };
-  const component = manifest.trigger?.http?.[0]?.component;
-  if (typeof component !== 'string') {
-    throw new SwerveError('manifest-invalid', `App "${app.name}" has no [[trigger.http]] with a component.`);
-  }
-  componentIds.set(app, component);
-  return component;
-}
-
-/** The request as the component sees it: at the root of its own origin, mount removed. */
-async function requestInApp(request: Request, url: URL): Promise<Request> {
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-  return new Request(url, {
-    method: request.method,
-    headers: request.headers,
-    body: hasBody ? await request.arrayBuffer() : null,
-  });
 }

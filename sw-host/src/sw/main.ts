@@ -6,42 +6,63 @@
  * without waiting for them to close. Pages compare `HOST_PROTOCOL_VERSION` in the `hello`
  * handshake to notice a worker from another deploy.
  *
- * Interception: only same-origin requests under the apps root (`/apps/...`, navigations
- * included) and the plain JavaScript baseline route are answered here; everything else (the
- * site's own pages and assets) goes to the network untouched, because we never call
- * `respondWith` for it.
+ * Interception (sw/request-routing.ts): requests under an app's mount, navigations included,
+ * requests from documents an app served, and the plain JavaScript baseline route are answered
+ * here; everything else (Swerve's own files, the site's pages and assets) goes to the network
+ * untouched, because we never call `respondWith` for it.
  *
  * The worker script is served with a CSP that allows 'unsafe-eval' (jco's glue is evaluated at
  * run time; `import()` is forbidden in service workers) and 'wasm-unsafe-eval' (compiling the
  * components). Pages keep a strict CSP. See docs/decisions/0002-evaluate-jco-glue-in-the-service-worker.md.
  */
 /// <reference lib="webworker" />
-import { APPS_ROOT, PLAIN_ROUTE_PATH } from '../protocol/paths.ts';
+import { PLAIN_ROUTE_PATH } from '../protocol/paths.ts';
 import { AppHost } from './app-host.ts';
 import { handleHostMessage } from './message-handler.ts';
 import { plainResponse } from './plain-route.ts';
+import { RequestRouting, type Routing } from './request-routing.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
 const host = new AppHost();
+const routing = new RequestRouting(host.registry, self.clients, self.location.origin);
+// Start loading the apps now, so the first request rarely waits for them.
+void host.registry.load();
 
 self.addEventListener('install', (event) => {
   event.waitUntil(self.skipWaiting());
 });
 
 self.addEventListener('activate', (event) => {
-  // Fetch the catalog now, so the first app request does not wait for it.
-  event.waitUntil(Promise.all([self.clients.claim(), host.catalog().catch(() => undefined)]));
+  event.waitUntil(self.clients.claim());
 });
+
+async function respond(event: FetchEvent, decision: Routing): Promise<Response> {
+  switch (decision.kind) {
+    case 'pass':
+      return fetch(event.request);
+    case 'no-app':
+      return new Response(null, { status: 404 });
+    case 'redirect':
+      return Response.redirect(decision.location, decision.status);
+    case 'later':
+      return respond(event, await decision.decide());
+    case 'app': {
+      const response = await host.handle(event.request, decision.app, decision.pathInApp);
+      if (event.request.mode === 'navigate') routing.rememberDocument(event.resultingClientId, decision.app);
+      return response;
+    }
+  }
+}
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (url.origin !== self.location.origin) return;
-  if (url.pathname === PLAIN_ROUTE_PATH) {
+  if (url.origin === self.location.origin && url.pathname === PLAIN_ROUTE_PATH) {
     event.respondWith(plainResponse());
-  } else if (url.pathname.startsWith(APPS_ROOT)) {
-    event.respondWith(host.handle(event.request));
+    return;
   }
+  const decision = routing.decide(event.request, event.clientId);
+  if (decision.kind !== 'pass') event.respondWith(respond(event, decision));
 });
 
 self.addEventListener('message', (event) => {

@@ -11,6 +11,10 @@ import {
   type HostRequestEnvelope,
   type HostRequests,
 } from '../protocol/messages.ts';
+import { appSummary } from '../apps/app-summary.ts';
+import { buildDefinition } from '../apps/deploy.ts';
+import { transpileComponent } from '../component/transpile-component.ts';
+import { SwerveError } from '../errors.ts';
 import type { AppHost } from './app-host.ts';
 
 declare const __SWERVE_BUILD__: string;
@@ -34,7 +38,27 @@ const handlers: Handlers = {
     return { claimed: true };
   },
   async metrics({ host }, { sinceId }) {
-    return { records: host.journal.since(sinceId) };
+    return { records: host.events.requests.since(sinceId) };
+  },
+  async logs({ host }, { sinceId }) {
+    return { records: host.events.logs.since(sinceId) };
+  },
+  async deploy({ host }, request) {
+    const definition = await buildDefinition(request, {
+      store: host.store,
+      transpile: transpileComponent,
+      fetch,
+    });
+    const { app, warnings } = await host.registry.deploy(definition);
+    host.events.log({ level: 'info', source: 'host', app: app.name, message: `Deployed at ${app.mount}.` });
+    return { app: appSummary(app), warnings };
+  },
+  async apps({ host }) {
+    await host.registry.load();
+    return { apps: host.registry.list().map(appSummary) };
+  },
+  async remove({ host }, { name }) {
+    return { removed: await host.registry.remove(name) };
   },
 };
 
@@ -49,7 +73,12 @@ export async function handleHostMessage(context: HostContext, event: ExtendableM
       throw new Error(`Unknown request "${swerve}": the page and the worker come from different builds.`);
     reply = { ok: true, payload: (await handler(context, payload)) as HostReplies[typeof swerve] };
   } catch (error) {
-    reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    reply = {
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+      code: error instanceof SwerveError ? error.code : undefined,
+    };
+    if (!(error instanceof SwerveError)) console.error(error);
   }
   port?.postMessage(reply);
 }

@@ -1,12 +1,15 @@
 /**
  * Bundles the host's two scripts into the site's output: the service worker (`/sw.js`, one
- * self-contained ES module, since a module worker should not depend on chunks that a deploy may
- * remove) and the bootstrap page's script. Each is a separate build so nothing is shared.
+ * self-contained ES module: a module worker should not depend on chunks a later deploy may
+ * remove) and the bootstrap page's script. Each is a separate build, so nothing is shared.
+ *
+ * These are app builds, not library builds, so that `new URL('./x.wasm', import.meta.url)` in
+ * jco's generator becomes an emitted asset (a library build would inline 3.5 MB as base64).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { BOOTSTRAP_SCRIPT_PATH, SERVICE_WORKER_PATH } from '../protocol/paths.ts';
+import { BOOTSTRAP_SCRIPT_PATH, SERVICE_WORKER_PATH, SWERVE_PREFIX } from '../protocol/paths.ts';
 
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -27,8 +30,21 @@ export async function buildHostScripts(outDir: string, buildId: string): Promise
         copyPublicDir: false,
         target: 'es2023',
         sourcemap: true,
-        lib: { entry: join(srcDir, entry), formats: ['es'], fileName: () => fileName },
-        rolldownOptions: { output: { codeSplitting: false } },
+        minify: true,
+        rolldownOptions: {
+          input: join(srcDir, entry),
+          // jco's generated modules start with a "use components" directive that bundling drops, harmlessly.
+          onLog(level, log, handler) {
+            if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+          },
+          preserveEntrySignatures: false,
+          output: {
+            format: 'es',
+            entryFileNames: fileName,
+            assetFileNames: `${SWERVE_PREFIX.slice(1)}assets/[name]-[hash][extname]`,
+            codeSplitting: false,
+          },
+        },
       },
     });
   }

@@ -6,7 +6,9 @@
  * The `wasi:http/types` classes must come from the same preview2-shim module instance as
  * `handleIncomingRequest` (http/serve-request.ts): they share private class fields.
  */
+import { InMemoryFilesystemAdapter } from '@bytecodealliance/preview2-shim/filesystem';
 import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
+import type { DirectoryNode } from '../apps/file-tree.ts';
 
 /** Receives a guest's output one line at a time. */
 export type LineSink = (line: string) => void;
@@ -15,8 +17,13 @@ export interface InstanceCapabilities {
   stdout: LineSink;
   stderr: LineSink;
   /** What `wasi:cli/environment` returns. */
-  environment?: Record<string, string>;
+  environment?: Readonly<Record<string, string>>;
+  /** The instance's own copy of the component's files, mounted at `/`; none when absent. */
+  files?: DirectoryNode;
 }
+
+// Holds no state of its own: every instance passes its own tree.
+const memoryFilesystem = new InMemoryFilesystemAdapter();
 
 /** A stream handler for preview2-shim that splits bytes into lines. */
 function lineStream(sink: LineSink) {
@@ -42,12 +49,15 @@ function lineStream(sink: LineSink) {
 
 /** The import object for one fresh instance, keyed as jco's glue looks imports up. */
 export function createWasiImports(capabilities: InstanceCapabilities): Record<string, unknown> {
+  const environment = { ...capabilities.environment };
+  const preopens: Record<string, unknown> = capabilities.files ? { '/': capabilities.files } : {};
   const shim = new WASIShim({
     stdout: lineStream(capabilities.stdout),
     stderr: lineStream(capabilities.stderr),
-    environment: capabilities.environment ?? {},
+    environment,
     arguments: [],
-    sandbox: { preopens: {}, env: capabilities.environment ?? {}, args: [], enableNetwork: false },
+    browserFilesystem: { adapter: memoryFilesystem, preopens },
+    sandbox: { preopens, env: environment, args: [], enableNetwork: false },
   });
   return shim.getImportObject() as Record<string, unknown>;
 }

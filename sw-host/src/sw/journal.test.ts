@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../protocol/request-record.ts';
-import { RequestJournal } from './request-journal.ts';
+import { Journal } from './journal.ts';
 
 const record = (id: number): RequestRecord => ({
   id,
@@ -12,9 +12,9 @@ const record = (id: number): RequestRecord => ({
   timings: { loadMs: 0, instantiateMs: 0, handleMs: 0, totalMs: 0 },
 });
 
-describe('RequestJournal', () => {
+describe('Journal', () => {
   it('hands out increasing ids and returns the records after a given id', () => {
-    const journal = new RequestJournal();
+    const journal = new Journal<RequestRecord>();
     const ids = [journal.nextId(), journal.nextId(), journal.nextId()];
     expect(ids).toEqual([1, 2, 3]);
     ids.forEach((id) => journal.add(record(id)));
@@ -23,7 +23,7 @@ describe('RequestJournal', () => {
   });
 
   it('keeps only the newest 1,000 records', () => {
-    const journal = new RequestJournal();
+    const journal = new Journal<RequestRecord>();
     for (let i = 0; i < 1_005; i++) journal.add(record(journal.nextId()));
     const kept = journal.since();
     expect(kept).toHaveLength(1_000);

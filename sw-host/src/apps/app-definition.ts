@@ -1,0 +1,36 @@
+/**
+ * An app as the host keeps it: everything needed to serve it again after the worker restarts.
+ * Plain data, stored in IndexedDB as it is.
+ */
+import type { AppFiles } from './file-tree.ts';
+
+/** Where a component's transpiled form (jco glue and core modules) comes from. */
+export type ComponentArtifactsRef =
+  /** Published with the site at build time, fetched by URL. */
+  | { kind: 'url'; version: string; glue: string; coreModules: Record<string, string> }
+  /** Deployed at run time, kept in the artifact store under its version. */
+  | { kind: 'stored'; version: string };
+
+export interface AppDefinition {
+  /** Unique among the host's apps. */
+  name: string;
+  /** Where the app is mounted: `/` or `/apps/<name>/` (always with a trailing slash). */
+  mount: string;
+  manifestText: string;
+  /** The manifest's file name, for messages. */
+  manifestFile: string;
+  /** Deploy-time variable values (what `SPIN_VARIABLE_<NAME>` is to `spin up`). */
+  variables: Record<string, string>;
+  /** Component id → its transpiled artifacts. */
+  components: Record<string, ComponentArtifactsRef>;
+  /**
+   * Key-value store labels defined for the app besides `default` (what a runtime config's
+   * `[key_value_store.<label>]` tables are to `spin up`).
+   */
+  keyValueStores: string[];
+  /** The app's files, for the components' `files` mounts. */
+  files: AppFiles;
+  /** Built into the site, or deployed from a page. */
+  origin: 'site' | 'deployed';
+  deployedAt: number;
+}

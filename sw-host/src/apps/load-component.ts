@@ -1,0 +1,44 @@
+/**
+ * Loads a component of a deployed app from wherever its transpiled form lives: the site's
+ * build (by URL) or the artifact store (deployed at run time).
+ */
+import { fetchComponent } from '../component/fetch-component.ts';
+import { LoadedComponent } from '../component/loaded-component.ts';
+import { SwerveError } from '../errors.ts';
+import type { ComponentArtifactsRef } from './app-definition.ts';
+import type { AppStore } from './app-store.ts';
+
+export async function loadComponent(
+  label: string,
+  ref: ComponentArtifactsRef,
+  store: AppStore,
+): Promise<LoadedComponent> {
+  if (ref.kind === 'url') {
+    return fetchComponent(label, {
+      version: ref.version,
+      glue: ref.glue,
+      coreModules: ref.coreModules,
+      componentBytes: 0,
+    });
+  }
+  const started = performance.now();
+  const artifacts = await store.artifacts(ref.version);
+  if (!artifacts) {
+    throw new SwerveError(
+      'component-unavailable',
+      `${label}: its transpiled component is missing from storage; deploy the app again.`,
+    );
+  }
+  const fetched = performance.now();
+  const entries = await Promise.all(
+    Object.entries(artifacts.coreModules).map(
+      async ([name, bytes]) => [name, await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>)] as const,
+    ),
+  );
+  return LoadedComponent.fromTranspiled(
+    label,
+    ref.version,
+    { glue: artifacts.glue, coreModules: Object.fromEntries(entries) },
+    { fetchMs: fetched - started, compileMs: performance.now() - fetched },
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Transpiles a component in the browser with jco's own generator (the same code and options
+ * the Node pipeline uses), for components deployed at run time. The generator's Wasm (~3.5 MB)
+ * is fetched and compiled on first use only.
+ *
+ * Call it only on components that passed `checkHostCompatibility`, so that no name from an
+ * unchecked component ends up in generated code.
+ */
+import { $init, generate, type GenerateOptions } from '@bytecodealliance/jco-transpile/component';
+import { SwerveError } from '../errors.ts';
+import generateOptions from './generate-options.json';
+
+export interface TranspiledBytes {
+  glue: string;
+  /** Core module file name (as the glue asks for it) → bytes. */
+  coreModules: Record<string, Uint8Array>;
+}
+
+export async function transpileComponent(bytes: Uint8Array, label: string): Promise<TranspiledBytes> {
+  await $init;
+  let files: [string, Uint8Array][];
+  try {
+    ({ files } = generate(bytes, generateOptions as GenerateOptions));
+  } catch (error) {
+    const detail = (error as { payload?: unknown }).payload ?? error;
+    throw new SwerveError('component-invalid', `Could not transpile ${label}: ${String(detail)}`, {
+      cause: error,
+    });
+  }
+  let glue: string | undefined;
+  const coreModules: Record<string, Uint8Array> = {};
+  for (const [name, contents] of files) {
+    if (name.endsWith('.wasm')) coreModules[name] = contents;
+    else if (name.endsWith('.js')) glue = new TextDecoder().decode(contents);
+  }
+  if (glue === undefined)
+    throw new SwerveError('component-invalid', `Transpiling ${label} produced no glue.`);
+  return { glue, coreModules };
+}

@@ -1,0 +1,42 @@
+/**
+ * What a page sends to deploy an app, and what it gets back.
+ */
+export interface DeployRequest {
+  /** The spin.toml text. */
+  manifest: string;
+  /** Its file name, for messages; `spin.toml` by default. */
+  manifestFile?: string;
+  /**
+   * The app's files by path relative to the manifest: the components' `source` .wasm files and
+   * whatever their `files` entries mount.
+   */
+  files: Record<string, Uint8Array>;
+  /** The app's name; the manifest's `[application] name` by default. */
+  name?: string;
+  /** Where to mount it; `/apps/<name>/` by default. `/` serves it at the root of the origin. */
+  mount?: string;
+  /** Variable values, by variable name (or `SPIN_VARIABLE_<NAME>`). */
+  variables?: Record<string, string>;
+  /**
+   * Key-value store labels to define besides `default`, as a runtime config's
+   * `[key_value_store.<label>]` does for `spin up`.
+   */
+  keyValueStores?: string[];
+}
+
+/** A deployed app, as pages see it. */
+export interface AppSummary {
+  name: string;
+  mount: string;
+  description: string;
+  origin: 'site' | 'deployed';
+  components: { id: string; version: string }[];
+  routes: string[];
+  deployedAt: number;
+}
+
+export interface DeployResult {
+  app: AppSummary;
+  /** What the host logged while preparing it (duplicate routes, deprecated fields). */
+  warnings: string[];
+}
