@@ -4,6 +4,8 @@ import { swerveHost, type SiteApp } from '@swerve/sw-host/vite-plugin';
 const examples: SiteApp[] = [
   { name: 'hello', dir: '../components/examples/hello' },
   { name: 'echo', dir: '../components/examples/echo' },
+  { name: 'kv-counter', dir: '../components/examples/kv-counter' },
+  { name: 'todo-api', dir: '../components/examples/todo-api' },
 ];
 
 // Test fixtures (components/fixtures) are deployed too when the browser tests and benchmarks

@@ -23,5 +23,7 @@ export type SwerveErrorCode =
   | 'component-unavailable'
   /** The guest trapped or failed while handling a request. */
   | 'guest-failed'
+  /** A key-value request from a page that cannot be carried out (no such app or store, a bad dump). */
+  | 'kv-invalid'
   /** The page and the service worker disagree (protocol version, registration). */
   | 'host-unavailable';

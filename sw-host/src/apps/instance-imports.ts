@@ -3,11 +3,12 @@
  * environment, its own copy of its files), Spin variables and `wasi:config`, and key-value
  * stores. Each capability comes from the component's manifest and nothing else.
  */
-import { createKvImports, idbBackends, type KvBackendProvider } from '../kv/index.ts';
+import { createKvImports } from '../kv/index.ts';
 import { createVariablesImports } from '../spin/variables-host.ts';
 import { createWasiImports, type LineSink } from '../wasi/wasi-imports.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
 import { instanceFileTree, isEmptyTree } from './file-tree.ts';
+import { appStore } from './kv-stores.ts';
 
 export interface InstanceSinks {
   stdout: LineSink;
@@ -15,13 +16,7 @@ export interface InstanceSinks {
   warn: (message: string) => void;
 }
 
-// One provider per app name, so every request of an app reuses one IndexedDB connection per store.
-const kvBackends = new Map<string, KvBackendProvider>();
-
 export function instanceImports(app: DeployedApp, component: AppComponent, sinks: InstanceSinks) {
-  let backends = kvBackends.get(app.name);
-  if (!backends) kvBackends.set(app.name, (backends = idbBackends(app.name)));
-  const storeFor = backends;
   return {
     ...createWasiImports({
       stdout: sinks.stdout,
@@ -33,7 +28,7 @@ export function instanceImports(app: DeployedApp, component: AppComponent, sinks
     ...createKvImports({
       appId: app.name,
       allowedLabels: component.manifest.keyValueStores,
-      backendFor: (label) => (app.definesStore(label) ? storeFor(label) : undefined),
+      backendFor: (label) => appStore(app, label),
       warn: sinks.warn,
     }),
   };

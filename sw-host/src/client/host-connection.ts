@@ -16,6 +16,7 @@ import { HOST_EVENTS_CHANNEL, type HostEvent, type LogRecord } from '../protocol
 import { SERVICE_WORKER_PATH } from '../protocol/paths.ts';
 import type { RequestRecord } from '../protocol/request-record.ts';
 import { manifestText, resolveFiles, type DeployFile } from './deploy-files.ts';
+import { kvClient, type KvClient } from './kv-client.ts';
 
 /** What to deploy: a Spin app's manifest and files. */
 export interface DeployOptions {
@@ -36,6 +37,8 @@ export interface DeployOptions {
   variables?: Record<string, string>;
   /** Key-value store labels to define besides `default`. */
   keyValueStores?: string[];
+  /** Values to put in the stores once deployed, by label then key (`spin up --key-value`). */
+  keyValues?: Record<string, Record<string, string | Uint8Array>>;
 }
 
 export interface HostConnection {
@@ -57,6 +60,8 @@ export interface HostConnection {
   logs(sinceId?: number): Promise<LogRecord[]>;
   /** Request records (status, route, component, timings) after `sinceId`. */
   requests(sinceId?: number): Promise<RequestRecord[]>;
+  /** One of an app's key-value stores (`default` unless `label` is given). */
+  kv(app: string, label?: string): KvClient;
   /** Calls `listener` with every log line and request record as it happens; returns an unsubscribe function. */
   subscribe(listener: (event: HostEvent) => void): () => void;
 }
@@ -164,12 +169,14 @@ export async function connectHost(options: ConnectOptions = {}): Promise<HostCon
         mount: options.mount,
         variables: options.variables,
         keyValueStores: options.keyValueStores,
+        keyValues: options.keyValues,
       });
     },
     apps: async () => (await request('apps', {})).apps,
     remove: async (name) => (await request('remove', { name })).removed,
     logs: async (sinceId) => (await request('logs', { sinceId })).records,
     requests: async (sinceId) => (await request('metrics', { sinceId })).records,
+    kv: (app, label = 'default') => kvClient(request, app, label),
     subscribe(listener) {
       const channel = new BroadcastChannel(HOST_EVENTS_CHANNEL);
       channel.onmessage = (event: MessageEvent<HostEvent>) => listener(event.data);

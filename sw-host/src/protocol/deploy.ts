@@ -22,6 +22,11 @@ export interface DeployRequest {
    * `[key_value_store.<label>]` does for `spin up`.
    */
   keyValueStores?: string[];
+  /**
+   * Values to put in the app's stores once it is deployed, by label then key (what
+   * `spin up --key-value key=value` does for the default store). Strings are stored as UTF-8.
+   */
+  keyValues?: Record<string, Record<string, string | Uint8Array>>;
 }
 
 /** A deployed app, as pages see it. */

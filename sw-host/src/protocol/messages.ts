@@ -7,6 +7,7 @@
 import type { SwerveErrorCode } from '../errors.ts';
 import type { AppSummary, DeployRequest, DeployResult } from './deploy.ts';
 import type { LogRecord } from './host-events.ts';
+import type { KvReplies, KvRequests } from './kv-requests.ts';
 import type { RequestRecord } from './request-record.ts';
 
 /**
@@ -16,7 +17,7 @@ import type { RequestRecord } from './request-record.ts';
 export const HOST_PROTOCOL_VERSION = 1;
 
 /** Requests a page can send, keyed by type. */
-export interface HostRequests {
+export interface HostRequests extends KvRequests {
   /** Handshake: which protocol and build the worker runs. */
   hello: { protocol: number };
   /** Ask the worker to take control of this page (after a hard reload it is not controlled). */
@@ -34,7 +35,7 @@ export interface HostRequests {
 }
 
 /** The reply to each request type. */
-export interface HostReplies {
+export interface HostReplies extends KvReplies {
   hello: { protocol: number; build: string };
   claim: { claimed: true };
   metrics: { records: RequestRecord[] };

@@ -12,10 +12,12 @@ import {
   type HostRequests,
 } from '../protocol/messages.ts';
 import { appSummary } from '../apps/app-summary.ts';
+import { seedStores } from '../apps/seed-stores.ts';
 import { buildDefinition } from '../apps/deploy.ts';
 import { transpileComponent } from '../component/transpile-component.ts';
 import { SwerveError } from '../errors.ts';
 import type { AppHost } from './app-host.ts';
+import { kvHandlers } from './kv-admin.ts';
 
 declare const __SWERVE_BUILD__: string;
 
@@ -50,6 +52,7 @@ const handlers: Handlers = {
       fetch,
     });
     const { app, warnings } = await host.registry.deploy(definition);
+    await seedStores(app, request.keyValues ?? {});
     host.events.log({ level: 'info', source: 'host', app: app.name, message: `Deployed at ${app.mount}.` });
     return { app: appSummary(app), warnings };
   },
@@ -60,6 +63,7 @@ const handlers: Handlers = {
   async remove({ host }, { name }) {
     return { removed: await host.registry.remove(name) };
   },
+  ...kvHandlers,
 };
 
 export async function handleHostMessage(context: HostContext, event: ExtendableMessageEvent) {
