@@ -21,7 +21,10 @@ export interface BenchReport {
   latency: LatencyRow[];
   throughput: { name: string; inFlight: number; requestsPerSecond: number; errors: number; total: number }[];
   coldStart: { name: string; ms: number; note: string }[];
-  breakdown: { name: string; medianMs: number; note?: string }[];
+  /** Per case, the host's own median timings of the same requests (ms). */
+  breakdown: { name: string; instantiateMs: number; handleMs: number; workerTotalMs: number }[];
+  /** What loading a component costs, once per component version (ms). */
+  loadOnce: { name: string; ms: number }[];
   memory: { afterRequests: number; heapMiB: number }[];
   notMeasured: string[];
 }
@@ -80,10 +83,21 @@ export function formatReport(report: BenchReport): string {
       report.coldStart.map((row) => [row.name, row.ms.toFixed(0), row.note]),
     ),
     '',
-    "Breakdown (the host's own timings, median ms)",
+    "Breakdown (the host's own timings of the same requests, median ms; the rest of the latency is the page-worker hop)",
     table(
-      ['step', 'ms', 'note'],
-      report.breakdown.map((row) => [row.name, ms(row.medianMs), row.note ?? '']),
+      ['case', 'instantiate', 'handle', 'total in the worker'],
+      report.breakdown.map((row) => [
+        row.name,
+        ms(row.instantiateMs),
+        ms(row.handleMs),
+        ms(row.workerTotalMs),
+      ]),
+    ),
+    '',
+    'Loading a component (once per version)',
+    table(
+      ['step', 'ms'],
+      report.loadOnce.map((row) => [row.name, ms(row.ms)]),
     ),
     '',
     'Service worker JS heap (after a forced GC)',
