@@ -1,5 +1,5 @@
 /**
- * Serves one request with a fresh instance of a component: the request goes in through
+ * Serves one request with one instance of a component: the request goes in through
  * `wasi:http/incoming-handler`, the component's response comes out as a fetch `Response`.
  */
 import { handleIncomingRequest } from '@bytecodealliance/preview2-shim/http';
@@ -7,13 +7,8 @@ import type { ComponentExports } from '../component/glue.ts';
 import type { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
 
-type HandleFunction = (request: unknown, responseOut: unknown) => void | Promise<void>;
-
-/** How long the request spent in each step, in milliseconds. */
-export interface RequestTimings {
-  instantiateMs: number;
-  handleMs: number;
-}
+/** An instance's `wasi:http/incoming-handler.handle`. */
+export type HandleFunction = (request: unknown, responseOut: unknown) => void | Promise<void>;
 
 /**
  * The component's `handle` function. jco names the export both by its interface name
@@ -32,31 +27,30 @@ function findHandle(exports: ComponentExports, label: string): HandleFunction {
   return handler.handle.bind(handler);
 }
 
+/** A new instance of `component` made with `imports` (which must be made for it alone). */
+export async function instantiateHandler(
+  component: LoadedComponent,
+  imports: Record<string, unknown>,
+): Promise<HandleFunction> {
+  return findHandle(await component.instantiate(imports), component.label);
+}
+
 /**
- * Runs `request` through a new instance of `component`, made with `imports` (which must be
- * made for this instance alone). Rejects with a `guest-failed`
- * SwerveError when the guest traps or returns without a response.
+ * Runs `request` through an instance's `handle`. Rejects with a `guest-failed` SwerveError when
+ * the guest traps or returns without a response.
  */
 export async function serveRequest(
-  component: LoadedComponent,
+  handle: HandleFunction,
   request: Request,
-  imports: Record<string, unknown>,
-): Promise<{ response: Response; timings: RequestTimings }> {
-  const started = performance.now();
-  const exports = await component.instantiate(imports);
-  const handle = findHandle(exports, component.label);
-  const instantiated = performance.now();
+  label: string,
+): Promise<Response> {
   try {
-    const response = await handleIncomingRequest(request, (incoming, responseOut) =>
-      handle(incoming, responseOut),
-    );
-    const timings = { instantiateMs: instantiated - started, handleMs: performance.now() - instantiated };
-    return { response, timings };
+    return await handleIncomingRequest(request, (incoming, responseOut) => handle(incoming, responseOut));
   } catch (error) {
     const { pathname, search } = new URL(request.url);
     throw new SwerveError(
       'guest-failed',
-      `${component.label} failed while handling ${request.method} ${pathname}${search}: ${describe(error)}`,
+      `${label} failed while handling ${request.method} ${pathname}${search}: ${describe(error)}`,
       { cause: error },
     );
   }

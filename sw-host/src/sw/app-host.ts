@@ -7,8 +7,10 @@
 import { AppRegistry } from '../apps/app-registry.ts';
 import { AppStore } from '../apps/app-store.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
-import { instanceImports } from '../apps/instance-imports.ts';
+import type { InstanceSinks } from '../apps/instance-imports.ts';
 import { loadComponent } from '../apps/load-component.ts';
+import { PreparedInstance } from '../apps/prepared-instance.ts';
+import { SpareInstances } from '../apps/spare-instances.ts';
 import type { AppCatalog } from '../catalog/app-catalog.ts';
 import { siteAppDefinitions } from '../catalog/site-apps.ts';
 import { ComponentCache } from '../component/component-cache.ts';
@@ -41,6 +43,7 @@ export class AppHost {
     (level, message, app) => this.events.log({ level, source: 'host', app, message }),
   );
   readonly #components = new ComponentCache();
+  readonly #spares = new SpareInstances();
 
   /**
    * Answers a request for `app`. `pathInApp` is the path and query the app sees (mount removed);
@@ -157,24 +160,23 @@ export class AppHost {
         ...spinRequestHeaders({ match, fullUrl: request.url, clientAddr: CLIENT_ADDR }),
       ],
     });
-    const log =
-      (level: 'info' | 'warn' | 'error', source: 'stdout' | 'stderr' | 'host') => (message: string) =>
-        this.events.log({
-          level,
-          source,
-          app: app.name,
-          component: component.id,
-          requestId: record.id,
-          message,
-        });
-    const imports = instanceImports(app, component, {
-      stdout: log('info', 'stdout'),
-      stderr: log('info', 'stderr'),
-      warn: log('warn', 'host'),
-    });
-    const { response, timings } = await serveRequest(loaded, inner, imports);
-    record.timings.instantiateMs = timings.instantiateMs;
-    record.timings.handleMs = timings.handleMs;
-    return response;
+    const sinks = (requestId?: number): InstanceSinks => {
+      const log = (level: 'info' | 'warn', source: 'stdout' | 'stderr' | 'host') => (message: string) =>
+        this.events.log({ level, source, app: app.name, component: component.id, requestId, message });
+      return { stdout: log('info', 'stdout'), stderr: log('info', 'stderr'), warn: log('warn', 'host') };
+    };
+    const prepare = () => PreparedInstance.create(app, component, loaded, sinks());
+    const instantiateStarted = performance.now();
+    const instance = (await this.#spares.take(component, loaded.version)) ?? (await prepare());
+    // With a spare ready, the request waits for no instantiation at all.
+    record.timings.instantiateMs = performance.now() - instantiateStarted;
+    const handle = instance.take(sinks(record.id));
+    const handleStarted = performance.now();
+    try {
+      return await serveRequest(handle, inner, component.label);
+    } finally {
+      record.timings.handleMs = performance.now() - handleStarted;
+      this.#spares.prepare(component, prepare);
+    }
   }
 }
