@@ -17,7 +17,6 @@ export class PreparedInstance {
 
   private constructor(
     readonly version: string,
-    readonly instantiateMs: number,
     fallback: InstanceSinks,
   ) {
     this.#sinks = fallback;
@@ -30,16 +29,13 @@ export class PreparedInstance {
     loaded: LoadedComponent,
     fallback: InstanceSinks,
   ): Promise<PreparedInstance> {
-    let instance: PreparedInstance | undefined;
+    const instance = new PreparedInstance(loaded.version, fallback);
     const sinks: InstanceSinks = {
-      stdout: (line) => instance!.#sinks.stdout(line),
-      stderr: (line) => instance!.#sinks.stderr(line),
-      warn: (message) => instance!.#sinks.warn(message),
+      stdout: (line) => instance.#sinks.stdout(line),
+      stderr: (line) => instance.#sinks.stderr(line),
+      warn: (message) => instance.#sinks.warn(message),
     };
-    const started = performance.now();
-    const handle = await instantiateHandler(loaded, instanceImports(app, component, sinks));
-    instance = new PreparedInstance(loaded.version, performance.now() - started, fallback);
-    instance.#handle = handle;
+    instance.#handle = await instantiateHandler(loaded, instanceImports(app, component, sinks));
     return instance;
   }
 
