@@ -62,6 +62,8 @@ export const incomingHandler = {
       headers: readHeaders(request.headers()),
       body: readBody(request),
     };
+    // One line on stdout per request, so the host's logs show what a guest prints.
+    console.log(`echo: ${echo.method} ${echo.pathWithQuery}`);
     respond(responseOut, 200, 'application/json', JSON.stringify(echo, null, 2) + '\n');
   },
 };
