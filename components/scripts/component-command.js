@@ -1,0 +1,64 @@
+// @ts-check
+/**
+ * What every component build command shares (componentize.js, wat-component.js):
+ *
+ *   node <command>.js <source> -o <out.wasm> [--world http-handler]
+ *
+ * It parses those arguments, gives the toolchain its `/` preopen (see root-preopen.js), stages
+ * the WIT for the build and removes it afterwards, writes the component and says how long it took.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { addRootPreopen } from './root-preopen.js';
+import { stageWit } from './wit.js';
+
+/**
+ * @typedef {object} ComponentCommand
+ * @property {string} name          the script's name, for the usage line
+ * @property {string} sourceKind    e.g. `source.js`
+ * @property {string} verb          what the build did, e.g. `componentized`
+ * @property {string} toolPackage   the package whose preview2-shim needs the `/` preopen
+ * @property {(input: { sourcePath: string, witPath: string, world: string }) => Promise<Uint8Array>} build
+ */
+
+/** @param {ComponentCommand} command */
+export async function runComponentCommand(command) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      world: { type: 'string', default: 'http-handler' },
+    },
+  });
+  const [sourcePath] = positionals;
+  if (!sourcePath || !values.out) {
+    console.error(
+      `usage: ${command.name} <${command.sourceKind}> -o <out.wasm> [--world http-handler|spin-http|...]`,
+    );
+    process.exit(2);
+  }
+  await addRootPreopen(command.toolPackage);
+  const started = performance.now();
+  const witPath = await stageWit();
+  let component;
+  try {
+    component = await command.build({
+      sourcePath: resolve(sourcePath),
+      witPath,
+      world: values.world ?? 'http-handler',
+    });
+  } catch (error) {
+    // The toolchains throw Errors carrying their diagnostics (a syntax error, a signature mismatch).
+    const message = error instanceof Error ? error.message : JSON.stringify(error);
+    console.error(`[swerve] ${sourcePath}: ${message}`);
+    process.exit(1);
+  } finally {
+    await rm(witPath, { recursive: true, force: true });
+  }
+  const outPath = resolve(values.out);
+  await mkdir(dirname(outPath), { recursive: true });
+  await writeFile(outPath, component);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`${command.verb} ${sourcePath} -> ${values.out} (${component.byteLength} bytes, ${seconds} s)`);
+}
