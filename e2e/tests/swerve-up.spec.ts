@@ -1,0 +1,210 @@
+/**
+ * `swerve up` on an example app folder, as a user runs it: the command is started as a child
+ * process, and every test's browser context (and `request`) points at it instead of the site.
+ * The first visit to any path installs the host, deploys the app at `/` and shows that path's
+ * answer; later visits are answered by the service worker; plain HTTP clients get a 503 saying
+ * where the app runs; a broken app folder stops the command at start.
+ */
+import type { Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test as base } from '../fixtures/swerve.ts';
+
+const REPO = resolve(import.meta.dirname, '../..');
+const SWERVE = join(REPO, 'sw-host/bin/swerve.js');
+const ECHO_DIR = join(REPO, 'components/examples/echo');
+/** Deploying transpiles the 12 MB echo component in the worker: seconds, not milliseconds. */
+const DEPLOY_TIMEOUT = 45_000;
+
+interface SwerveUp {
+  url: string;
+  /** Everything the command printed so far. */
+  output: () => string;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+/** Starts `swerve up <args>` and resolves once it prints where it serves. */
+async function startSwerveUp(args: string[]): Promise<{ child: ChildProcess; up: SwerveUp }> {
+  const child = spawn(process.execPath, [SWERVE, 'up', ...args], { cwd: REPO, stdio: 'pipe' });
+  let output = '';
+  const up = await new Promise<SwerveUp>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`swerve up did not start within 60 s:\n${output}`)),
+      60_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /^Serving \S+ at (http:\S+) — open it in a browser$/m.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ url, output: () => output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`swerve up exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, up };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+/** Runs `swerve up <args>` expecting it to fail at start; returns its exit code and stderr. */
+async function failedStart(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [SWERVE, 'up', ...args], { cwd: REPO, stdio: 'pipe' });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stderr };
+}
+
+/** The echo JSON a page shows. */
+async function shownEcho(page: Page) {
+  await expect(page.locator('body')).toContainText('"pathWithQuery"', { timeout: DEPLOY_TIMEOUT });
+  return JSON.parse(await page.locator('body').innerText()) as {
+    pathWithQuery: string;
+    headers: Record<string, string>;
+  };
+}
+
+// One `swerve up` for the file; each test still gets a fresh browser context (no host installed).
+const test = base.extend<object, { swerveUp: SwerveUp }>({
+  swerveUp: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { child, up } = await startSwerveUp([ECHO_DIR, '--port', String(await freePort())]);
+      await use(up);
+      await stop(child);
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ swerveUp }, use) => use(swerveUp.url),
+});
+
+test('the first visit to any path deploys the app and shows that path; later visits come from the service worker', async ({
+  page,
+  swerveUp,
+}) => {
+  const first = await page.goto('/some/path?x=1');
+  expect(first?.fromServiceWorker()).toBe(false);
+  const echo = await shownEcho(page);
+  expect(echo.pathWithQuery).toBe('/some/path?x=1');
+  expect(echo.headers['spin-full-url']).toBe(`${swerveUp.url}some/path?x=1`);
+  expect(page.url()).toBe(`${swerveUp.url}some/path?x=1`);
+
+  const second = await page.goto('/another/page?y=2');
+  expect(second?.fromServiceWorker()).toBe(true);
+  expect((await shownEcho(page)).pathWithQuery).toBe('/another/page?y=2');
+});
+
+test('a client without a service worker gets a short plain-text 503 saying where the app runs', async ({
+  request,
+  swerveUp,
+}) => {
+  const response = await request.get('/some/path?x=1');
+  expect(response.status()).toBe(503);
+  expect(response.headers()['content-type']).toBe('text/plain; charset=utf-8');
+  const text = await response.text();
+  expect(text).toContain('runs inside your browser');
+  expect(text).toContain(`Open ${swerveUp.url}some/path?x=1 in a browser`);
+});
+
+test('the app folder is exposed read-only, only what the manifest names; the worker may evaluate code', async ({
+  request,
+}) => {
+  const listing = await (await request.get('/_swerve/app-files.json')).json();
+  expect(listing).toMatchObject({ name: 'echo', files: { 'dist/echo.wasm': '/_swerve/app/dist/echo.wasm' } });
+  expect((await request.get('/_swerve/app/spin.toml')).status()).toBe(200);
+  expect((await request.get('/_swerve/app/dist/echo.wasm')).status()).toBe(200);
+  expect((await request.get('/_swerve/app/src/echo.js')).status()).toBe(404);
+  expect((await request.get('/_swerve/app/%2E%2E/hello/spin.toml')).status()).toBe(404);
+  expect((await request.post('/_swerve/app/spin.toml')).status()).toBe(405);
+
+  const worker = await request.get('/sw.js');
+  expect(worker.headers()['content-security-policy']).toContain("'unsafe-eval'");
+  const page = await request.get('/_swerve/up.js');
+  expect(page.headers()['content-security-policy']).not.toContain('unsafe-eval');
+});
+
+test.describe('a broken app folder stops swerve up at start', () => {
+  let dir = '';
+  test.beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'swerve-up-'));
+  });
+  test.afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('a bad manifest: exit code 1 and the manifest error on stderr', async () => {
+    await writeFile(
+      join(dir, 'spin.toml'),
+      'spin_manifest_version = 2\n[application]\nname = "broken"\n\n[[trigger.http]]\nroute = "/..."\ncomponent = "missing"\n',
+    );
+    const { code, stderr } = await failedStart([dir, '--port', '0']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('Invalid Spin manifest');
+    expect(stderr).toMatch(
+      /spin\.toml:7: \[\[trigger\.http\]\] #1: `component = "missing"` names no component/,
+    );
+  });
+
+  test("a component whose Wasm file is not built: exit code 1, saying to run the app's build", async () => {
+    await copyFile(join(ECHO_DIR, 'spin.toml'), join(dir, 'spin.toml'));
+    const { code, stderr } = await failedStart([dir, '--port', '0']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('Component "echo" has no Wasm file at dist/echo.wasm');
+    expect(stderr).toContain('run `spin build`');
+  });
+});
+
+test('after the app changes on disk, the redeploy page deploys the new version', async ({ page }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'swerve-up-'));
+  await mkdir(join(dir, 'dist'));
+  await copyFile(join(ECHO_DIR, 'dist/echo.wasm'), join(dir, 'dist/echo.wasm'));
+  const manifest = await readFile(join(ECHO_DIR, 'spin.toml'), 'utf8');
+  await writeFile(join(dir, 'spin.toml'), manifest);
+  const { child, up } = await startSwerveUp([dir, '--port', String(await freePort())]);
+  try {
+    await page.goto(`${up.url}first`);
+    expect((await shownEcho(page)).pathWithQuery).toBe('/first');
+
+    const staticRoute = '\n[[trigger.http]]\nroute = "/version"\nstatic_response = { body = "two" }\n';
+    await writeFile(join(dir, 'spin.toml'), manifest + staticRoute);
+    await page.goto(`${up.url}_swerve/up?to=/version`);
+    await expect(page.locator('body')).toHaveText('two', { timeout: DEPLOY_TIMEOUT });
+    expect(page.url()).toBe(`${up.url}version`);
+    const again = await page.goto(`${up.url}version`);
+    expect(again?.fromServiceWorker()).toBe(true);
+    await expect
+      .poll(() => up.output())
+      .toContain('echo changed on disk: a browser is deploying the new version.');
+
+    // A manifest broken while the server runs: the redeploy page shows the manifest's error.
+    await writeFile(join(dir, 'spin.toml'), manifest.replace('component = "echo"', 'component = "ehco"'));
+    await page.goto(`${up.url}_swerve/up`);
+    await expect(page.locator('#status')).toContainText('`component = "ehco"` names no component');
+    expect(up.output()).toContain('Invalid Spin manifest');
+  } finally {
+    await stop(child);
+    await rm(dir, { recursive: true, force: true });
+  }
+});

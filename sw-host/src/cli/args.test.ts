@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HOST, DEFAULT_PORT, parseArgs, UsageError } from './args.ts';
+
+const up = (overrides: object = {}) => ({
+  kind: 'up',
+  app: '.',
+  host: DEFAULT_HOST,
+  port: DEFAULT_PORT,
+  variables: {},
+  ...overrides,
+});
+
+describe('parseArgs', () => {
+  it.each([[[]], [['help']], [['--help']], [['-h']], [['up', 'app', '--help']]])(
+    '%j asks for help',
+    (argv) => {
+      expect(parseArgs(argv)).toEqual({ kind: 'help' });
+    },
+  );
+
+  it.each([
+    [['up'], up()],
+    [['up', 'components/examples/echo'], up({ app: 'components/examples/echo' })],
+    [['up', '-f', 'app/spin.toml'], up({ app: 'app/spin.toml' })],
+    [['up', '--from=app'], up({ app: 'app' })],
+    [['up', 'app', '--port', '3001'], up({ app: 'app', port: 3001 })],
+    [['up', '--port=0'], up({ port: 0 })],
+    [['up', '--host', 'localhost'], up({ host: 'localhost' })],
+    [['up', '--listen', '127.0.0.1:4000'], up({ host: '127.0.0.1', port: 4000 })],
+    [['up', '--listen', '[::1]:4000'], up({ host: '::1', port: 4000 })],
+    [['up', '--listen', ':4000'], up({ port: 4000 })],
+    [
+      ['up', '--variable', 'token=a=b', '--variable=empty=', '--variable', 'token=c'],
+      up({ variables: { token: 'c', empty: '' } }),
+    ],
+  ])('%j', (argv, expected) => {
+    expect(parseArgs(argv)).toEqual(expected);
+  });
+
+  it.each([
+    [['down'], 'Unknown command "down". Run: swerve up path/to/app'],
+    [['up', '--port', 'x'], '--port must be a number from 0 to 65535, not "x".'],
+    [['up', '--port', '70000'], '--port must be a number from 0 to 65535, not "70000".'],
+    [['up', '--port'], '--port needs a value. Run `swerve up --help` for the options.'],
+    [['up', '--listen', '3000'], '--listen must be HOST:PORT, as in 127.0.0.1:3000, not "3000".'],
+    [
+      ['up', '--variable', 'token'],
+      '--variable must be NAME=VALUE, as in --variable api_token=abc, not "token".',
+    ],
+    [['up', '--verbose'], 'Unknown option --verbose. Run `swerve up --help` for the options.'],
+    [['up', 'a', 'b'], 'Give the app once: got "a" and "b". Run `swerve up --help` for the options.'],
+  ])('%j is refused, saying what to type', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(new UsageError(message));
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The `swerve` command line: `swerve up [APP] [options]`, spelled as `spin up` spells what they
+ * share (`--from`/`-f`, `--listen`, `--variable`), plus `--port` and `--host` for convenience.
+ */
+
+/** `swerve up`'s options. */
+export interface UpOptions {
+  kind: 'up';
+  /** The app folder, or its manifest file; `.` by default. */
+  app: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** `--variable name=value` overrides, in the order given (a later one wins). */
+  variables: Record<string, string>;
+}
+
+export type Command = { kind: 'help' } | UpOptions;
+
+/** A mistake on the command line; its message says what to type instead. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** As `spin up`: loopback, port 3000. */
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 3000;
+
+export const USAGE = `Usage: swerve up [APP] [options]
+
+Serves a Spin app folder (or its spin.toml) to browsers, which run it in a service worker.
+
+Options:
+  -f, --from <APP>           the app folder or manifest (default: the current folder)
+      --port <PORT>          the port to listen on (default: ${DEFAULT_PORT}; 0 picks a free one)
+      --host <HOST>          the address to listen on (default: ${DEFAULT_HOST})
+      --listen <HOST:PORT>   both at once, as spin up's --listen
+      --variable <N=VALUE>   a value for the application variable N (repeatable);
+                             SPIN_VARIABLE_<N> in the environment works too
+  -h, --help                 show this help`;
+
+const USAGE_HINT = 'Run `swerve up --help` for the options.';
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${text}".`);
+  }
+  return port;
+}
+
+function parseListen(text: string): { host: string; port: number } {
+  const match = /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$/.exec(text);
+  if (!match) throw new UsageError(`--listen must be HOST:PORT, as in 127.0.0.1:3000, not "${text}".`);
+  return { host: match[1] ?? (match[2] || DEFAULT_HOST), port: parsePort(match[3]!) };
+}
+
+function parseVariable(text: string): [string, string] {
+  const equals = text.indexOf('=');
+  if (equals <= 0) {
+    throw new UsageError(`--variable must be NAME=VALUE, as in --variable api_token=abc, not "${text}".`);
+  }
+  return [text.slice(0, equals), text.slice(equals + 1)];
+}
+
+/** Parses `argv` (without the node and script paths). @throws UsageError */
+export function parseArgs(argv: readonly string[]): Command {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    return { kind: 'help' };
+  }
+  if (command !== 'up') {
+    throw new UsageError(`Unknown command "${command}". Run: swerve up path/to/app`);
+  }
+  const options: UpOptions = { kind: 'up', app: '.', host: DEFAULT_HOST, port: DEFAULT_PORT, variables: {} };
+  let app: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
+    const value = (): string => {
+      const next = inlineValue ?? rest[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value. ${USAGE_HINT}`);
+      return next;
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return { kind: 'help' };
+      case '-f':
+      case '--from':
+        app = setOnce(app, value(), 'the app');
+        break;
+      case '--port':
+        options.port = parsePort(value());
+        break;
+      case '--host':
+        options.host = value();
+        break;
+      case '--listen':
+        Object.assign(options, parseListen(value()));
+        break;
+      case '--variable': {
+        const [name, text] = parseVariable(value());
+        options.variables[name] = text;
+        break;
+      }
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${flag}. ${USAGE_HINT}`);
+        app = setOnce(app, arg, 'the app');
+    }
+  }
+  return { ...options, app: app ?? '.' };
+}
+
+function splitOnce(arg: string): [string, string] {
+  const equals = arg.indexOf('=');
+  return [arg.slice(0, equals), arg.slice(equals + 1)];
+}
+
+function setOnce(current: string | undefined, next: string, what: string): string {
+  if (current !== undefined) {
+    throw new UsageError(`Give ${what} once: got "${current}" and "${next}". ${USAGE_HINT}`);
+  }
+  return next;
+}

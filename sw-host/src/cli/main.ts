@@ -1,0 +1,48 @@
+/**
+ * The `swerve` command. `bin/swerve.js` loads this module through Vite's module runner (Node 20
+ * cannot import TypeScript) and calls {@link runSwerve}.
+ */
+import { SwerveError } from '../errors.ts';
+import { parseArgs, USAGE, UsageError } from './args.ts';
+import { up, type CommandIo } from './up-command.ts';
+
+/**
+ * Runs the command line `argv` (without node and the script). Resolves with the exit code once
+ * the command has started (`up` then keeps serving until the process is stopped).
+ */
+export async function runSwerve(argv: readonly string[], io: CommandIo = defaultIo()): Promise<number> {
+  try {
+    const command = parseArgs(argv);
+    if (command.kind === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    const running = await up(command, io);
+    const stop = () => void running.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`swerve: ${error.message}`);
+      return 2;
+    }
+    // A SwerveError's message is the whole story; anything else is a bug worth its stack.
+    io.err(
+      error instanceof SwerveError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error),
+    );
+    return 1;
+  }
+}
+
+function defaultIo(): CommandIo {
+  return {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The script of the page `swerve up` answers a navigation with when the service worker did not
+ * (the first visit, a hard reload, or the redeploy page). It installs the host, deploys the app
+ * folder at `/` if this browser does not have its current version, then reloads: the same URL is
+ * answered by the service worker from then on, with no round trip to the server.
+ *
+ * A reload that still reaches the server would loop; a session flag stops that and says why.
+ * Node-side tsconfig that checks src/cli.)
+ */
+import { connectHost, type HostConnection } from '../../client/host-connection.ts';
+import { deployDecision, returnPath } from '../deploy-decision.ts';
+import { APP_LISTING_PATH, REDEPLOY_PATH, type AppListing } from '../up-protocol.ts';
+
+const RELOADED = 'swerve-up:reloaded';
+const LOOP_WINDOW_MS = 10_000;
+const status = document.getElementById('status')!;
+
+function show(text: string, state: 'working' | 'error' | 'stuck'): void {
+  status.textContent = text;
+  document.body.dataset['swerve'] = state;
+}
+
+async function fetchListing(): Promise<AppListing> {
+  const response = await fetch(APP_LISTING_PATH, { cache: 'no-store' });
+  // The server answers with the manifest's error message when the app folder is broken.
+  if (!response.ok) throw new Error(await response.text());
+  return (await response.json()) as AppListing;
+}
+
+/** Deploys the listed app at `/`, replacing any other app `swerve up` deployed on this origin. */
+async function deploy(host: HostConnection, listing: AppListing, forced: boolean): Promise<void> {
+  const versionKey = `swerve-up:version:${listing.name}`;
+  const decision = deployDecision(listing, await host.apps(), localStorage.getItem(versionKey), forced);
+  for (const name of decision.remove) await host.remove(name);
+  if (!decision.deploy) return;
+  show(`Deploying ${listing.name}…`, 'working');
+  const files = Object.fromEntries(
+    Object.entries(listing.files).map(([key, path]) => [key, new URL(path, location.origin)]),
+  );
+  const { warnings } = await host.deploy({
+    manifest: new URL(listing.manifest, location.origin),
+    manifestFile: listing.manifestFile,
+    files,
+    name: listing.name,
+    mount: '/',
+    variables: listing.variables,
+  });
+  for (const warning of warnings) console.warn(`[swerve] ${warning}`);
+  localStorage.setItem(versionKey, listing.version);
+}
+
+function reloadedJustNow(): boolean {
+  const [href, at] = (sessionStorage.getItem(RELOADED) ?? '').split('\n');
+  return href === location.href && Date.now() - Number(at) < LOOP_WINDOW_MS;
+}
+
+try {
+  const host = await connectHost();
+  const forced = location.pathname === REDEPLOY_PATH;
+  await deploy(host, await fetchListing(), forced);
+  if (forced) {
+    location.replace(returnPath(new URLSearchParams(location.search).get('to')));
+  } else if (reloadedJustNow()) {
+    sessionStorage.removeItem(RELOADED);
+    show(
+      'The Swerve host is installed but did not answer this URL. Reload the page; if this persists, ' +
+        'check the service worker console.',
+      'stuck',
+    );
+  } else {
+    sessionStorage.setItem(RELOADED, `${location.href}\n${Date.now()}`);
+    location.reload();
+  }
+} catch (error) {
+  console.error(error);
+  show(error instanceof Error ? error.message : String(error), 'error');
+}

@@ -1,0 +1,141 @@
+/**
+ * The `swerve up` HTTP server: a plain `node:http` server that serves the host build, the app
+ * folder's allowlisted files and the bootstrap page, with the headers the Vite plugin sets for
+ * the site (`securityHeaders()`: the worker script may evaluate code, pages may not).
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname } from 'node:path';
+import type { AppCatalog } from '../catalog/app-catalog.ts';
+import { notABrowserText } from '../vite-plugin/bootstrap-page.ts';
+import { securityHeaders } from '../vite-plugin/security-headers.ts';
+import type { AppFolder } from './app-folder.ts';
+import type { HostBuild } from './host-build.ts';
+import { upPageHtml } from './up-page.ts';
+import { routeRequest } from './up-routes.ts';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.html': 'text/html; charset=utf-8',
+  '.toml': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface UpServerOptions {
+  folder: AppFolder;
+  host: HostBuild;
+  /** The URL the app is served at, for messages (`http://127.0.0.1:3000/`). */
+  baseUrl: () => string;
+  /** Where the server reports what happens (a new version deployed, a broken folder). */
+  log: (message: string) => void;
+  warn: (message: string) => void;
+}
+
+function send(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+): void {
+  response.statusCode = status;
+  response.setHeader('content-type', contentType);
+  response.setHeader('content-length', Buffer.byteLength(body));
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+async function sendFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: string,
+  contentType: string,
+): Promise<void> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+  response.setHeader('content-type', contentType);
+  response.setHeader('content-length', info.size);
+  if (request.method === 'HEAD') return void response.end();
+  createReadStream(file)
+    .on('error', () => response.destroy())
+    .pipe(response);
+}
+
+/** Creates the server (not yet listening). */
+export function createUpServer(options: UpServerOptions): Server {
+  const { folder, host } = options;
+  const catalog: AppCatalog = { build: host.build, apps: [] };
+  let lastProblem: string | undefined;
+  let lastVersion = folder.listing.version;
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Concatenated rather than resolved, so that a request for `//x/y` is the path `//x/y`, not host `x`.
+    const target = request.url ?? '/';
+    const url = new URL(
+      target.startsWith('/') ? `http://swerve.invalid${target}` : target,
+      'http://swerve.invalid/',
+    );
+    for (const [name, value] of Object.entries(securityHeaders(url.pathname)))
+      response.setHeader(name, value);
+    const route = routeRequest(request.method ?? 'GET', url.pathname, request.headers, host.files);
+    // Nothing here is worth caching on loopback, and most of it may change while the server runs.
+    if (!response.hasHeader('cache-control')) response.setHeader('cache-control', 'no-store');
+    switch (route.kind) {
+      case 'host-file':
+        return sendFile(request, response, host.files.get(route.path)!, contentType(route.path));
+      case 'catalog':
+        return send(request, response, 200, CONTENT_TYPES['.json']!, JSON.stringify(catalog));
+      case 'listing': {
+        try {
+          const listing = await folder.refresh();
+          lastProblem = undefined;
+          if (listing.version !== lastVersion) {
+            lastVersion = listing.version;
+            options.log(`${listing.name} changed on disk: a browser is deploying the new version.`);
+          }
+          return send(request, response, 200, CONTENT_TYPES['.json']!, JSON.stringify(listing));
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          if (message !== lastProblem) options.warn(message);
+          lastProblem = message;
+          return send(request, response, 500, 'text/plain; charset=utf-8', `${message}\n`);
+        }
+      }
+      case 'app-file': {
+        const file = folder.file(route.path);
+        if (!file) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+        return sendFile(request, response, file, contentType(route.path, 'application/octet-stream'));
+      }
+      case 'bootstrap':
+        return send(request, response, 200, CONTENT_TYPES['.html']!, upPageHtml(folder.listing.name));
+      case 'not-a-browser':
+        return send(
+          request,
+          response,
+          503,
+          'text/plain; charset=utf-8',
+          notABrowserText(`${options.baseUrl().replace(/\/$/, '')}${url.pathname}${url.search}`),
+        );
+      case 'not-found':
+        return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+      case 'method-not-allowed':
+        response.setHeader('allow', 'GET, HEAD');
+        return send(request, response, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD.\n');
+    }
+  }
+
+  return createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      options.warn(`[swerve] ${request.method} ${request.url} failed: ${String(error)}`);
+      if (!response.headersSent) send(request, response, 500, 'text/plain; charset=utf-8', 'Server error.\n');
+      else response.destroy();
+    });
+  });
+}
+
+function contentType(path: string, fallback = 'application/octet-stream'): string {
+  return CONTENT_TYPES[extname(path)] ?? fallback;
+}
