@@ -28,9 +28,12 @@ function renderApp(app: AppSummary) {
     const method = String(data.get('method'));
     const output = card.querySelector<HTMLElement>('.app-response')!;
     const summary = output.querySelector('.response-summary')!;
+    const headersOut = output.querySelector<HTMLElement>('.response-headers')!;
+    const bodyOut = output.querySelector<HTMLElement>('.response-body')!;
     output.hidden = false;
     summary.textContent = 'Waiting for the component…';
     summary.classList.remove('error');
+    headersOut.hidden = bodyOut.hidden = true;
     const started = performance.now();
     try {
       const response = await fetch(url(), {
@@ -39,8 +42,9 @@ function renderApp(app: AppSummary) {
       });
       const shown = await describeResponse(response, performance.now() - started);
       summary.textContent = shown.summary;
-      output.querySelector('.response-headers')!.textContent = shown.headers;
-      output.querySelector('.response-body')!.textContent = shown.body;
+      headersOut.textContent = shown.headers;
+      bodyOut.textContent = shown.body;
+      headersOut.hidden = bodyOut.hidden = false;
     } catch (error) {
       summary.textContent = `The request failed: ${String(error)}`;
       summary.classList.add('error');
