@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '../fixtures/swerve.ts';
+import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { hostRequest } from '../fixtures/host-request.ts';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.js';
 import { sequentialLatencies, throughput, type RequestSpec } from './page-load.ts';
@@ -36,6 +37,16 @@ const CASES: { name: string; spec: RequestSpec; note?: string }[] = [
   { name: 'kv-counter, no KV call', spec: { path: '/apps/kv-counter/bench?no-kv' } },
   { name: 'kv-counter, get + set', spec: { path: '/apps/kv-counter/bench' } },
 ];
+
+const PROBE_APP = `spin_manifest_version = 2
+[application]
+name = "bench-probe"
+[[trigger.http]]
+route = "/..."
+component = "probe"
+[component.probe]
+source = "probe.wasm"
+`;
 
 const median = (values: number[]) => summarize(values).median;
 const lastRequestId = ({ records }: { records: { id: number }[] }) => records.at(-1)?.id ?? 0;
@@ -129,6 +140,23 @@ test('benchmark', async ({ hostPage, browser, baseURL }) => {
   } finally {
     await heap.detach();
   }
+
+  // Cold start (b'): deploying a component this browser has never seen, from the page, until
+  // its first response (fetch the 13 MiB, check, transpile in the worker, store, load, run).
+  await serveTestFiles(hostPage);
+  const deployStarted = Date.now();
+  const deployed = await deployApp(hostPage, {
+    manifest: PROBE_APP,
+    files: { 'probe.wasm': { built: 'fixtures/probe/dist/probe.wasm' } },
+  });
+  expect(deployed.ok, JSON.stringify(deployed)).toBe(true);
+  const firstProbe = await hostPage.evaluate(() => fetch('/apps/bench-probe/').then((r) => r.status));
+  expect(firstProbe).toBe(200);
+  report.coldStart.push({
+    name: 'deploy a 13 MiB component, to its first response',
+    ms: Date.now() - deployStarted,
+    note: 'page deploy API: fetch the component, check it, transpile it in the worker, store it in IndexedDB, then the first request (load, compile, instance)',
+  });
 
   // Cold start (a): the browser restarts with the host installed and the component cached.
   report.coldStart.push({
