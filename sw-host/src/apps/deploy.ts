@@ -17,6 +17,8 @@ const APP_NAME = /^[a-z0-9][a-z0-9-]*$/;
 export interface DeployDependencies {
   store: AppStore;
   transpile: (bytes: Uint8Array, label: string) => Promise<TranspiledBytes>;
+  /** Told of each component transpiled by this deploy, so it can be compiled while it is stored. */
+  transpiled?: (label: string, version: string, transpiled: TranspiledBytes) => void;
   fetch: typeof fetch;
 }
 
@@ -92,7 +94,9 @@ export async function buildDefinition(
     checkHostCompatibility(bytes, label);
     const version = await sha256Hex(bytes);
     if (!(await deps.store.artifacts(version))) {
-      await deps.store.saveArtifacts(version, await deps.transpile(bytes, label));
+      const transpiled = await deps.transpile(bytes, label);
+      deps.transpiled?.(label, version, transpiled);
+      await deps.store.saveArtifacts(version, transpiled);
     }
     components[id] = { kind: 'stored', version };
   }

@@ -6,6 +6,7 @@ import { fetchComponent } from '../component/fetch-component.ts';
 import { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
 import type { ComponentArtifactsRef } from './app-definition.ts';
+import type { TranspiledBytes } from '../component/transpile-component.ts';
 import type { AppStore } from './app-store.ts';
 
 export async function loadComponent(
@@ -29,16 +30,26 @@ export async function loadComponent(
       `${label}: its transpiled component is missing from storage; deploy the app again.`,
     );
   }
-  const fetched = performance.now();
+  return compileTranspiled(label, ref.version, artifacts, performance.now() - started);
+}
+
+/** Compiles a component's transpiled bytes (read from storage, or just transpiled). */
+export async function compileTranspiled(
+  label: string,
+  version: string,
+  transpiled: TranspiledBytes,
+  fetchMs = 0,
+): Promise<LoadedComponent> {
+  const started = performance.now();
   const entries = await Promise.all(
-    Object.entries(artifacts.coreModules).map(
+    Object.entries(transpiled.coreModules).map(
       async ([name, bytes]) => [name, await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>)] as const,
     ),
   );
   return LoadedComponent.fromTranspiled(
     label,
-    ref.version,
-    { glue: artifacts.glue, coreModules: Object.fromEntries(entries) },
-    { fetchMs: fetched - started, compileMs: performance.now() - fetched },
+    version,
+    { glue: transpiled.glue, coreModules: Object.fromEntries(entries) },
+    { fetchMs, compileMs: performance.now() - started },
   );
 }

@@ -8,12 +8,13 @@ import { AppRegistry } from '../apps/app-registry.ts';
 import { AppStore } from '../apps/app-store.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import type { InstanceSinks } from '../apps/instance-imports.ts';
-import { loadComponent } from '../apps/load-component.ts';
+import { compileTranspiled, loadComponent } from '../apps/load-component.ts';
 import { PreparedInstance } from '../apps/prepared-instance.ts';
 import { SpareInstances } from '../apps/spare-instances.ts';
 import type { AppCatalog } from '../catalog/app-catalog.ts';
 import { siteAppDefinitions } from '../catalog/site-apps.ts';
 import { ComponentCache } from '../component/component-cache.ts';
+import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { SwerveError } from '../errors.ts';
 import { componentRequest } from '../http/component-request.ts';
 import { serveRequest } from '../http/serve-request.ts';
@@ -44,6 +45,16 @@ export class AppHost {
   );
   readonly #components = new ComponentCache();
   readonly #spares = new SpareInstances();
+
+  /**
+   * Compiles a component just transpiled by a deploy, so its first request need not read it
+   * back from storage and compile it then. A failure here is forgotten; that request loads it.
+   */
+  preload(label: string, version: string, transpiled: TranspiledBytes): void {
+    void this.#components
+      .get(version, () => compileTranspiled(label, version, transpiled))
+      .catch(() => undefined);
+  }
 
   /**
    * Answers a request for `app`. `pathInApp` is the path and query the app sees (mount removed);

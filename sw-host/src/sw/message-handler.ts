@@ -49,6 +49,7 @@ const handlers: Handlers = {
     const definition = await buildDefinition(request, {
       store: host.store,
       transpile: transpileComponent,
+      transpiled: (label, version, transpiled) => host.preload(label, version, transpiled),
       fetch,
     });
     const { app, warnings } = await host.registry.deploy(definition);
