@@ -24,6 +24,7 @@ export async function buildHostScripts(outDir: string, buildId: string): Promise
       configFile: false,
       logLevel: 'warn',
       define: { __SWERVE_BUILD__: JSON.stringify(buildId) },
+      resolve: { alias: { 'node:fs/promises': join(srcDir, 'vite-plugin', 'node-fs-stub.ts') } },
       build: {
         outDir,
         emptyOutDir: false,
