@@ -40,6 +40,11 @@ export class DeployedApp {
     return this.definition.mount;
   }
 
+  /** The path and query as the app sees them: its mount replaced by `/` (`/apps/x` counts as `/apps/x/`). */
+  pathWithin(url: URL): string {
+    return `/${url.pathname.slice(this.mount.length)}${url.search}`;
+  }
+
   /** Whether the app defines a key-value store with this label. */
   definesStore(label: string): boolean {
     return label === 'default' || this.definition.keyValueStores.includes(label);

@@ -32,14 +32,3 @@ export interface AppCatalog {
   build: string;
   apps: CatalogApp[];
 }
-
-/** The app whose mount contains `pathname`, if any. `/apps/echo` counts as `/apps/echo/`. */
-export function findMountedApp(catalog: AppCatalog, pathname: string): CatalogApp | undefined {
-  return catalog.apps.find((app) => pathname.startsWith(app.mount) || `${pathname}/` === app.mount);
-}
-
-/** The path and query as the app sees them: the mount replaced by `/`. */
-export function pathInApp(app: CatalogApp, url: URL): string {
-  const rest = url.pathname.slice(app.mount.length);
-  return `/${rest}${url.search}`;
-}

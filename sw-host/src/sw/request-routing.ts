@@ -30,11 +30,6 @@ function isReserved(pathname: string): boolean {
   return pathname.startsWith(SWERVE_PREFIX) || pathname === SERVICE_WORKER_PATH;
 }
 
-/** The path and query inside `app`. */
-function pathIn(app: DeployedApp, url: URL): string {
-  return `/${url.pathname.slice(app.mount.length)}${url.search}`;
-}
-
 export class RequestRouting {
   /** Client id → the app whose document it is, or null for any other document. */
   readonly #clients = new Map<string, string | null>();
@@ -57,7 +52,7 @@ export class RequestRouting {
       return { kind: 'later', decide: () => this.registry.load().then(() => this.decide(request, clientId)) };
     }
     const app = this.registry.match(url.pathname);
-    if (app) return { kind: 'app', app, pathInApp: pathIn(app, url) };
+    if (app) return { kind: 'app', app, pathInApp: app.pathWithin(url) };
     if (url.pathname.startsWith(APPS_ROOT)) return { kind: 'no-app' };
 
     if (request.mode === 'navigate') return this.#navigationFromApp(request, url);
