@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { buildHostScripts } from '../vite-plugin/build-host-scripts.ts';
 import { UP_SCRIPT_PATH } from './up-protocol.ts';
 
@@ -70,34 +69,10 @@ async function sourcesHash(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function buildInto(outDir: string, buildId: string): Promise<void> {
-  // Vite resolves its root and env files from the working directory; build from sw-host so the
-  // output does not depend on where `swerve up` was started.
-  const cwd = process.cwd();
-  process.chdir(SW_HOST_DIR);
-  try {
-    await buildHostScripts(outDir, buildId);
-    await build({
-      configFile: false,
-      envDir: false,
-      logLevel: 'warn',
-      build: {
-        outDir,
-        emptyOutDir: false,
-        copyPublicDir: false,
-        target: 'es2023',
-        sourcemap: true,
-        minify: true,
-        rolldownOptions: {
-          input: join(SW_HOST_DIR, 'src/cli/page/up-bootstrap.ts'),
-          preserveEntrySignatures: false,
-          output: { format: 'es', entryFileNames: UP_SCRIPT_PATH.slice(1), codeSplitting: false },
-        },
-      },
-    });
-  } finally {
-    process.chdir(cwd);
-  }
+function buildInto(outDir: string, buildId: string): Promise<void> {
+  return buildHostScripts(outDir, buildId, [
+    { entry: join(SW_HOST_DIR, 'src/cli/page/up-bootstrap.ts'), fileName: UP_SCRIPT_PATH.slice(1) },
+  ]);
 }
 
 async function listBuild(dir: string): Promise<Map<string, string>> {

@@ -13,15 +13,29 @@ import { BOOTSTRAP_SCRIPT_PATH, SERVICE_WORKER_PATH, SWERVE_PREFIX } from '../pr
 
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
-const SCRIPTS = [
-  { entry: 'sw/main.ts', fileName: SERVICE_WORKER_PATH.slice(1) },
-  { entry: 'client/bootstrap.ts', fileName: BOOTSTRAP_SCRIPT_PATH.slice(1) },
+/** A script to bundle: its entry module (absolute path) and its file name in the output. */
+export interface HostScript {
+  entry: string;
+  fileName: string;
+}
+
+const SCRIPTS: HostScript[] = [
+  { entry: join(srcDir, 'sw/main.ts'), fileName: SERVICE_WORKER_PATH.slice(1) },
+  { entry: join(srcDir, 'client/bootstrap.ts'), fileName: BOOTSTRAP_SCRIPT_PATH.slice(1) },
 ];
 
-export async function buildHostScripts(outDir: string, buildId: string): Promise<void> {
-  for (const { entry, fileName } of SCRIPTS) {
+/** Bundles the worker, the bootstrap script and any `extra` page scripts into `outDir`. */
+export async function buildHostScripts(
+  outDir: string,
+  buildId: string,
+  extra: HostScript[] = [],
+): Promise<void> {
+  for (const { entry, fileName } of [...SCRIPTS, ...extra]) {
     await build({
       configFile: false,
+      // Independent of the directory the build was started from.
+      root: srcDir,
+      envDir: false,
       logLevel: 'warn',
       define: { __SWERVE_BUILD__: JSON.stringify(buildId) },
       resolve: { alias: { 'node:fs/promises': join(srcDir, 'vite-plugin', 'node-fs-stub.ts') } },
@@ -33,7 +47,7 @@ export async function buildHostScripts(outDir: string, buildId: string): Promise
         sourcemap: true,
         minify: true,
         rolldownOptions: {
-          input: join(srcDir, entry),
+          input: entry,
           // jco's generated modules start with a "use components" directive that bundling drops, harmlessly.
           onLog(level, log, handler) {
             if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
