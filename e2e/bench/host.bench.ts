@@ -3,14 +3,11 @@
  * the same run, and against the same component on a server (jco serve in Node). Prints a table
  * and writes bench-results/latest.json. See issue "Benchmarks" for the targets.
  */
-import { chromium } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { expect, test } from '../fixtures/swerve.ts';
-import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
+import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
+import { firstPage, withPersistentProfile } from '../fixtures/persistent-browser.ts';
 import { hostRequest } from '../fixtures/host-request.ts';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.js';
 import { sequentialLatencies, throughput, type RequestSpec } from './page-load.ts';
 import {
   formatReport,
@@ -37,16 +34,6 @@ const CASES: { name: string; spec: RequestSpec; note?: string }[] = [
   { name: 'kv-counter, no KV call', spec: { path: '/apps/kv-counter/bench?no-kv' } },
   { name: 'kv-counter, get + set', spec: { path: '/apps/kv-counter/bench' } },
 ];
-
-const PROBE_APP = `spin_manifest_version = 2
-[application]
-name = "bench-probe"
-[[trigger.http]]
-route = "/..."
-component = "probe"
-[component.probe]
-source = "probe.wasm"
-`;
 
 const median = (values: number[]) => summarize(values).median;
 const lastRequestId = ({ records }: { records: { id: number }[] }) => records.at(-1)?.id ?? 0;
@@ -146,8 +133,8 @@ test('benchmark', async ({ hostPage, browser, baseURL }) => {
   await serveTestFiles(hostPage);
   const deployStarted = Date.now();
   const deployed = await deployApp(hostPage, {
-    manifest: PROBE_APP,
-    files: { 'probe.wasm': { built: 'fixtures/probe/dist/probe.wasm' } },
+    manifest: probeManifest('bench-probe'),
+    files: PROBE_FILES,
   });
   expect(deployed.ok, JSON.stringify(deployed)).toBe(true);
   const firstProbe = await hostPage.evaluate(() => fetch('/apps/bench-probe/').then((r) => r.status));
@@ -172,23 +159,16 @@ test('benchmark', async ({ hostPage, browser, baseURL }) => {
 
 /** Installs the host in a persistent profile, restarts the browser, and times the first app navigation. */
 async function firstResponseAfterRestart(baseURL: string): Promise<number> {
-  const profile = await mkdtemp(join(tmpdir(), 'swerve-bench-profile-'));
-  const launch = () =>
-    chromium.launchPersistentContext(profile, {
-      executablePath: findChromium()?.executablePath,
-      args: CHROMIUM_ARGS,
-      baseURL,
-    });
-  try {
+  return withPersistentProfile(baseURL, async (launch) => {
     const first = await launch();
-    const page = first.pages()[0] ?? (await first.newPage());
+    const page = await firstPage(first);
     await page.goto('/');
     await expect(page.locator('body[data-host="ready"]')).toBeAttached();
     await sequentialLatencies(page, { path: '/apps/hello/' }, 3);
     await first.close();
 
     const second = await launch();
-    const again = second.pages()[0] ?? (await second.newPage());
+    const again = await firstPage(second);
     await again.goto('/apps/hello/');
     await expect(again.locator('body')).toContainText('Hello from a WebAssembly component');
     const ms = await again.evaluate(() => {
@@ -197,7 +177,5 @@ async function firstResponseAfterRestart(baseURL: string): Promise<number> {
     });
     await second.close();
     return ms;
-  } finally {
-    await rm(profile, { recursive: true, force: true });
-  }
+  });
 }

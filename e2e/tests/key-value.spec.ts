@@ -2,22 +2,11 @@
  * Key-value stores in IndexedDB, through real components: Spin key-value 2.0 (kv-counter,
  * probe) and wasi:keyvalue (todo-api); access rules, isolation, durability, the page-side API.
  */
-import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
+import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, fetchFrom, test } from '../fixtures/swerve.ts';
 import { stopServiceWorkers } from '../fixtures/worker-control.ts';
 
-const PROBE_MANIFEST = (stores: string) => `
-spin_manifest_version = 2
-[application]
-name = "probe"
-[[trigger.http]]
-route = "/..."
-component = "probe"
-[component.probe]
-source = "probe.wasm"
-key_value_stores = [${stores}]
-`;
-const PROBE_FILES = { 'probe.wasm': { built: 'fixtures/probe/dist/probe.wasm' } };
+const PROBE_MANIFEST = (stores: string[]) => probeManifest('probe', stores);
 
 test('todo-api: create, list, read, update and delete through fetch', async ({ hostFetch }) => {
   const post = (title: string) =>
@@ -94,7 +83,7 @@ test.describe('with the probe component deployed', () => {
     hostFetch,
   }) => {
     expect(
-      (await deployApp(hostPage, { manifest: PROBE_MANIFEST('"default"'), files: PROBE_FILES })).ok,
+      (await deployApp(hostPage, { manifest: PROBE_MANIFEST(['default']), files: PROBE_FILES })).ok,
     ).toBe(true);
     const denied = JSON.parse((await hostFetch('/apps/probe/?kv-open=cache')).body);
     expect(denied.probes.kvOpen).toEqual({ err: { tag: 'access-denied' } });
@@ -103,7 +92,7 @@ test.describe('with the probe component deployed', () => {
     });
 
     const undefinedStore = await deployApp(hostPage, {
-      manifest: PROBE_MANIFEST('"default", "cache"'),
+      manifest: PROBE_MANIFEST(['default', 'cache']),
       files: PROBE_FILES,
     });
     expect(undefinedStore).toMatchObject({ ok: false, code: 'manifest-invalid' });
@@ -112,7 +101,7 @@ test.describe('with the probe component deployed', () => {
     );
 
     const defined = await deployApp(hostPage, {
-      manifest: PROBE_MANIFEST('"default", "cache"'),
+      manifest: PROBE_MANIFEST(['default', 'cache']),
       files: PROBE_FILES,
       keyValueStores: ['cache'],
     });
@@ -125,7 +114,7 @@ test.describe('with the probe component deployed', () => {
   test("two apps using the label default never see each other's keys", async ({ hostPage, hostFetch }) => {
     for (const name of ['probe-a', 'probe-b']) {
       expect(
-        (await deployApp(hostPage, { manifest: PROBE_MANIFEST('"default"'), files: PROBE_FILES, name })).ok,
+        (await deployApp(hostPage, { manifest: PROBE_MANIFEST(['default']), files: PROBE_FILES, name })).ok,
       ).toBe(true);
     }
     const a = JSON.parse(
@@ -141,7 +130,7 @@ test.describe('with the probe component deployed', () => {
     hostFetch,
   }) => {
     const deployed = await deployApp(hostPage, {
-      manifest: PROBE_MANIFEST('"default"'),
+      manifest: PROBE_MANIFEST(['default']),
       files: PROBE_FILES,
       keyValues: { default: { greeting: 'seeded hello' } },
     });
