@@ -1,15 +1,36 @@
 /**
- * The site's front page: connects to the in-browser host, then lists the example apps from
- * the catalog, each with a form that sends it a request and shows the answer and its timing.
+ * The site's front page: lists the example apps from the catalog, each with a form that sends it
+ * a request and shows the answer and its timing. Each app runs at an origin of its own; this
+ * page reaches it through that origin's host page (connectApp), and never runs app code itself.
  */
-import { connectHost, type AppSummary, type HostConnection } from '@swerve/sw-host/client';
+import {
+  appOriginFor,
+  connectApp,
+  connectHost,
+  CATALOG_PATH,
+  type AppCatalog,
+  type CatalogApp,
+  type HostConnection,
+} from '@swerve/sw-host/client';
 import { describeResponse } from './describe-response.ts';
 
 const status = document.getElementById('host-status')!;
 const appsElement = document.getElementById('apps')!;
 const cardTemplate = document.getElementById('app-card') as HTMLTemplateElement;
 
-function renderApp(app: AppSummary) {
+/** One connection per app, made on first use. */
+const connections = new Map<string, Promise<HostConnection>>();
+function connection(name: string): Promise<HostConnection> {
+  let connecting = connections.get(name);
+  if (!connecting) {
+    connecting = connectApp(name);
+    connecting.catch(() => connections.delete(name));
+    connections.set(name, connecting);
+  }
+  return connecting;
+}
+
+function renderApp(app: CatalogApp) {
   const card = cardTemplate.content.firstElementChild!.cloneNode(true) as HTMLElement;
   card.dataset['app'] = app.name;
   card.querySelector('.app-name')!.textContent = app.name;
@@ -17,8 +38,8 @@ function renderApp(app: AppSummary) {
   const form = card.querySelector('form')!;
   const open = card.querySelector<HTMLAnchorElement>('.open-app')!;
   const pathInput = form.elements.namedItem('path') as HTMLInputElement;
-  const url = () => `${app.mount}${pathInput.value.replace(/^\//, '')}`;
-  const updateLink = () => (open.href = url());
+  const path = () => `/${pathInput.value.replace(/^\//, '')}`;
+  const updateLink = () => (open.href = `${appOriginFor(app.name)}${path()}`);
   pathInput.addEventListener('input', updateLink);
   updateLink();
 
@@ -36,7 +57,8 @@ function renderApp(app: AppSummary) {
     headersOut.hidden = bodyOut.hidden = true;
     const started = performance.now();
     try {
-      const response = await fetch(url(), {
+      const host = await connection(app.name);
+      const response = await host.fetch(path(), {
         method,
         body: method === 'GET' ? undefined : String(data.get('body')),
       });
@@ -46,7 +68,7 @@ function renderApp(app: AppSummary) {
       bodyOut.textContent = shown.body;
       headersOut.hidden = bodyOut.hidden = false;
     } catch (error) {
-      summary.textContent = `The request failed: ${String(error)}`;
+      summary.textContent = `The request failed: ${error instanceof Error ? error.message : String(error)}`;
       summary.classList.add('error');
     }
   });
@@ -54,13 +76,14 @@ function renderApp(app: AppSummary) {
 }
 
 async function main() {
+  // For the browser console and for tests: `await (await swerve.connectApp('hello')).fetch('/')`.
+  (globalThis as { swerve?: object }).swerve = { connectApp, connectHost, appOriginFor };
   try {
-    const host = await connectHost();
-    // The connection, for the browser console and for tests: `await swerveHost.apps()`.
-    (globalThis as { swerveHost?: HostConnection }).swerveHost = host;
-    const apps = await host.apps();
-    apps.forEach(renderApp);
-    status.textContent = `Host running (build ${host.build}), ${apps.length} apps deployed.`;
+    const response = await fetch(CATALOG_PATH, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`The app catalog (${CATALOG_PATH}) answered ${response.status}.`);
+    const catalog = (await response.json()) as AppCatalog;
+    catalog.apps.forEach(renderApp);
+    status.textContent = `${catalog.apps.length} apps, each running in your browser at an origin of its own (build ${catalog.build}).`;
     document.body.dataset['host'] = 'ready';
   } catch (error) {
     status.textContent = error instanceof Error ? error.message : String(error);

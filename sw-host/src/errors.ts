@@ -25,5 +25,9 @@ export type SwerveErrorCode =
   | 'guest-failed'
   /** A key-value request from a page that cannot be carried out (no such app or store, a bad dump). */
   | 'kv-invalid'
-  /** The page and the service worker disagree (protocol version, registration). */
-  | 'host-unavailable';
+  /** The host did not start or did not answer (no service worker, a reply that never came). */
+  | 'host-unavailable'
+  /** The page and the host come from different builds and speak different protocol versions. */
+  | 'protocol-mismatch'
+  /** A page or an origin asked for something it may not have (another origin's apps, a frame not allowed). */
+  | 'not-allowed';

@@ -26,7 +26,7 @@ export class AppRegistry {
     return this.#loaded;
   }
 
-  /** Loads site and stored apps, once; later calls wait for the same load. */
+  /** Loads site and stored apps, once; later calls wait for the same load. A failed load is retried. */
   load(): Promise<void> {
     this.#loading ??= (async () => {
       const definitions = [
@@ -48,7 +48,11 @@ export class AppRegistry {
         }
       }
       this.#loaded = true;
-    })();
+    })().catch((error: unknown) => {
+      // Forget a failed load (IndexedDB unavailable for a moment), so the next request tries again.
+      this.#loading = undefined;
+      throw error;
+    });
     return this.#loading;
   }
 

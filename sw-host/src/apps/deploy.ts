@@ -81,7 +81,8 @@ export async function buildDefinition(
       `Cannot deploy an app named "${name}": use lower-case letters, digits and dashes (deploy it with a name: { name: "my-app" }).`,
     );
   }
-  const mount = normaliseMount(request.mount ?? `/apps/${name}/`);
+  // Each app has an origin of its own (docs/decisions/0007), so it runs at the root by default.
+  const mount = normaliseMount(request.mount ?? '/');
   // Fail before the slow part when a variable has no value.
   resolveApplicationVariables(manifest.variables, request.variables ?? {}, name);
 

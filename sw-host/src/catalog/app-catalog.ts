@@ -16,10 +16,8 @@ export interface CatalogComponent {
 }
 
 export interface CatalogApp {
-  /** The app's name; it is mounted at `/apps/<name>/`. */
+  /** The app's name, which is also its key: it runs at the root of its own origin (`<name>.<site>`). */
   name: string;
-  /** The mount path, with a trailing slash. */
-  mount: string;
   description: string;
   /** The app's spin.toml, as written. */
   manifest: string;

@@ -70,7 +70,7 @@ async function sourcesHash(): Promise<string> {
 }
 
 function buildInto(outDir: string, buildId: string): Promise<void> {
-  return buildHostScripts(outDir, buildId, [
+  return buildHostScripts(outDir, buildId, {}, [
     { entry: join(SW_HOST_DIR, 'src/cli/page/up-bootstrap.ts'), fileName: UP_SCRIPT_PATH.slice(1) },
   ]);
 }

@@ -1,6 +1,6 @@
 /**
  * Turns the files a page wants to deploy (bytes, Blobs, or URLs to fetch) into bytes, so the
- * worker receives everything in one message.
+ * host receives everything in one message.
  */
 import { SwerveError } from '../errors.ts';
 
@@ -20,9 +20,13 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/**
+ * Bytes of this deploy's own, which the deploy message transfers (no copy at each hop). Bytes the
+ * caller passed are copied once, so that the caller keeps them.
+ */
 export async function fileBytes(file: DeployFile): Promise<Uint8Array> {
-  if (file instanceof Uint8Array) return file;
-  if (file instanceof ArrayBuffer) return new Uint8Array(file);
+  if (file instanceof Uint8Array) return file.slice();
+  if (file instanceof ArrayBuffer) return new Uint8Array(file.slice(0));
   if (file instanceof Blob) return new Uint8Array(await file.arrayBuffer());
   return fetchBytes(String(file));
 }

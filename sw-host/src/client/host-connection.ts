@@ -1,22 +1,26 @@
 /**
- * The page side of the host: registers the service worker and resolves once this page is
- * controlled by it, so that every fetch the page makes afterwards can reach the apps.
+ * The page side of the host: one `HostConnection`, whether the host runs at this page's own
+ * origin (a service worker controlling the page) or at an app's origin behind a frame of its
+ * host page (how the site, the playground and embeds reach apps: docs/decisions/0007).
  */
 import { SwerveError } from '../errors.ts';
+import type { AppSummary, DeployResult } from '../protocol/deploy.ts';
+import { HOST_EVENTS_CHANNEL, type HostEvent, type LogRecord } from '../protocol/host-events.ts';
 import {
-  HOST_PROTOCOL_VERSION,
+  isEnvelope,
+  type HostMode,
   type HostReplies,
-  type HostReplyEnvelope,
-  type HostRequestEnvelope,
   type HostRequests,
   type HostRequestType,
 } from '../protocol/messages.ts';
-import type { AppSummary, DeployResult } from '../protocol/deploy.ts';
-import { HOST_EVENTS_CHANNEL, type HostEvent, type LogRecord } from '../protocol/host-events.ts';
-import { SERVICE_WORKER_PATH } from '../protocol/paths.ts';
 import type { RequestRecord } from '../protocol/request-record.ts';
+import { appOrigin } from '../origins/app-origins.ts';
+import { ORIGINS } from '../origins/configured-origins.ts';
 import { manifestText, resolveFiles, type DeployFile } from './deploy-files.ts';
+import { linkFrame } from './frame-link.ts';
 import { kvClient, type KvClient } from './kv-client.ts';
+import { sendRequest, type PostMessage } from './reply-channel.ts';
+import { linkServiceWorker } from './service-worker-link.ts';
 
 /** What to deploy: a Spin app's manifest and files. */
 export interface DeployOptions {
@@ -31,7 +35,7 @@ export interface DeployOptions {
   files?: Record<string, DeployFile>;
   /** The app's name; the manifest's `[application] name` by default. */
   name?: string;
-  /** Where to mount it; `/apps/<name>/` by default, `/` for the whole origin. */
+  /** Where to mount it within its origin; `/` by default. */
   mount?: string;
   /** Variable values (what `SPIN_VARIABLE_<NAME>` is to `spin up`). */
   variables?: Record<string, string>;
@@ -42,16 +46,23 @@ export interface DeployOptions {
 }
 
 export interface HostConnection {
-  /** The build of the service worker that controls this page. */
+  /** The origin the host runs at: its apps answer URLs of this origin. */
+  readonly origin: string;
+  /** The build of the host. */
   readonly build: string;
-  readonly registration: ServiceWorkerRegistration;
-  /** Sends one request to the controlling worker and waits for its reply. */
+  /** A service worker (the app's own documents can load), or a dedicated worker (they cannot). */
+  readonly mode: HostMode;
+  /** When the app's own documents cannot load at its origin in this browser context: why, for people. */
+  readonly documentsUnavailable?: string;
+  /** Sends one request to the host and waits for its reply. */
   request<T extends HostRequestType>(type: T, payload: HostRequests[T]): Promise<HostReplies[T]>;
   /**
    * Deploys (or redeploys, under the same name) a Spin app. Rejects with a SwerveError that
    * says what is wrong: the manifest, a component the host cannot run, a missing variable.
    */
   deploy(options: DeployOptions): Promise<DeployResult>;
+  /** Sends an HTTP request to the host's apps (a path at its origin) and returns the answer. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Every app the host serves. */
   apps(): Promise<AppSummary[]>;
   /** Stops serving a deployed app; its key-value data stays. */
@@ -64,101 +75,126 @@ export interface HostConnection {
   kv(app: string, label?: string): KvClient;
   /** Calls `listener` with every log line and request record as it happens; returns an unsubscribe function. */
   subscribe(listener: (event: HostEvent) => void): () => void;
+  /** Lets go of the host (removes the host page's frame, if any). */
+  close(): void;
 }
 
 export interface ConnectOptions {
-  /** The worker script; defaults to `/sw.js`. */
+  /**
+   * The origin whose host to connect to. This page's own origin by default, where the page
+   * registers the service worker itself; any other origin is reached through its host page.
+   */
+  origin?: string;
+  /** The worker script, for this page's own origin; defaults to `/sw.js`. */
   scriptUrl?: string;
-  /** How long to wait for the worker to take control, in milliseconds. */
+  /** How long to wait for the host to start, in milliseconds. */
   timeoutMs?: number;
 }
 
-function send<T extends HostRequestType>(
-  worker: ServiceWorker,
-  type: T,
-  payload: HostRequests[T],
-): Promise<HostReplies[T]> {
-  return new Promise((resolve, reject) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = (event: MessageEvent<HostReplyEnvelope<T>>) => {
-      channel.port1.close();
-      if (event.data.ok) resolve(event.data.payload);
-      else reject(new SwerveError(event.data.code ?? 'host-unavailable', event.data.error));
-    };
-    const envelope: HostRequestEnvelope<T> = { swerve: type, payload };
-    worker.postMessage(envelope, [channel.port2]);
-  });
+/** Defined in the host's own page scripts (host page, bootstrap pages), which must match their worker. */
+declare const __SWERVE_BUILD__: string | undefined;
+
+/** The part of a connection that depends on where the host is. */
+interface Link {
+  origin: string;
+  build: string;
+  mode: HostMode;
+  documentsUnavailable?: string;
+  post: PostMessage;
+  fetch: HostConnection['fetch'];
+  subscribe: HostConnection['subscribe'];
+  close: () => void;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () =>
-        reject(
-          new SwerveError(
-            'host-unavailable',
-            `${what} did not happen within ${ms / 1000} s. Reload the page; if it persists, ` +
-              'check the browser console for service worker errors.',
-          ),
-        ),
-      ms,
-    );
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
+function bytesOf(body: BodyInit | null | undefined): Promise<Uint8Array | undefined> {
+  if (body === null || body === undefined) return Promise.resolve(undefined);
+  return new Response(body).arrayBuffer().then((buffer) => new Uint8Array(buffer));
 }
 
-/** Resolves with the worker that controls this page, asking an active worker to claim it. */
-async function controller(registration: ServiceWorkerRegistration): Promise<ServiceWorker> {
-  const container = navigator.serviceWorker;
-  if (container.controller) return container.controller;
-  const changed = new Promise<void>((resolve) =>
-    container.addEventListener('controllerchange', () => resolve(), { once: true }),
-  );
-  // After a hard reload the page is not controlled even though the worker is active, and no
-  // `controllerchange` would come by itself: ask the worker to claim us.
-  const active = registration.active ?? (await container.ready).active;
-  if (active && !container.controller) void send(active, 'claim', {}).catch(() => undefined);
-  await changed;
-  return container.controller!;
-}
-
-/** Registers the Swerve service worker and resolves once it controls this page. */
-export async function connectHost(options: ConnectOptions = {}): Promise<HostConnection> {
-  if (!('serviceWorker' in navigator)) {
-    throw new SwerveError(
-      'host-unavailable',
-      'This browser cannot run Swerve: it has no service workers here (private windows and ' +
-        'non-HTTPS origins other than localhost disable them). Open the page over HTTPS or on localhost.',
-    );
-  }
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  const registration = await navigator.serviceWorker.register(options.scriptUrl ?? SERVICE_WORKER_PATH, {
-    type: 'module',
-    scope: '/',
+async function ownOriginLink(options: ConnectOptions): Promise<Link> {
+  const link = await linkServiceWorker({
+    scriptUrl: options.scriptUrl,
+    timeoutMs: options.timeoutMs,
+    expectBuild: typeof __SWERVE_BUILD__ === 'string' ? __SWERVE_BUILD__ : undefined,
   });
-  const worker = await withTimeout(
-    controller(registration),
-    timeoutMs,
-    'The Swerve service worker taking control',
-  );
-  const hello = await withTimeout(
-    send(worker, 'hello', { protocol: HOST_PROTOCOL_VERSION }),
-    timeoutMs,
-    'The Swerve service worker answering',
-  );
-  if (hello.protocol !== HOST_PROTOCOL_VERSION) {
-    // A worker from another deploy: fetch the new one; it takes over once installed.
-    console.warn(
-      `[swerve] This page speaks host protocol ${HOST_PROTOCOL_VERSION} but the service worker ` +
-        `speaks ${hello.protocol}; updating the worker. Reload the page once it is done.`,
-    );
-    void registration.update();
-  }
-  const request: HostConnection['request'] = (type, payload) =>
-    send(navigator.serviceWorker.controller ?? worker, type, payload);
   return {
-    build: hello.build,
-    registration,
+    origin: location.origin,
+    build: link.hello.build,
+    mode: 'service-worker',
+    post: link.post,
+    // This page is controlled: its own fetches reach the service worker, as the app's documents' do.
+    fetch: (path, init) => fetch(new URL(path, location.origin), init),
+    subscribe(listener) {
+      const channel = new BroadcastChannel(HOST_EVENTS_CHANNEL);
+      channel.onmessage = (event: MessageEvent<unknown>) => {
+        if (isEnvelope(event.data, 'event')) listener(event.data.event);
+      };
+      return () => channel.close();
+    },
+    close: () => undefined,
+  };
+}
+
+async function frameLink(origin: string, options: ConnectOptions): Promise<Link> {
+  const { frame, ready, post } = await linkFrame(origin, options.timeoutMs);
+  const where = `The app host at ${origin}`;
+  return {
+    origin,
+    build: ready.build,
+    mode: ready.mode,
+    documentsUnavailable: ready.reason,
+    post,
+    async fetch(path, init) {
+      const request = new Request(new URL(path, origin), init);
+      const reply = await sendRequest(
+        post,
+        'fetch',
+        {
+          url: request.url,
+          method: request.method,
+          headers: [...request.headers],
+          body: await bytesOf(init?.body),
+        },
+        where,
+      );
+      const nullBody = reply.status === 204 || reply.status === 304 || request.method === 'HEAD';
+      return new Response(nullBody ? null : (reply.body as Uint8Array<ArrayBuffer>), {
+        status: reply.status,
+        statusText: reply.statusText,
+        headers: reply.headers,
+      });
+    },
+    subscribe(listener) {
+      const events = new MessageChannel();
+      events.port1.onmessage = (event: MessageEvent<unknown>) => {
+        if (isEnvelope(event.data, 'event')) listener(event.data.event);
+      };
+      void sendRequest(post, 'subscribe', {}, where, { ports: [events.port2] }).catch((error: unknown) =>
+        console.error(error),
+      );
+      return () => {
+        events.port1.postMessage('unsubscribe');
+        events.port1.close();
+      };
+    },
+    close: () => frame.remove(),
+  };
+}
+
+/**
+ * Connects to the host at `options.origin` (this page's own by default) and resolves once it is
+ * ready: the service worker controls the page, or the app's host page has started in its frame.
+ */
+export async function connectHost(options: ConnectOptions = {}): Promise<HostConnection> {
+  const origin = options.origin ? new URL(options.origin).origin : location.origin;
+  const link = origin === location.origin ? await ownOriginLink(options) : await frameLink(origin, options);
+  const request: HostConnection['request'] = (type, payload) =>
+    sendRequest(link.post, type, payload, `The host at ${origin}`);
+  return {
+    origin: link.origin,
+    build: link.build,
+    mode: link.mode,
+    documentsUnavailable: link.documentsUnavailable,
     request,
     async deploy(options) {
       return request('deploy', {
@@ -172,15 +208,33 @@ export async function connectHost(options: ConnectOptions = {}): Promise<HostCon
         keyValues: options.keyValues,
       });
     },
+    fetch: link.fetch,
     apps: async () => (await request('apps', {})).apps,
     remove: async (name) => (await request('remove', { name })).removed,
     logs: async (sinceId) => (await request('logs', { sinceId })).records,
     requests: async (sinceId) => (await request('metrics', { sinceId })).records,
     kv: (app, label = 'default') => kvClient(request, app, label),
-    subscribe(listener) {
-      const channel = new BroadcastChannel(HOST_EVENTS_CHANNEL);
-      channel.onmessage = (event: MessageEvent<HostEvent>) => listener(event.data);
-      return () => channel.close();
-    },
+    subscribe: link.subscribe,
+    close: link.close,
   };
+}
+
+/** Connects to the host of the app `key`, at the app's own origin for this site. */
+export function connectApp(
+  key: string,
+  options: Omit<ConnectOptions, 'origin'> = {},
+): Promise<HostConnection> {
+  return connectHost({ ...options, origin: appOriginFor(key) });
+}
+
+/** The origin the app `key` runs at, for the site this page belongs to. */
+export function appOriginFor(key: string): string {
+  if (!ORIGINS.site && !ORIGINS.apps && location.hostname.split('.').length !== 2) {
+    throw new SwerveError(
+      'host-unavailable',
+      `Apps run at origins under the site's host, but ${location.host} is not a site host (such as ` +
+        'swerve.localhost or example.com). Open the site at its own address.',
+    );
+  }
+  return appOrigin(key, ORIGINS.site ?? location.origin, ORIGINS);
 }

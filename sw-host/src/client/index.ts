@@ -1,12 +1,17 @@
 /**
- * The page-side Swerve API: connect to the in-browser host, then fetch app URLs as usual.
+ * The page-side Swerve API: connect to an app's host (at the app's own origin, or this page's),
+ * deploy, send it requests, read its logs and key-value stores.
  */
 export {
+  appOriginFor,
+  connectApp,
   connectHost,
   type ConnectOptions,
   type DeployOptions,
   type HostConnection,
 } from './host-connection.ts';
+export { contentAppKey, isAppKey, randomAppKey } from '../origins/app-origins.ts';
+export type { HostMode } from '../protocol/messages.ts';
 export type { DeployFile } from './deploy-files.ts';
 export type { KvClient } from './kv-client.ts';
 export type { KvDump } from '../kv/kv-dump.ts';

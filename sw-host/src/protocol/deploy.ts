@@ -13,7 +13,7 @@ export interface DeployRequest {
   files: Record<string, Uint8Array>;
   /** The app's name; the manifest's `[application] name` by default. */
   name?: string;
-  /** Where to mount it; `/apps/<name>/` by default. `/` serves it at the root of the origin. */
+  /** Where to mount it within its origin; `/` (the root) by default. */
   mount?: string;
   /** Variable values, by variable name (or `SPIN_VARIABLE_<NAME>`). */
   variables?: Record<string, string>;

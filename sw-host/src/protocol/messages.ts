@@ -1,26 +1,32 @@
 /**
- * The page ↔ service worker protocol: every message type and its reply, in one place.
+ * The host protocol: every message between a page, an app's host page and the runtime (the
+ * service worker or a dedicated worker), in one place.
  *
- * A page sends a request with a `MessageChannel`; the reply comes back on `ports[0]`. The
- * envelope is unwrapped only in `client/host-connection.ts` and `sw/message-handler.ts`.
+ * One envelope, `{ swerve: HOST_PROTOCOL_VERSION, kind, ... }`, for everything that travels:
+ * - `request`: a page asks for something, with a `MessagePort` (`ports[0]`) for the reply;
+ * - `reply`: the answer on that port, a payload or an error with a `SwerveError` code;
+ * - `event`: a log line or request record, streamed to pages that subscribed;
+ * - `ready`: an app's host page telling the page that framed it that it is up, and how.
+ * The envelope is built and unwrapped only in `client/` and `runtime/handle-request.ts`.
  */
 import type { SwerveErrorCode } from '../errors.ts';
 import type { AppSummary, DeployRequest, DeployResult } from './deploy.ts';
-import type { LogRecord } from './host-events.ts';
+import type { FetchReply, FetchRequest } from './fetch-request.ts';
+import type { HostEvent, LogRecord } from './host-events.ts';
 import type { KvReplies, KvRequests } from './kv-requests.ts';
 import type { RequestRecord } from './request-record.ts';
 
 /**
- * Bumped whenever a message changes shape. A page and a worker from different deploys compare
- * it in the `hello` handshake, so that a stale worker is noticed instead of misunderstood.
+ * Bumped whenever a message changes shape. Every envelope carries it; a runtime refuses a
+ * request of another version with `protocol-mismatch`, and the page updates the worker.
  */
-export const HOST_PROTOCOL_VERSION = 1;
+export const HOST_PROTOCOL_VERSION = 2;
 
 /** Requests a page can send, keyed by type. */
 export interface HostRequests extends KvRequests {
-  /** Handshake: which protocol and build the worker runs. */
-  hello: { protocol: number };
-  /** Ask the worker to take control of this page (after a hard reload it is not controlled). */
+  /** Handshake: which protocol and build the runtime runs. */
+  hello: Record<string, never>;
+  /** Ask the service worker to take control of this page (after a hard reload it is not controlled). */
   claim: Record<string, never>;
   /** The records of requests served after `sinceId` (all kept records when absent). */
   metrics: { sinceId?: number };
@@ -32,6 +38,10 @@ export interface HostRequests extends KvRequests {
   apps: Record<string, never>;
   /** Stop serving a deployed app and forget it (its key-value data stays). */
   remove: { name: string };
+  /** Send an HTTP request to the apps this runtime serves, as a fetch from the app's origin would. */
+  fetch: FetchRequest;
+  /** Stream every log line and request record to the port sent with this request. */
+  subscribe: Record<string, never>;
 }
 
 /** The reply to each request type. */
@@ -43,23 +53,92 @@ export interface HostReplies extends KvReplies {
   deploy: DeployResult;
   apps: { apps: AppSummary[] };
   remove: { removed: boolean };
+  fetch: FetchReply;
+  subscribe: { subscribed: true };
 }
 
 export type HostRequestType = keyof HostRequests;
 
-/** What travels over `postMessage` from the page. */
-export interface HostRequestEnvelope<T extends HostRequestType = HostRequestType> {
-  swerve: T;
+/** How an app's host page runs the app (see host-page/main.ts). */
+export type HostMode =
+  /** A service worker at the app's origin: requests and the app's own documents both work. */
+  | 'service-worker'
+  /**
+   * A dedicated worker owned by the host page, because the browser allows no service worker in
+   * this frame (a frame on another site): requests work, the app's own documents cannot load.
+   */
+  | 'worker';
+
+interface Envelope {
+  swerve: typeof HOST_PROTOCOL_VERSION;
+}
+
+export interface HostRequestEnvelope<T extends HostRequestType = HostRequestType> extends Envelope {
+  kind: 'request';
+  type: T;
   payload: HostRequests[T];
 }
 
-/** What travels back on `ports[0]`. */
-export type HostReplyEnvelope<T extends HostRequestType = HostRequestType> =
-  { ok: true; payload: HostReplies[T] } | { ok: false; error: string; code?: SwerveErrorCode };
-
-/** Whether a message event's data is one of ours. */
-export function isHostRequest(data: unknown): data is HostRequestEnvelope {
-  return (
-    typeof data === 'object' && data !== null && typeof (data as { swerve?: unknown }).swerve === 'string'
+export type HostReplyEnvelope<T extends HostRequestType = HostRequestType> = Envelope & { kind: 'reply' } & (
+    { ok: true; payload: HostReplies[T] } | { ok: false; error: string; code?: SwerveErrorCode }
   );
+
+export interface HostEventEnvelope extends Envelope {
+  kind: 'event';
+  event: HostEvent;
+}
+
+export interface HostReadyEnvelope extends Envelope {
+  kind: 'ready';
+  mode: HostMode;
+  build: string;
+  /** When `mode` is `worker`: why, in a sentence for people. */
+  reason?: string;
+}
+
+export type HostEnvelope = HostRequestEnvelope | HostReplyEnvelope | HostEventEnvelope | HostReadyEnvelope;
+
+/**
+ * Whether a message's data is one of ours, of this protocol version, and of `kind`. A message
+ * of another version is not ours to read: its shape may differ.
+ */
+export function isEnvelope<K extends HostEnvelope['kind']>(
+  data: unknown,
+  kind: K,
+): data is Extract<HostEnvelope, { kind: K }> {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { swerve?: unknown }).swerve === HOST_PROTOCOL_VERSION &&
+    (data as { kind?: unknown }).kind === kind
+  );
+}
+
+/** A message that looks like ours but speaks another protocol version (a stale worker or page). */
+export function isOtherVersion(data: unknown): boolean {
+  const swerve = (data as { swerve?: unknown } | null)?.swerve;
+  return (typeof swerve === 'number' && swerve !== HOST_PROTOCOL_VERSION) || typeof swerve === 'string';
+}
+
+/** How long a page waits for each reply, in milliseconds, before it says the host is not answering. */
+export const REPLY_TIMEOUT_MS: Partial<Record<HostRequestType, number>> & { default: number } = {
+  default: 15_000,
+  // Transpiling a 13 MB component takes a few seconds; a cold browser on a slow machine, more.
+  deploy: 180_000,
+  // A request runs until its deadline (10 s by default) and its body may be large.
+  fetch: 120_000,
+};
+
+/**
+ * The buffers of `value`'s byte arrays, to transfer with a message instead of copying them.
+ * Each buffer once, even when several views share it.
+ */
+export function transferablesOf(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (value instanceof ArrayBuffer) found.add(value);
+  else if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) transferablesOf(item, found);
+  }
+  return [...found];
 }

@@ -26,3 +26,18 @@ export const PLAIN_ROUTE_PATH = `${SWERVE_PREFIX}plain`;
 
 /** Apps deployed with the site are mounted at `/apps/<name>/`. */
 export const APPS_ROOT = '/apps/';
+
+/**
+ * The host page at every app origin: pages of the site (and allowed embedders) frame it to
+ * drive that origin's host. A static file, so any static server can serve it.
+ */
+export const HOST_PAGE_PATH = `${SWERVE_PREFIX}host.html`;
+
+/** Its script. */
+export const HOST_PAGE_SCRIPT_PATH = `${SWERVE_PREFIX}host.js`;
+
+/** The host's runtime as a dedicated worker, where no service worker is allowed (frames on other sites). */
+export const RUNTIME_WORKER_PATH = `${SWERVE_PREFIX}runtime-worker.js`;
+
+/** The page-side client as one ES module, for pages of other sites that embed apps. */
+export const CLIENT_MODULE_PATH = `${SWERVE_PREFIX}client.js`;

@@ -1,10 +1,14 @@
 /**
  * The Swerve service worker: wires the worker's events to the host and delegates everything.
  *
+ * Each origin has its own worker: at an app's origin it serves that app (docs/decisions/0007),
+ * under `swerve up` the one app of the folder.
+ *
  * Lifecycle: a new worker calls `skipWaiting()` on install and `clients.claim()` on activate,
  * so the first page that registers it is controlled at once and a deploy takes over open tabs
- * without waiting for them to close. Pages compare `HOST_PROTOCOL_VERSION` in the `hello`
- * handshake to notice a worker from another deploy.
+ * without waiting for them to close. Every message carries `HOST_PROTOCOL_VERSION`, and the host
+ * page compares build ids in the `hello` handshake, so a worker from another deploy is updated
+ * rather than used.
  *
  * Interception (sw/request-routing.ts): requests under an app's mount, navigations included,
  * requests from documents an app served, and the plain JavaScript baseline route are answered
@@ -17,14 +21,14 @@
  */
 /// <reference lib="webworker" />
 import { PLAIN_ROUTE_PATH } from '../protocol/paths.ts';
-import { AppHost } from './app-host.ts';
-import { handleHostMessage } from './message-handler.ts';
+import { AppHost } from '../host/app-host.ts';
+import { handleHostMessage } from '../host/handle-request.ts';
 import { plainResponse } from './plain-route.ts';
 import { RequestRouting, type Routing } from './request-routing.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
-const host = new AppHost();
+const host = new AppHost(self.location.origin);
 const routing = new RequestRouting(host.registry, self.clients, self.location.origin);
 // Start loading the apps now, so the first request rarely waits for them.
 void host.registry.load();
@@ -62,9 +66,17 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   const decision = routing.decide(event.request, event.clientId);
-  if (decision.kind !== 'pass') event.respondWith(respond(event, decision));
+  if (decision.kind === 'pass') return;
+  // Never let respondWith reject: the browser would show a network error and log nothing useful.
+  event.respondWith(
+    respond(event, decision).catch((error: unknown) => {
+      console.error(error);
+      return new Response(null, { status: 500 });
+    }),
+  );
 });
 
 self.addEventListener('message', (event) => {
-  event.waitUntil(handleHostMessage({ scope: self, host }, event));
+  const context = { host, origin: self.location.origin, claim: () => self.clients.claim() };
+  event.waitUntil(handleHostMessage(context, event.data, event.ports));
 });

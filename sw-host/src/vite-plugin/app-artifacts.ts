@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 import type { AppCatalog, CatalogApp, CatalogComponent } from '../catalog/app-catalog.ts';
-import { APPS_ROOT, COMPONENTS_PATH } from '../protocol/paths.ts';
+import { COMPONENTS_PATH } from '../protocol/paths.ts';
 
 export interface SiteApp {
   /** The app's name; it is mounted at `/apps/<name>/`. */
@@ -80,7 +80,6 @@ export async function collectSiteArtifacts(apps: SiteApp[]): Promise<SiteArtifac
     }
     catalogApps.push({
       name: app.name,
-      mount: `${APPS_ROOT}${app.name}/`,
       description: manifest.application?.description ?? '',
       manifest: manifestText,
       components,

@@ -1,15 +1,27 @@
 /**
- * Bundles the host's two scripts into the site's output: the service worker (`/sw.js`, one
- * self-contained ES module: a module worker should not depend on chunks a later deploy may
- * remove) and the bootstrap page's script. Each is a separate build, so nothing is shared.
+ * Bundles the host's scripts into the site's output, each one self-contained ES module (a worker
+ * should not depend on chunks a later deploy may remove), each a separate build: the service
+ * worker (`/sw.js`), the bootstrap page's script, the host page of app origins with its
+ * dedicated runtime worker, and the page-side client for embedders.
  *
  * These are app builds, not library builds, so that `new URL('./x.wasm', import.meta.url)` in
  * jco's generator becomes an emitted asset (a library build would inline 3.5 MB as base64).
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { BOOTSTRAP_SCRIPT_PATH, SERVICE_WORKER_PATH, SWERVE_PREFIX } from '../protocol/paths.ts';
+import type { OriginsConfig } from '../origins/app-origins.ts';
+import {
+  BOOTSTRAP_SCRIPT_PATH,
+  CLIENT_MODULE_PATH,
+  HOST_PAGE_PATH,
+  HOST_PAGE_SCRIPT_PATH,
+  RUNTIME_WORKER_PATH,
+  SERVICE_WORKER_PATH,
+  SWERVE_PREFIX,
+} from '../protocol/paths.ts';
+import { hostPageHtml } from './host-page-html.ts';
 
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -17,27 +29,36 @@ const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
 export interface HostScript {
   entry: string;
   fileName: string;
+  /** Keep the entry's exports (a module other pages import), instead of only running it. */
+  library?: boolean;
 }
 
 const SCRIPTS: HostScript[] = [
   { entry: join(srcDir, 'sw/main.ts'), fileName: SERVICE_WORKER_PATH.slice(1) },
   { entry: join(srcDir, 'client/bootstrap.ts'), fileName: BOOTSTRAP_SCRIPT_PATH.slice(1) },
+  { entry: join(srcDir, 'host-page/main.ts'), fileName: HOST_PAGE_SCRIPT_PATH.slice(1) },
+  { entry: join(srcDir, 'runtime-worker/main.ts'), fileName: RUNTIME_WORKER_PATH.slice(1) },
+  { entry: join(srcDir, 'client/index.ts'), fileName: CLIENT_MODULE_PATH.slice(1), library: true },
 ];
 
-/** Bundles the worker, the bootstrap script and any `extra` page scripts into `outDir`. */
+/** Bundles the host's scripts, the host page and any `extra` page scripts into `outDir`. */
 export async function buildHostScripts(
   outDir: string,
   buildId: string,
+  origins: OriginsConfig = {},
   extra: HostScript[] = [],
 ): Promise<void> {
-  for (const { entry, fileName } of [...SCRIPTS, ...extra]) {
+  const hostPage = join(outDir, HOST_PAGE_PATH.slice(1));
+  await mkdir(dirname(hostPage), { recursive: true });
+  await writeFile(hostPage, hostPageHtml());
+  for (const { entry, fileName, library } of [...SCRIPTS, ...extra]) {
     await build({
       configFile: false,
       // Independent of the directory the build was started from.
       root: srcDir,
       envDir: false,
       logLevel: 'warn',
-      define: { __SWERVE_BUILD__: JSON.stringify(buildId) },
+      define: { __SWERVE_BUILD__: JSON.stringify(buildId), __SWERVE_ORIGINS__: JSON.stringify(origins) },
       resolve: { alias: { 'node:fs/promises': join(srcDir, 'vite-plugin', 'node-fs-stub.ts') } },
       build: {
         outDir,
@@ -52,7 +73,7 @@ export async function buildHostScripts(
           onLog(level, log, handler) {
             if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
           },
-          preserveEntrySignatures: false,
+          preserveEntrySignatures: library ? 'strict' : false,
           output: {
             format: 'es',
             entryFileNames: fileName,

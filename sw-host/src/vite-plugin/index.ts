@@ -6,41 +6,37 @@
  *   plugins: [swerveHost({ apps: [{ name: 'hello', dir: '../components/examples/hello' }] })]
  */
 import { resolve } from 'node:path';
-import type { Connect, Plugin } from 'vite';
-import { APPS_ROOT, CATALOG_PATH } from '../protocol/paths.ts';
+import type { Plugin } from 'vite';
+import type { OriginsConfig } from '../origins/app-origins.ts';
+import { CATALOG_PATH } from '../protocol/paths.ts';
 import { collectSiteArtifacts, type SiteApp, type SiteArtifacts } from './app-artifacts.ts';
-import { bootstrapHtml, isNavigation, notABrowserText } from './bootstrap-page.ts';
 import { buildHostScripts } from './build-host-scripts.ts';
-import { securityHeaders } from './security-headers.ts';
+import { hostMiddleware, LOCAL_SITE_HOST } from './host-middleware.ts';
 
 export type { SiteApp } from './app-artifacts.ts';
+export type { OriginsConfig } from '../origins/app-origins.ts';
 
 export interface SwerveHostOptions {
-  /** The apps deployed with the site, each mounted at `/apps/<name>/`. */
+  /** The apps deployed with the site, each at its own origin (`<name>.<site host>`). */
   apps: SiteApp[];
+  /**
+   * Where apps run, and who may embed them: the one place a deployed site sets this
+   * (`{ site: 'https://example.com', apps: 'https://{app}.apps.example.com' }`). By default
+   * every app runs at `<key>.<site host>`, the site being served as `swerve.localhost`.
+   */
+  origins?: OriginsConfig;
 }
-
-/** Sets security headers, and answers app URLs that reached the server instead of the worker. */
-export const hostMiddleware: Connect.NextHandleFunction = (req, res, next) => {
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-  for (const [name, value] of Object.entries(securityHeaders(url.pathname))) res.setHeader(name, value);
-  if (!url.pathname.startsWith(APPS_ROOT)) return next();
-  res.setHeader('cache-control', 'no-store');
-  if (isNavigation(req.headers)) {
-    res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(bootstrapHtml());
-  } else {
-    res.statusCode = 503;
-    res.setHeader('content-type', 'text/plain; charset=utf-8');
-    res.end(notABrowserText(url.href));
-  }
-};
 
 export function swerveHost(options: SwerveHostOptions): Plugin {
   let outDir = '';
   let artifacts: SiteArtifacts | undefined;
+  const origins = options.origins ?? {};
   return {
     name: 'swerve-host',
+    config() {
+      // The site's own pages compute app origins with the same settings as the host.
+      return { define: { __SWERVE_ORIGINS__: JSON.stringify(origins) } };
+    },
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
@@ -56,10 +52,17 @@ export function swerveHost(options: SwerveHostOptions): Plugin {
       });
     },
     async closeBundle() {
-      if (artifacts) await buildHostScripts(outDir, artifacts.catalog.build);
+      if (artifacts) await buildHostScripts(outDir, artifacts.catalog.build, origins);
     },
     configurePreviewServer(server) {
-      server.middlewares.use(hostMiddleware);
+      server.middlewares.use(hostMiddleware(origins));
+      server.httpServer.once('listening', () => {
+        const address = server.httpServer.address();
+        const port = typeof address === 'object' && address ? address.port : undefined;
+        const site = origins.site ?? `http://${LOCAL_SITE_HOST}${port ? `:${port}` : ''}`;
+        // Printed after Vite's own URLs: this is the one to open (apps get origins under it).
+        setTimeout(() => server.config.logger.info(`  ➜  Swerve:  ${site}/`), 0);
+      });
     },
   };
 }

@@ -1,11 +1,19 @@
 /**
  * The response headers Swerve needs from whatever serves the site.
  *
- * The service worker's own CSP comes from the headers of its script response, and it is the
- * only place that may evaluate code: jco's glue needs 'unsafe-eval', compiling components needs
- * 'wasm-unsafe-eval'. Pages get a strict CSP with neither.
+ * Only the workers may evaluate code (their CSP comes from the headers of their own script
+ * response): jco's glue needs 'unsafe-eval', compiling components needs 'wasm-unsafe-eval'.
+ * Pages get a strict CSP with neither. The site's pages may frame app origins' host pages and
+ * previews; a host page may be framed only by the origins allowed to drive it.
  */
-import { COMPONENTS_PATH, SERVICE_WORKER_PATH } from '../protocol/paths.ts';
+import { allowedParents, appKeyOf, type OriginsConfig } from '../origins/app-origins.ts';
+import {
+  CLIENT_MODULE_PATH,
+  COMPONENTS_PATH,
+  HOST_PAGE_PATH,
+  RUNTIME_WORKER_PATH,
+  SERVICE_WORKER_PATH,
+} from '../protocol/paths.ts';
 
 export const WORKER_CSP = [
   "default-src 'self'",
@@ -13,20 +21,40 @@ export const WORKER_CSP = [
   "connect-src 'self'",
 ].join('; ');
 
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
+function pageCsp(extra: string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    ...extra,
+  ].join('; ');
+}
 
-/** Headers for a response from the server (never for responses the worker makes). */
-export function securityHeaders(pathname: string): Record<string, string> {
-  if (pathname === SERVICE_WORKER_PATH) {
+/** The strict CSP of the site's own pages (no framing by others). */
+export const PAGE_CSP = pageCsp(["frame-ancestors 'self'"]);
+
+/** Where the site's pages may frame: app origins, by the pattern (`http://*.swerve.localhost:4173`). */
+function appFrameSources(origin: string, origins: OriginsConfig): string {
+  const url = new URL(origin);
+  const pattern = origins.apps ? new URL(origins.apps.replace('{app}', 'x')) : url;
+  const host = origins.apps ? pattern.host.replace(/^x\./, '') : url.host;
+  return `frame-src 'self' ${pattern.protocol}//*.${host}`;
+}
+
+/**
+ * Headers for a response from the server (never for responses the worker makes), for a request
+ * of `pathname` at `origin`.
+ */
+export function securityHeaders(
+  pathname: string,
+  origin = 'http://localhost',
+  origins: OriginsConfig = {},
+): Record<string, string> {
+  if (pathname === SERVICE_WORKER_PATH || pathname === RUNTIME_WORKER_PATH) {
     return {
       'content-security-policy': WORKER_CSP,
       // The worker must be re-checked on every registration so a deploy is picked up at once.
@@ -39,5 +67,20 @@ export function securityHeaders(pathname: string): Record<string, string> {
     // compiled code of a module fetched with compileStreaming across browser restarts.
     return { 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' };
   }
-  return { 'content-security-policy': PAGE_CSP, 'x-content-type-options': 'nosniff' };
+  if (pathname === CLIENT_MODULE_PATH) {
+    // Pages of other sites import the client to embed apps.
+    return { 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff' };
+  }
+  if (appKeyOf(origin, origins)) {
+    // At an app origin: the host page, and the bootstrap page a framed preview may get first.
+    return {
+      'content-security-policy': pageCsp([`frame-ancestors ${allowedParents(origin, origins).join(' ')}`]),
+      'x-content-type-options': 'nosniff',
+      ...(pathname === HOST_PAGE_PATH ? { 'cache-control': 'no-cache' } : {}),
+    };
+  }
+  return {
+    'content-security-policy': pageCsp(["frame-ancestors 'self'", appFrameSources(origin, origins)]),
+    'x-content-type-options': 'nosniff',
+  };
 }

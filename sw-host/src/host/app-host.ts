@@ -1,9 +1,8 @@
 /**
- * Serves apps: decides which requests belong to an app, routes them with Spin's rules, and runs
- * the matched component in a fresh instance. Any failure becomes a 500 for that request and a
- * logged error, never a dead worker.
+ * Serves the apps of one origin: routes each request with Spin's rules and runs the matched
+ * component in a fresh instance. Runs in the service worker or in a dedicated worker alike. Any
+ * failure becomes a 500 for that request and a logged error, never a dead worker.
  */
-/// <reference lib="webworker" />
 import { AppRegistry } from '../apps/app-registry.ts';
 import { AppStore } from '../apps/app-store.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
@@ -21,6 +20,8 @@ import { serveRequest } from '../http/serve-request.ts';
 import { CATALOG_PATH } from '../protocol/paths.ts';
 import type { RequestRecord } from '../protocol/request-record.ts';
 import { appInfoBody, HEALTH_BODY, spinRequestHeaders, type RouteMatch } from '../routing/index.ts';
+import { appKeyOf } from '../origins/app-origins.ts';
+import { ORIGINS } from '../origins/configured-origins.ts';
 import { HostEvents } from './host-events.ts';
 
 /**
@@ -40,11 +41,14 @@ export class AppHost {
   readonly store = new AppStore();
   readonly registry = new AppRegistry(
     this.store,
-    async () => siteAppDefinitions(await fetchCatalog()),
+    async () => siteAppDefinitions(await fetchCatalog(), appKeyOf(this.origin, ORIGINS)),
     (level, message, app) => this.events.log({ level, source: 'host', app, message }),
   );
   readonly #components = new ComponentCache();
   readonly #spares = new SpareInstances();
+
+  /** `origin`: where this host runs; an app origin also serves the catalog app of its key. */
+  constructor(readonly origin: string) {}
 
   /**
    * Compiles a component just transpiled by a deploy, so its first request need not read it
@@ -56,10 +60,7 @@ export class AppHost {
       .catch(() => undefined);
   }
 
-  /**
-   * Answers a request for `app`. `pathInApp` is the path and query the app sees (mount removed);
-   * `fullUrl` is what the browser asked for.
-   */
+  /** Answers a request for `app`. `pathInApp` is the path and query the app sees (mount removed). */
   async handle(request: Request, app: DeployedApp, pathInApp: string): Promise<Response> {
     const started = performance.now();
     const record: RequestRecord = {

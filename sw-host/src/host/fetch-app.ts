@@ -1,0 +1,37 @@
+/**
+ * Serves an HTTP request that came over the host protocol rather than as a fetch event: the
+ * same routing by mount and the same `AppHost.handle` as a request the service worker
+ * intercepts, with the answer read into bytes for the reply.
+ */
+import type { FetchReply, FetchRequest } from '../protocol/fetch-request.ts';
+import { SwerveError } from '../errors.ts';
+import type { AppHost } from './app-host.ts';
+
+export async function fetchApp(host: AppHost, origin: string, request: FetchRequest): Promise<FetchReply> {
+  const url = new URL(request.url, origin);
+  if (url.origin !== origin) {
+    throw new SwerveError(
+      'not-allowed',
+      `Cannot fetch ${url.href} through the host at ${origin}: it serves only its own origin's apps.`,
+    );
+  }
+  await host.registry.load();
+  const app = host.registry.match(url.pathname);
+  const response = app
+    ? await host.handle(
+        new Request(url, {
+          method: request.method,
+          headers: request.headers,
+          body: (request.body as Uint8Array<ArrayBuffer> | undefined) ?? null,
+        }),
+        app,
+        app.pathWithin(url),
+      )
+    : new Response(null, { status: 404 });
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: [...response.headers],
+    body: new Uint8Array(await response.arrayBuffer()),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Answers the host protocol (protocol/messages.ts) in whichever worker runs the host: unwraps
+ * each request envelope, runs it, and replies on the message's `ports[0]`. The service worker
+ * and the dedicated runtime worker both call it; only `claim` differs between them.
+ */
+import {
+  HOST_PROTOCOL_VERSION,
+  isEnvelope,
+  isOtherVersion,
+  transferablesOf,
+  type HostReplies,
+  type HostReplyEnvelope,
+  type HostRequests,
+  type HostRequestType,
+} from '../protocol/messages.ts';
+import { appSummary } from '../apps/app-summary.ts';
+import { seedStores } from '../apps/seed-stores.ts';
+import { buildDefinition } from '../apps/deploy.ts';
+import { transpileComponent } from '../component/transpile-component.ts';
+import { SwerveError } from '../errors.ts';
+import type { AppHost } from './app-host.ts';
+import { fetchApp } from './fetch-app.ts';
+import { kvHandlers } from './kv-admin.ts';
+
+declare const __SWERVE_BUILD__: string;
+
+/** What a request handler can reach. */
+export interface HostContext {
+  host: AppHost;
+  /** The origin this host runs at: app URLs in `fetch` requests resolve against it. */
+  origin: string;
+  /** Takes control of the asking page (service worker only). */
+  claim?: () => Promise<void>;
+}
+
+/** `subscribe` is answered by the host page itself, from the origin's broadcast channel. */
+type RuntimeRequestType = Exclude<HostRequestType, 'subscribe'>;
+
+type Handlers = {
+  [T in RuntimeRequestType]: (context: HostContext, payload: HostRequests[T]) => Promise<HostReplies[T]>;
+};
+
+const handlers: Handlers = {
+  async hello() {
+    return { protocol: HOST_PROTOCOL_VERSION, build: __SWERVE_BUILD__ };
+  },
+  async claim({ claim }) {
+    if (!claim) throw new SwerveError('host-unavailable', 'Only a service worker can claim a page.');
+    await claim();
+    return { claimed: true };
+  },
+  async metrics({ host }, { sinceId }) {
+    return { records: host.events.requests.since(sinceId) };
+  },
+  async logs({ host }, { sinceId }) {
+    return { records: host.events.logs.since(sinceId) };
+  },
+  async deploy({ host }, request) {
+    const definition = await buildDefinition(request, {
+      store: host.store,
+      transpile: transpileComponent,
+      transpiled: (label, version, transpiled) => host.preload(label, version, transpiled),
+      fetch,
+    });
+    const { app, warnings } = await host.registry.deploy(definition);
+    await seedStores(app, request.keyValues ?? {});
+    host.events.log({ level: 'info', source: 'host', app: app.name, message: `Deployed at ${app.mount}.` });
+    return { app: appSummary(app), warnings };
+  },
+  async apps({ host }) {
+    await host.registry.load();
+    return { apps: host.registry.list().map(appSummary) };
+  },
+  async remove({ host }, { name }) {
+    return { removed: await host.registry.remove(name) };
+  },
+  fetch: ({ host, origin }, request) => fetchApp(host, origin, request),
+  ...kvHandlers,
+};
+
+function failure(error: unknown): HostReplyEnvelope {
+  if (!(error instanceof SwerveError)) console.error(error);
+  return {
+    swerve: HOST_PROTOCOL_VERSION,
+    kind: 'reply',
+    ok: false,
+    error: error instanceof Error ? error.message : String(error),
+    code: error instanceof SwerveError ? error.code : undefined,
+  };
+}
+
+/** Answers one message, if it is a request of ours; replies on its first port. */
+export async function handleHostMessage(context: HostContext, data: unknown, ports: readonly MessagePort[]) {
+  const port = ports[0];
+  if (isOtherVersion(data)) {
+    port?.postMessage(
+      failure(
+        new SwerveError(
+          'protocol-mismatch',
+          `This host speaks protocol ${HOST_PROTOCOL_VERSION}, the page another: they come from different ` +
+            'builds. Reload the page to get the current one.',
+        ),
+      ),
+    );
+    return;
+  }
+  if (!isEnvelope(data, 'request')) return;
+  let reply: HostReplyEnvelope;
+  try {
+    const handler = handlers[data.type as RuntimeRequestType] as
+      ((context: HostContext, payload: unknown) => Promise<unknown>) | undefined;
+    if (!handler) {
+      throw new SwerveError(
+        'protocol-mismatch',
+        `Unknown request "${data.type}": the page and the host come from different builds. Reload the page.`,
+      );
+    }
+    const payload = (await handler(context, data.payload)) as HostReplies[HostRequestType];
+    reply = { swerve: HOST_PROTOCOL_VERSION, kind: 'reply', ok: true, payload };
+  } catch (error) {
+    reply = failure(error);
+  }
+  port?.postMessage(reply, transferablesOf(reply));
+}
