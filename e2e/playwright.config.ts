@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { PORT, SITE_URL } from './fixtures/app-hosts.ts';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.js';
 
-const PORT = Number(process.env.SWERVE_E2E_PORT ?? 4174);
-export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** A second site, for pages that embed apps from another site (a third-party context). */
+export const EMBEDDER_PORT = PORT + 1;
 
 /**
  * Browser tests run against the production build (`vite build` + `vite preview`), so the real
@@ -17,16 +18,18 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: BASE_URL,
+    // The site's own name: apps run at origins under it (`<key>.swerve.localhost`).
+    baseURL: SITE_URL,
     browserName: 'chromium',
     launchOptions: { executablePath: findChromium()?.executablePath, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
   webServer: {
     command: `npm run --workspace site build && npx --workspace site vite preview --configLoader runner --strictPort --port ${PORT}`,
-    env: { SWERVE_WITH_FIXTURES: '1' },
+    env: { SWERVE_WITH_FIXTURES: '1', SWERVE_EMBEDDERS: `http://127.0.0.1:${EMBEDDER_PORT}` },
     cwd: '..',
-    url: `${BASE_URL}/`,
+    // Checked from Node, which does not resolve *.localhost: the loopback address it is served at.
+    url: `http://127.0.0.1:${PORT}/`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'ignore',

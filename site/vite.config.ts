@@ -16,9 +16,15 @@ const fixtures: SiteApp[] = [
 ];
 
 // The site is built and served as it is deployed (`vite build` + `vite preview`), so the real
-// service worker answers the example apps.
+// service worker answers the example apps, each at its own origin (`<name>.swerve.localhost`).
+// SWERVE_EMBEDDERS lists other sites' origins that may embed apps (the browser tests use one).
 export default defineConfig({
-  plugins: [swerveHost({ apps: process.env.SWERVE_WITH_FIXTURES ? [...examples, ...fixtures] : examples })],
+  plugins: [
+    swerveHost({
+      apps: process.env.SWERVE_WITH_FIXTURES ? [...examples, ...fixtures] : examples,
+      origins: { embedders: process.env.SWERVE_EMBEDDERS?.split(',').filter(Boolean) ?? [] },
+    }),
+  ],
   build: { target: 'es2023' },
   preview: { port: 4173, host: '127.0.0.1' },
 });

@@ -2,6 +2,7 @@
  * What pages see of apps beyond their responses: guest output and request records streamed
  * to pages, and HTML apps whose documents use root-relative URLs under a mount.
  */
+import { appOrigin, withHost } from '../fixtures/app-hosts.ts';
 import { deployApp } from '../fixtures/deploy.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 import type { HostEvent } from '../../sw-host/src/protocol/host-events.ts';
@@ -9,23 +10,25 @@ import type { HostEvent } from '../../sw-host/src/protocol/host-events.ts';
 test("a guest's stdout and each request's record reach pages that subscribe, tagged with app, component and request", async ({
   hostPage,
 }) => {
-  const events = await hostPage.evaluate(async () => {
-    const host = (
-      globalThis as unknown as { swerveHost: import('../../sw-host/src/client/index.ts').HostConnection }
-    ).swerveHost;
-    const seen: HostEvent[] = [];
-    let unsubscribe = () => {};
-    const requestRecorded = new Promise<void>((resolve) => {
-      unsubscribe = host.subscribe((event) => {
-        seen.push(event);
-        if (event.type === 'request') resolve();
+  const events = await withHost(
+    hostPage,
+    'echo',
+    async (host) => {
+      const seen: HostEvent[] = [];
+      let unsubscribe = () => {};
+      const requestRecorded = new Promise<void>((resolve) => {
+        unsubscribe = host.subscribe((event) => {
+          seen.push(event);
+          if (event.type === 'request') resolve();
+        });
       });
-    });
-    await fetch('/apps/echo/logged?x=1');
-    await requestRecorded;
-    unsubscribe();
-    return seen;
-  });
+      await host.fetch('/logged?x=1');
+      await requestRecorded;
+      unsubscribe();
+      return seen;
+    },
+    undefined,
+  );
   const log = events.find((event) => event.type === 'log');
   const request = events.find((event) => event.type === 'request');
   expect(log?.record).toMatchObject({
@@ -60,9 +63,10 @@ static_response = { headers = { content-type = "text/html" }, body = "<!doctype 
 test('root-relative URLs in a document an app served resolve against that app, under its mount', async ({
   hostPage,
 }) => {
-  const deployed = await deployApp(hostPage, { manifest: HTML_APP });
+  // An app may still be mounted below the root of its origin.
+  const deployed = await deployApp(hostPage, { manifest: HTML_APP, mount: '/apps/site-app/' });
   expect(deployed.ok, JSON.stringify(deployed)).toBe(true);
-  await hostPage.goto('/apps/site-app/');
+  await hostPage.goto(`${appOrigin('site-app')}/apps/site-app/`);
   // The stylesheet `/style.css` came from the app, not the site's server.
   await expect(hostPage.locator('h1')).toHaveCSS('color', 'rgb(1, 2, 3)');
   // A root-relative link lands under the app's mount.

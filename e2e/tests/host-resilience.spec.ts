@@ -1,3 +1,4 @@
+import { SERVER_URL } from '../fixtures/app-hosts.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 
 test('a guest that traps costs that request a 500 with an empty body and a logged error; the host keeps serving', async ({
@@ -27,13 +28,13 @@ test('an unknown app under /apps/ gets a 404 with an empty body', async ({ hostF
 });
 
 test('only the service worker script may evaluate code; pages get a strict CSP', async ({ request }) => {
-  const worker = await request.get('/sw.js');
+  const worker = await request.get(`${SERVER_URL}/sw.js`);
   expect(worker.status()).toBe(200);
   const workerCsp = worker.headers()['content-security-policy'];
   expect(workerCsp).toContain("'unsafe-eval'");
   expect(workerCsp).toContain("'wasm-unsafe-eval'");
 
-  const page = await request.get('/');
+  const page = await request.get(`${SERVER_URL}/`);
   const pageCsp = page.headers()['content-security-policy'];
   expect(pageCsp).toContain("script-src 'self'");
   expect(pageCsp).not.toContain('unsafe-eval');

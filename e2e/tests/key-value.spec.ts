@@ -3,6 +3,7 @@
  * probe) and wasi:keyvalue (todo-api); access rules, isolation, durability, the page-side API.
  */
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
+import { withHost } from '../fixtures/app-hosts.ts';
 import { expect, fetchFrom, test } from '../fixtures/swerve.ts';
 import { stopServiceWorkers } from '../fixtures/worker-control.ts';
 
@@ -32,28 +33,33 @@ test('todo-api: create, list, read, update and delete through fetch', async ({ h
 });
 
 test('100 concurrent increments leave exactly 100', async ({ hostPage }) => {
-  const ids = await hostPage.evaluate(() =>
-    Promise.all(
-      Array.from({ length: 100 }, (_, i) =>
-        fetch('/apps/todo-api/todos', { method: 'POST', body: JSON.stringify({ title: `todo ${i}` }) })
-          .then((response) => response.json())
-          .then((todo: { id: number }) => todo.id),
+  const ids = await withHost(
+    hostPage,
+    'todo-api',
+    (host) =>
+      Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          host
+            .fetch('/todos', { method: 'POST', body: JSON.stringify({ title: `todo ${i}` }) })
+            .then((response) => response.json())
+            .then((todo: { id: number }) => todo.id),
+        ),
       ),
-    ),
+    undefined,
   );
   expect(new Set(ids).size).toBe(100);
   expect(Math.max(...ids)).toBe(100);
-  const counter = await hostPage.evaluate(async () => {
-    const host = (
-      globalThis as unknown as { swerveHost: import('../../sw-host/src/client/index.ts').HostConnection }
-    ).swerveHost;
-    const bytes = await host.kv('todo-api').get('next-id');
-    return bytes ? Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigInt64(0, true)) : undefined;
-  });
-  expect(counter).toBe(100);
-  const todos = JSON.parse(
-    await hostPage.evaluate(() => fetch('/apps/todo-api/todos').then((r) => r.text())),
+  const counter = await withHost(
+    hostPage,
+    'todo-api',
+    async (host) => {
+      const bytes = await host.kv('todo-api').get('next-id');
+      return bytes ? Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigInt64(0, true)) : undefined;
+    },
+    undefined,
   );
+  expect(counter).toBe(100);
+  const todos = JSON.parse((await fetchFrom(hostPage)('/apps/todo-api/todos')).body);
   expect(todos).toHaveLength(100);
 });
 
@@ -139,24 +145,26 @@ test.describe('with the probe component deployed', () => {
     expect(seeded.probes.kv.ok.value).toBe('seeded hello');
 
     await hostFetch('/apps/probe/?kv-label=default&kv-set=from-guest&value=42');
-    const pageView = await hostPage.evaluate(async () => {
-      const host = (
-        globalThis as unknown as { swerveHost: import('../../sw-host/src/client/index.ts').HostConnection }
-      ).swerveHost;
-      const store = host.kv('probe');
-      await store.set('from-page', 'written by the page');
-      const exported = await store.export();
-      await store.clear();
-      const afterClear = await store.keys();
-      const imported = await store.import(exported);
-      return {
-        fromGuest: await store.getText('from-guest'),
-        exported,
-        afterClear,
-        imported,
-        keys: await store.keys(),
-      };
-    });
+    const pageView = await withHost(
+      hostPage,
+      'probe',
+      async (host) => {
+        const store = host.kv('probe');
+        await store.set('from-page', 'written by the page');
+        const exported = await store.export();
+        await store.clear();
+        const afterClear = await store.keys();
+        const imported = await store.import(exported);
+        return {
+          fromGuest: await store.getText('from-guest'),
+          exported,
+          afterClear,
+          imported,
+          keys: await store.keys(),
+        };
+      },
+      undefined,
+    );
     expect(pageView.fromGuest).toBe('42');
     expect(pageView.exported).toEqual({
       format: 'swerve-kv-v1',

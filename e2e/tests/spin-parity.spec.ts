@@ -3,8 +3,10 @@
  * precedence, spin-* headers, private and static routes, reserved paths, variables, files.
  * Every component is the `probe` fixture, told apart by its environment.
  */
+import type { HostConnection } from '../../sw-host/src/client/index.ts';
+import { appOrigin } from '../fixtures/app-hosts.ts';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
-import { expect, test, type HostFetch } from '../fixtures/swerve.ts';
+import { expect, fetchFrom, test, type HostFetch } from '../fixtures/swerve.ts';
 
 const PROBE = { built: 'fixtures/probe/dist/probe.wasm' };
 
@@ -109,15 +111,13 @@ test.describe('a Spin app deployed from the page', () => {
     }
   });
 
-  test('the component sees the path without the mount and every spin-* header Spin sets', async ({
+  test('the component sees its path at its own origin and every spin-* header Spin sets', async ({
     hostFetch,
-    hostPage,
   }) => {
     const seen = await probe(hostFetch, '/apps/routes/users/1/cart/items/3/edit?theme=pink');
     expect(seen.pathWithQuery).toBe('/users/1/cart/items/3/edit?theme=pink');
-    const origin = new URL(hostPage.url()).origin;
     expect(seen.headers).toMatchObject({
-      'spin-full-url': `${origin}/apps/routes/users/1/cart/items/3/edit?theme=pink`,
+      'spin-full-url': `${appOrigin('routes')}/users/1/cart/items/3/edit?theme=pink`,
       'spin-path-info': '/items/3/edit',
       'spin-matched-route': '/users/:user_id/cart/...',
       'spin-raw-component-route': '/users/:user_id/cart/...',
@@ -215,9 +215,19 @@ test.describe('a Spin app deployed from the page', () => {
     ).toBeDefined();
   });
 
-  test('deployed apps survive a reload (they are kept in IndexedDB)', async ({ hostPage }) => {
+  test('deployed apps survive a reload (they are kept in IndexedDB at their origin)', async ({
+    hostPage,
+  }) => {
     await hostPage.reload();
-    await expect(hostPage.locator('section.app[data-app="routes"]')).toBeAttached();
+    await expect(hostPage.locator('body[data-host="ready"]')).toBeAttached();
+    const apps = await hostPage.evaluate(async (key) => {
+      const swerve = (
+        globalThis as unknown as { swerve: { connectApp(key: string): Promise<HostConnection> } }
+      ).swerve;
+      return (await (await swerve.connectApp(key)).apps()).map((app) => app.name);
+    }, 'routes');
+    expect(apps).toEqual(['routes']);
+    expect((await fetchFrom(hostPage)('/apps/routes/exact')).status).toBe(200);
   });
 });
 

@@ -1,3 +1,4 @@
+import { appOrigin, PORT, SERVER_URL, withHost } from '../fixtures/app-hosts.ts';
 import { expect, fetchFrom, test } from '../fixtures/swerve.ts';
 
 const HELLO_BODY = 'Hello from a WebAssembly component!\n';
@@ -10,16 +11,23 @@ test('a page fetch to /apps/hello/ gets the component body and its own header', 
   expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
 });
 
-test('a tab opened on an app URL shows the component answer, with the path and query it asked for', async ({
+test("a tab opened on an app URL shows the component answer at the app's own origin, with the path and query it asked for", async ({
   page,
 }) => {
   // A fresh browser context: the host is not installed yet, so the first visit bootstraps it.
+  // The site's old app URL sends the tab to the app's origin.
   await page.goto('/apps/echo/x?y=1');
   await expect(page.locator('body')).toContainText('"pathWithQuery"');
   const echo = JSON.parse(await page.locator('body').innerText());
   expect(echo.method).toBe('GET');
   expect(echo.pathWithQuery).toBe('/x?y=1');
-  expect(page.url()).toMatch(/\/apps\/echo\/x\?y=1$/);
+  expect(page.url()).toBe(`${appOrigin('echo')}/x?y=1`);
+});
+
+test('a visit to the loopback address is sent to the site under its name', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  expect(page.url()).toBe(`http://swerve.localhost:${PORT}/`);
+  await expect(page.locator('body[data-host="ready"]')).toBeAttached();
 });
 
 test('a POST body round-trips through echo', async ({ hostFetch }) => {
@@ -36,16 +44,18 @@ test('a POST body round-trips through echo', async ({ hostFetch }) => {
   expect(echo.headers['content-type']).toBe('application/json');
 });
 
-test('the site assets are not intercepted; app URLs are', async ({ hostPage }) => {
+test("at an app's origin, Swerve's own files are not intercepted; the app's paths are", async ({ page }) => {
+  await page.goto(`${appOrigin('hello')}/`);
+  await expect(page.locator('body')).toContainText('Hello from a WebAssembly component!');
   const servedBy = async (path: string) => {
     const [response] = await Promise.all([
-      hostPage.waitForResponse((r) => new URL(r.url()).pathname === path),
-      hostPage.evaluate((url) => fetch(url).then((r) => r.text()), path),
+      page.waitForResponse((r) => new URL(r.url()).pathname === path),
+      page.evaluate((url) => fetch(url).then((r) => r.text()), path),
     ]);
     return response.fromServiceWorker();
   };
   expect(await servedBy('/_swerve/apps.json')).toBe(false);
-  expect(await servedBy('/apps/hello/')).toBe(true);
+  expect(await servedBy('/greeting')).toBe(true);
 });
 
 test('the worker still answers after a page reload', async ({ hostPage, hostFetch }) => {
@@ -56,15 +66,18 @@ test('the worker still answers after a page reload', async ({ hostPage, hostFetc
 });
 
 test('10 concurrent requests all succeed, each with its own fresh instance', async ({ hostPage }) => {
-  const results = await hostPage.evaluate(() =>
-    Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        fetch(`/apps/echo/concurrent/${i}`, { method: 'POST', body: `request ${i}` }).then(async (r) => ({
-          status: r.status,
-          echo: await r.json(),
-        })),
+  const results = await withHost(
+    hostPage,
+    'echo',
+    (host) =>
+      Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          host
+            .fetch(`/concurrent/${i}`, { method: 'POST', body: `request ${i}` })
+            .then(async (r) => ({ status: r.status, echo: await r.json() })),
+        ),
       ),
-    ),
+    undefined,
   );
   results.forEach(({ status, echo }, i) => {
     expect(status).toBe(200);
@@ -74,7 +87,10 @@ test('10 concurrent requests all succeed, each with its own fresh instance', asy
 });
 
 test('a plain HTTP client (no service worker) does not get the component answer', async ({ request }) => {
-  const response = await request.get('/apps/hello/');
+  // Node resolves no *.localhost names: ask the loopback address for the app's origin by Host.
+  const response = await request.get(`${SERVER_URL}/`, {
+    headers: { host: new URL(appOrigin('hello')).host },
+  });
   const text = await response.text();
   expect(text).not.toContain(HELLO_BODY.trim());
   expect(response.status()).toBe(503);

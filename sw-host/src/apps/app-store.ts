@@ -16,7 +16,19 @@ export interface StoredArtifacts {
   coreModules: Record<string, Uint8Array>;
 }
 
-export class AppStore {
+/** Where the host keeps deployed apps: IndexedDB, or memory where the browser denies it storage. */
+export interface AppStore {
+  /** Whether what is stored outlives this worker. */
+  readonly durable: boolean;
+  definitions(): Promise<AppDefinition[]>;
+  saveDefinition(definition: AppDefinition): Promise<void>;
+  removeDefinition(name: string): Promise<void>;
+  artifacts(version: string): Promise<StoredArtifacts | undefined>;
+  saveArtifacts(version: string, artifacts: StoredArtifacts): Promise<void>;
+}
+
+export class IdbAppStore implements AppStore {
+  readonly durable = true;
   readonly #apps: UseStore;
   readonly #artifacts: UseStore;
 
@@ -44,4 +56,52 @@ export class AppStore {
   saveArtifacts(version: string, artifacts: StoredArtifacts): Promise<void> {
     return set(version, artifacts, this.#artifacts);
   }
+}
+
+/**
+ * Apps kept for the life of the worker only: where the browser gives a frame no storage (a
+ * frame on another site with third-party storage blocked).
+ */
+export class MemoryAppStore implements AppStore {
+  readonly durable = false;
+  readonly #apps = new Map<string, AppDefinition>();
+  readonly #artifacts = new Map<string, StoredArtifacts>();
+
+  async definitions(): Promise<AppDefinition[]> {
+    return [...this.#apps.values()];
+  }
+
+  async saveDefinition(definition: AppDefinition): Promise<void> {
+    this.#apps.set(definition.name, definition);
+  }
+
+  async removeDefinition(name: string): Promise<void> {
+    this.#apps.delete(name);
+  }
+
+  async artifacts(version: string): Promise<StoredArtifacts | undefined> {
+    return this.#artifacts.get(version);
+  }
+
+  async saveArtifacts(version: string, artifacts: StoredArtifacts): Promise<void> {
+    this.#artifacts.set(version, artifacts);
+  }
+}
+
+/** Whether this realm may use IndexedDB (a third-party frame may be denied it). */
+export async function indexedDbAllowed(): Promise<boolean> {
+  if (typeof indexedDB === 'undefined') return false;
+  return new Promise((resolve) => {
+    try {
+      const request = indexedDB.open('swerve-storage-check');
+      request.onsuccess = () => {
+        request.result.close();
+        resolve(true);
+      };
+      request.onerror = () => resolve(false);
+      request.onblocked = () => resolve(true);
+    } catch {
+      resolve(false);
+    }
+  });
 }

@@ -1,18 +1,25 @@
 /**
  * Each app's key-value stores, shared by its guests' instances and by pages: one IndexedDB
- * connection per (app, label) for the life of the worker.
+ * connection per (app, label) for the life of the worker, or memory stores where the worker
+ * may not use IndexedDB.
  */
 import { SwerveError } from '../errors.ts';
-import { idbBackends, type KvBackend, type KvBackendProvider } from '../kv/index.ts';
+import { idbBackends, memoryBackends, type KvBackend, type KvBackendProvider } from '../kv/index.ts';
 import type { DeployedApp } from './deployed-app.ts';
 
 const providers = new Map<string, KvBackendProvider>();
+let makeProvider: (app: string) => KvBackendProvider = idbBackends;
+
+/** Keeps every store in memory from now on (the worker was denied IndexedDB). */
+export function useMemoryStores(): void {
+  makeProvider = memoryBackends;
+}
 
 /** The store `label` of `app`, or undefined when the app defines no such store. */
 export function appStore(app: DeployedApp, label: string): KvBackend | undefined {
   if (!app.definesStore(label)) return undefined;
   let provider = providers.get(app.name);
-  if (!provider) providers.set(app.name, (provider = idbBackends(app.name)));
+  if (!provider) providers.set(app.name, (provider = makeProvider(app.name)));
   return provider(label);
 }
 

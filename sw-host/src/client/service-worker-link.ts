@@ -80,7 +80,7 @@ export async function linkServiceWorker(options: ServiceWorkerLinkOptions = {}):
     navigator.serviceWorker.controller?.postMessage(message, transfer);
   // A worker of an older protocol may not understand the question at all: then it is stale too.
   let hello = await sendRequest(post, 'hello', {}, 'The Swerve service worker', { timeoutMs: 5_000 }).catch(
-    () => ({ protocol: -1, build: 'unknown' }),
+    () => ({ protocol: -1, build: 'unknown', durable: false }),
   );
   if (hello.protocol === -1 || (options.expectBuild && hello.build !== options.expectBuild)) {
     // A worker from another deploy: fetch the current one and wait until it takes over.

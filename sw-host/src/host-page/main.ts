@@ -41,14 +41,18 @@ async function startRuntime(parent: string): Promise<Runtime> {
     // A frame on another site: browsers refuse service workers there (or partition them away).
     const worker = new Worker(RUNTIME_WORKER_PATH, { type: 'module', name: 'swerve-runtime' });
     const post: PostMessage = (message, transfer) => worker.postMessage(message, transfer);
-    await sendRequest(post, 'hello', {}, 'The Swerve runtime worker');
+    const { durable } = await sendRequest(post, 'hello', {}, 'The Swerve runtime worker');
+    const kept = durable
+      ? ''
+      : ' The browser gives this frame no storage either: nothing is kept after the page closes.';
     return {
       mode: 'worker',
       post,
       reason:
         `This app runs in a worker of its frame, because the browser allows no service worker in a frame ` +
         `on another site (${parent}): requests to it work, but its own pages (HTML documents) cannot load ` +
-        `here. Open the app in a tab of its own to see them. (${error instanceof Error ? error.message : String(error)})`,
+        `here. Open the app in a tab of its own to see them.${kept} ` +
+        `(${error instanceof Error ? error.message : String(error)})`,
     };
   }
 }

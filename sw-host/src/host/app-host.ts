@@ -4,7 +4,7 @@
  * failure becomes a 500 for that request and a logged error, never a dead worker.
  */
 import { AppRegistry } from '../apps/app-registry.ts';
-import { AppStore } from '../apps/app-store.ts';
+import { IdbAppStore, type AppStore } from '../apps/app-store.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import type { InstanceSinks } from '../apps/instance-imports.ts';
 import { compileTranspiled, loadComponent } from '../apps/load-component.ts';
@@ -38,17 +38,24 @@ async function fetchCatalog(): Promise<AppCatalog> {
 
 export class AppHost {
   readonly events = new HostEvents();
-  readonly store = new AppStore();
-  readonly registry = new AppRegistry(
-    this.store,
-    async () => siteAppDefinitions(await fetchCatalog(), appKeyOf(this.origin, ORIGINS)),
-    (level, message, app) => this.events.log({ level, source: 'host', app, message }),
-  );
+  readonly registry: AppRegistry;
   readonly #components = new ComponentCache();
   readonly #spares = new SpareInstances();
 
-  /** `origin`: where this host runs; an app origin also serves the catalog app of its key. */
-  constructor(readonly origin: string) {}
+  /**
+   * `origin`: where this host runs; an app origin also serves the catalog app of its key.
+   * `store`: where deployed apps are kept (IndexedDB unless the browser denies it).
+   */
+  constructor(
+    readonly origin: string,
+    readonly store: AppStore = new IdbAppStore(),
+  ) {
+    this.registry = new AppRegistry(
+      store,
+      async () => siteAppDefinitions(await fetchCatalog(), appKeyOf(origin, ORIGINS)),
+      (level, message, app) => this.events.log({ level, source: 'host', app, message }),
+    );
+  }
 
   /**
    * Compiles a component just transpiled by a deploy, so its first request need not read it

@@ -41,8 +41,8 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
-  async hello() {
-    return { protocol: HOST_PROTOCOL_VERSION, build: __SWERVE_BUILD__ };
+  async hello({ host }) {
+    return { protocol: HOST_PROTOCOL_VERSION, build: __SWERVE_BUILD__, durable: host.store.durable };
   },
   async claim({ claim }) {
     if (!claim) throw new SwerveError('host-unavailable', 'Only a service worker can claim a page.');

@@ -46,7 +46,8 @@ export interface HostRequests extends KvRequests {
 
 /** The reply to each request type. */
 export interface HostReplies extends KvReplies {
-  hello: { protocol: number; build: string };
+  /** `durable`: whether deployed apps and their stores outlive the runtime (IndexedDB, not memory). */
+  hello: { protocol: number; build: string; durable: boolean };
   claim: { claimed: true };
   metrics: { records: RequestRecord[] };
   logs: { records: LogRecord[] };

@@ -7,14 +7,24 @@
  * Served with the same CSP as the service worker (jco's glue is evaluated, components compiled).
  */
 /// <reference lib="webworker" />
+import { IdbAppStore, indexedDbAllowed, MemoryAppStore } from '../apps/app-store.ts';
+import { useMemoryStores } from '../apps/kv-stores.ts';
 import { AppHost } from '../host/app-host.ts';
 import { handleHostMessage } from '../host/handle-request.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const host = new AppHost(self.location.origin);
-void host.registry.load().catch(() => undefined);
+// A frame on another site may be denied IndexedDB too (third-party storage blocked): then apps
+// and their stores live in memory, for as long as the frame does.
+const starting = indexedDbAllowed().then((durable) => {
+  if (!durable) useMemoryStores();
+  const host = new AppHost(self.location.origin, durable ? new IdbAppStore() : new MemoryAppStore());
+  void host.registry.load().catch(() => undefined);
+  return host;
+});
 
 self.addEventListener('message', (event) => {
-  void handleHostMessage({ host, origin: self.location.origin }, event.data, event.ports);
+  void starting.then((host) =>
+    handleHostMessage({ host, origin: self.location.origin }, event.data, event.ports),
+  );
 });

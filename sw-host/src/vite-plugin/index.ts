@@ -34,8 +34,14 @@ export function swerveHost(options: SwerveHostOptions): Plugin {
   return {
     name: 'swerve-host',
     config() {
-      // The site's own pages compute app origins with the same settings as the host.
-      return { define: { __SWERVE_ORIGINS__: JSON.stringify(origins) } };
+      return {
+        // The site's own pages compute app origins with the same settings as the host.
+        define: { __SWERVE_ORIGINS__: JSON.stringify(origins) },
+        // No CORS from the server: Vite's default would let every *.localhost origin, so every
+        // app's documents, read any origin's responses. Headers for the embeddable client are set
+        // by the host's own middleware.
+        preview: { cors: false },
+      };
     },
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
