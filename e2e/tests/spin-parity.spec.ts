@@ -125,7 +125,7 @@ test.describe('a Spin app deployed from the page', () => {
       'spin-base-path': '/',
       'spin-client-addr': '127.0.0.1:0',
       'spin-path-match-user-id': '1',
-      host: new URL(origin).host,
+      host: new URL(appOrigin('routes')).host,
     });
   });
 

@@ -92,3 +92,25 @@ describe('DeployedApp.pathWithin', () => {
     expect(registry.get('root')!.pathWithin(new URL('https://h/a/b?c'))).toBe('/a/b?c');
   });
 });
+
+describe('AppRegistry.load', () => {
+  it('tries again after a failed load instead of keeping the failure', async () => {
+    let failures = 1;
+    const flakyStore = {
+      durable: false,
+      definitions: async () => {
+        if (failures-- > 0) throw new Error('IndexedDB is unavailable for a moment');
+        return [{ ...definition('kept', '/'), origin: 'deployed' as const }];
+      },
+    } as unknown as AppStore;
+    const registry = new AppRegistry(
+      flakyStore,
+      async () => [],
+      () => {},
+    );
+    await expect(registry.load()).rejects.toThrow('unavailable for a moment');
+    expect(registry.loaded).toBe(false);
+    await registry.load();
+    expect(registry.list().map((app) => app.name)).toEqual(['kept']);
+  });
+});
