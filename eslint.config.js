@@ -5,7 +5,13 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', '**/dist/', 'components/build/', '**/test-results/', '**/playwright-report/'],
+    ignores: [
+      '**/node_modules/',
+      '**/dist/',
+      'components/build/',
+      '**/test-results/',
+      '**/playwright-report/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
