@@ -82,6 +82,8 @@ export async function buildDefinition(
     );
   }
   const mount = normaliseMount(request.mount ?? `/apps/${name}/`);
+  const { requestTimeoutMs } = request;
+  if (requestTimeoutMs !== undefined) checkRequestTimeout(requestTimeoutMs, name);
   // Fail before the slow part when a variable has no value.
   resolveApplicationVariables(manifest.variables, request.variables ?? {}, name);
 
@@ -115,6 +117,7 @@ export async function buildDefinition(
     keyValueStores: [...(request.keyValueStores ?? [])],
     components,
     files,
+    ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
     origin: 'deployed',
     deployedAt: Date.now(),
   };
@@ -130,4 +133,17 @@ export function normaliseMount(mount: string): string {
     );
   }
   return withSlashes;
+}
+
+/** The largest delay `setTimeout` keeps (2^31 - 1 ms, about 24.8 days). */
+const MAX_TIMEOUT_MS = 0x7fffffff;
+
+function checkRequestTimeout(ms: unknown, name: string): void {
+  if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 1 || ms > MAX_TIMEOUT_MS) {
+    throw new SwerveError(
+      'deploy-invalid',
+      `Cannot deploy "${name}" with requestTimeoutMs ${String(ms)}: give a whole number of milliseconds ` +
+        `from 1 to ${MAX_TIMEOUT_MS} (10000, the default, is 10 s).`,
+    );
+  }
 }
