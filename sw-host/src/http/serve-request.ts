@@ -77,3 +77,12 @@ function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * The status a failed request is answered with: 504 Gateway Timeout for a guest stopped at its
+ * deadline (the host, like a gateway, got no timely answer from it; docs/spin-parity.md), 500
+ * for anything else.
+ */
+export function failureStatus(error: unknown): 500 | 504 {
+  return error instanceof SwerveError && error.code === 'deadline-exceeded' ? 504 : 500;
+}

@@ -135,7 +135,8 @@ export function instrumentModule(bytes: Uint8Array, options: InstrumentOptions =
         ]),
       );
     } else if (section.id === SECTION.code) {
-      out.push(...rewriteCode(bytes, section, layout, code));
+      // Pushed one by one: hello's code section is about 100,000 parts, too many to spread.
+      for (const part of rewriteCode(bytes, section, layout, code)) out.push(part);
     } else {
       out.push(bytes.subarray(section.start, section.end));
     }
@@ -220,9 +221,11 @@ function rewriteCode(
       from = point;
     }
     pieces.push(bytes.subarray(from, end));
-    parts.push(encodeU32(pieces.reduce((sum, piece) => sum + piece.length, 0)), ...pieces);
+    parts.push(encodeU32(pieces.reduce((sum, piece) => sum + piece.length, 0)));
+    for (const piece of pieces) parts.push(piece);
   }
   parts.push(code.checkBody);
   const size = parts.reduce((sum, part) => sum + part.length, 0);
-  return [[SECTION.code, ...encodeU32(size)], ...parts];
+  parts.unshift([SECTION.code, ...encodeU32(size)]);
+  return parts;
 }
