@@ -13,6 +13,7 @@ const examples: SiteApp[] = [
 const fixtures: SiteApp[] = [
   { name: 'minimal', dir: '../components/fixtures/minimal' },
   { name: 'trap', dir: '../components/fixtures/trap' },
+  { name: 'loop', dir: '../components/fixtures/loop' },
 ];
 
 // The site is built and served as it is deployed (`vite build` + `vite preview`), so the real

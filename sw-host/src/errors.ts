@@ -19,10 +19,14 @@ export type SwerveErrorCode =
   | 'manifest-invalid'
   /** Component bytes that are not a component, or that the host cannot run. */
   | 'component-invalid'
+  /** A deploy request option the host cannot honour (a request timeout out of range). */
+  | 'deploy-invalid'
   /** Fetching a component's bytes or glue failed. */
   | 'component-unavailable'
   /** The guest trapped or failed while handling a request. */
   | 'guest-failed'
+  /** The guest was stopped at its request's deadline (runtime/guest-deadline.ts). */
+  | 'deadline-exceeded'
   /** A key-value request from a page that cannot be carried out (no such app or store, a bad dump). */
   | 'kv-invalid'
   /** The host did not start or did not answer (no service worker, a reply that never came). */

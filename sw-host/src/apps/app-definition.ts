@@ -30,6 +30,11 @@ export interface AppDefinition {
   keyValueStores: string[];
   /** The app's files, for the components' `files` mounts. */
   files: AppFiles;
+  /**
+   * How long a guest may run for one request, in milliseconds, before it is stopped and the
+   * request answered 504; 10 000 (`DEFAULT_REQUEST_TIMEOUT_MS`) when absent.
+   */
+  requestTimeoutMs?: number;
   /** Built into the site, or deployed from a page. */
   origin: 'site' | 'deployed';
   deployedAt: number;

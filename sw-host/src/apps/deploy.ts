@@ -83,6 +83,8 @@ export async function buildDefinition(
   }
   // Each app has an origin of its own (docs/decisions/0007), so it runs at the root by default.
   const mount = normaliseMount(request.mount ?? '/');
+  const { requestTimeoutMs } = request;
+  if (requestTimeoutMs !== undefined) checkRequestTimeout(requestTimeoutMs, name);
   // Fail before the slow part when a variable has no value.
   resolveApplicationVariables(manifest.variables, request.variables ?? {}, name);
 
@@ -116,6 +118,7 @@ export async function buildDefinition(
     keyValueStores: [...(request.keyValueStores ?? [])],
     components,
     files,
+    ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
     origin: 'deployed',
     deployedAt: Date.now(),
   };
@@ -131,4 +134,17 @@ export function normaliseMount(mount: string): string {
     );
   }
   return withSlashes;
+}
+
+/** The largest delay `setTimeout` keeps (2^31 - 1 ms, about 24.8 days). */
+const MAX_TIMEOUT_MS = 0x7fffffff;
+
+function checkRequestTimeout(ms: unknown, name: string): void {
+  if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 1 || ms > MAX_TIMEOUT_MS) {
+    throw new SwerveError(
+      'deploy-invalid',
+      `Cannot deploy "${name}" with requestTimeoutMs ${String(ms)}: give a whole number of milliseconds ` +
+        `from 1 to ${MAX_TIMEOUT_MS} (10000, the default, is 10 s).`,
+    );
+  }
 }

@@ -1,9 +1,11 @@
 /**
  * Everything one fresh instance of a component imports: WASI (its own stdout and stderr, its
  * environment, its own copy of its files), Spin variables and `wasi:config`, and key-value
- * stores. Each capability comes from the component's manifest and nothing else.
+ * stores. Each capability comes from the component's manifest and nothing else. Past the
+ * instance's deadline its key-value stores refuse every operation.
  */
 import { createKvImports } from '../kv/index.ts';
+import type { GuestDeadline } from '../runtime/guest-deadline.ts';
 import { createVariablesImports } from '../spin/variables-host.ts';
 import { createWasiImports, type LineSink } from '../wasi/wasi-imports.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
@@ -16,7 +18,12 @@ export interface InstanceSinks {
   warn: (message: string) => void;
 }
 
-export function instanceImports(app: DeployedApp, component: AppComponent, sinks: InstanceSinks) {
+export function instanceImports(
+  app: DeployedApp,
+  component: AppComponent,
+  sinks: InstanceSinks,
+  deadline: GuestDeadline,
+) {
   return {
     ...createWasiImports({
       stdout: sinks.stdout,
@@ -28,7 +35,10 @@ export function instanceImports(app: DeployedApp, component: AppComponent, sinks
     ...createKvImports({
       appId: app.name,
       allowedLabels: component.manifest.keyValueStores,
-      backendFor: (label) => appStore(app, label),
+      backendFor: (label) => {
+        const backend = appStore(app, label);
+        return backend && deadline.guard(backend);
+      },
       warn: sinks.warn,
     }),
   };

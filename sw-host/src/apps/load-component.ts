@@ -3,6 +3,7 @@
  * build (by URL) or the artifact store (deployed at run time).
  */
 import { fetchComponent } from '../component/fetch-component.ts';
+import { instrumentCoreModule } from '../component/instrument-core-module.ts';
 import { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
 import type { ComponentArtifactsRef } from './app-definition.ts';
@@ -33,7 +34,11 @@ export async function loadComponent(
   return compileTranspiled(label, ref.version, artifacts, performance.now() - started);
 }
 
-/** Compiles a component's transpiled bytes (read from storage, or just transpiled). */
+/**
+ * Compiles a component's transpiled bytes (read from storage, or just transpiled). Bytes stored
+ * before deadlines existed are instrumented here, on every load (deploying again stores them
+ * instrumented).
+ */
 export async function compileTranspiled(
   label: string,
   version: string,
@@ -42,9 +47,10 @@ export async function compileTranspiled(
 ): Promise<LoadedComponent> {
   const started = performance.now();
   const entries = await Promise.all(
-    Object.entries(transpiled.coreModules).map(
-      async ([name, bytes]) => [name, await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>)] as const,
-    ),
+    Object.entries(transpiled.coreModules).map(async ([name, bytes]) => {
+      const instrumented = instrumentCoreModule(bytes, label, name);
+      return [name, await WebAssembly.compile(instrumented as Uint8Array<ArrayBuffer>)] as const;
+    }),
   );
   return LoadedComponent.fromTranspiled(
     label,

@@ -4,10 +4,12 @@
  * still serves exactly one request, as in Spin.
  *
  * Its imports are made with the instance, so anything tied to the request (the request id its
- * log lines carry) is bound when the request takes it.
+ * log lines carry) is bound when the request takes it. So is its deadline: the app's request
+ * timeout bounds the instantiation, and again the request, from the call of its handler.
  */
 import type { LoadedComponent } from '../component/loaded-component.ts';
 import { instantiateHandler, type HandleFunction } from '../http/serve-request.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, GuestDeadline } from '../runtime/guest-deadline.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
 import { instanceImports, type InstanceSinks } from './instance-imports.ts';
 
@@ -35,7 +37,13 @@ export class PreparedInstance {
       stderr: (line) => instance.#sinks.stderr(line),
       warn: (message) => instance.#sinks.warn(message),
     };
-    instance.#handle = await instantiateHandler(loaded, instanceImports(app, component, sinks));
+    const deadline = new GuestDeadline(app.definition.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    const handle = await instantiateHandler(
+      loaded,
+      instanceImports(app, component, sinks, deadline),
+      deadline,
+    );
+    instance.#handle = (request, responseOut) => deadline.run(() => handle(request, responseOut));
     return instance;
   }
 

@@ -43,6 +43,8 @@ export interface DeployOptions {
   keyValueStores?: string[];
   /** Values to put in the stores once deployed, by label then key (`spin up --key-value`). */
   keyValues?: Record<string, Record<string, string | Uint8Array>>;
+  /** How long a guest may run for one request, in ms, before it is answered 504; 10 000 by default. */
+  requestTimeoutMs?: number;
 }
 
 export interface HostConnection {
@@ -206,6 +208,7 @@ export async function connectHost(options: ConnectOptions = {}): Promise<HostCon
         variables: options.variables,
         keyValueStores: options.keyValueStores,
         keyValues: options.keyValues,
+        requestTimeoutMs: options.requestTimeoutMs,
       });
     },
     fetch: link.fetch,

@@ -4,6 +4,8 @@
  * in Spin: no state survives between requests).
  */
 import { SwerveError } from '../errors.ts';
+import { DEADLINE_TABLE_EXPORT } from '../runtime/deadline/index.ts';
+import type { GuestDeadline } from '../runtime/guest-deadline.ts';
 import { evaluateGlue, type ComponentExports, type InstantiateComponent } from './glue.ts';
 
 /** The transpiled form of a component: jco's glue and the core modules it asks for. */
@@ -41,6 +43,16 @@ export class LoadedComponent {
     transpiled: TranspiledComponent,
     timings: Omit<LoadTimings, 'glueMs'>,
   ): LoadedComponent {
+    for (const [name, module] of Object.entries(transpiled.coreModules)) {
+      if (!WebAssembly.Module.exports(module).some((entry) => entry.name === DEADLINE_TABLE_EXPORT)) {
+        // Such a guest could hold the worker's one thread for good: refuse it.
+        throw new SwerveError(
+          'component-invalid',
+          `${label}: its core module ${name} is not instrumented for deadlines. ` +
+            'Rebuild the site (build:components, then vite build) or deploy the component again.',
+        );
+      }
+    }
     const started = performance.now();
     const instantiate = evaluateGlue(transpiled.glue, label);
     const glueMs = performance.now() - started;
@@ -48,10 +60,11 @@ export class LoadedComponent {
   }
 
   /**
-   * A new instance with the given imports. Core instances are created synchronously: the
-   * modules are already compiled, and in a worker there is no size limit on sync instantiation.
+   * A new instance with the given imports, each core instance connected to `deadline`. Core
+   * instances are created synchronously: the modules are already compiled, and in a worker
+   * there is no size limit on sync instantiation.
    */
-  async instantiate(imports: Record<string, unknown>): Promise<ComponentExports> {
+  async instantiate(imports: Record<string, unknown>, deadline: GuestDeadline): Promise<ComponentExports> {
     const getCoreModule = (name: string) => {
       const module = this.#coreModules[name];
       if (!module) {
@@ -63,7 +76,9 @@ export class LoadedComponent {
       return module;
     };
     return this.#instantiate(getCoreModule, imports, (module, moduleImports) => {
-      return new WebAssembly.Instance(module, moduleImports);
+      const instance = new WebAssembly.Instance(module, moduleImports);
+      deadline.attach(instance);
+      return instance;
     });
   }
 }

@@ -8,14 +8,19 @@
  */
 import { $init, generate, type GenerateOptions } from '@bytecodealliance/jco-transpile/component';
 import { SwerveError } from '../errors.ts';
+import { instrumentCoreModule } from './instrument-core-module.ts';
 import generateOptions from './generate-options.json';
 
 export interface TranspiledBytes {
   glue: string;
-  /** Core module file name (as the glue asks for it) → bytes. */
+  /** Core module file name (as the glue asks for it) → bytes, instrumented for deadlines. */
   coreModules: Record<string, Uint8Array>;
 }
 
+/**
+ * Transpiles a component and instruments its core modules for deadlines, so what is stored
+ * (once per content hash) is ready to compile.
+ */
 export async function transpileComponent(bytes: Uint8Array, label: string): Promise<TranspiledBytes> {
   await $init;
   let files: [string, Uint8Array][];
@@ -30,7 +35,7 @@ export async function transpileComponent(bytes: Uint8Array, label: string): Prom
   let glue: string | undefined;
   const coreModules: Record<string, Uint8Array> = {};
   for (const [name, contents] of files) {
-    if (name.endsWith('.wasm')) coreModules[name] = contents;
+    if (name.endsWith('.wasm')) coreModules[name] = instrumentCoreModule(contents, label, name);
     else if (name.endsWith('.js')) glue = new TextDecoder().decode(contents);
   }
   if (glue === undefined)

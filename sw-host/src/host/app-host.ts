@@ -16,7 +16,7 @@ import { ComponentCache } from '../component/component-cache.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { SwerveError } from '../errors.ts';
 import { componentRequest } from '../http/component-request.ts';
-import { serveRequest } from '../http/serve-request.ts';
+import { failureStatus, serveRequest } from '../http/serve-request.ts';
 import { CATALOG_PATH } from '../protocol/paths.ts';
 import type { RequestRecord } from '../protocol/request-record.ts';
 import { appInfoBody, HEALTH_BODY, spinRequestHeaders, type RouteMatch } from '../routing/index.ts';
@@ -83,6 +83,7 @@ export class AppHost {
     try {
       response = await this.#route(request, app, pathInApp, record);
     } catch (error) {
+      const status = failureStatus(error);
       record.error = error instanceof Error ? error.message : String(error);
       // A SwerveError's message says all there is to say; anything else is a host bug: keep its stack.
       const detail = error instanceof SwerveError ? error.message.replace(/^\[swerve\] /, '') : error;
@@ -92,10 +93,10 @@ export class AppHost {
         app: app.name,
         component: record.component,
         requestId: record.id,
-        message: `${request.method} ${pathInApp} answered 500: ${String(detail)}`,
+        message: `${request.method} ${pathInApp} answered ${status}: ${String(detail)}`,
       });
       if (!(error instanceof SwerveError)) console.error(error);
-      response = new Response(null, { status: 500 });
+      response = new Response(null, { status });
     }
     record.status = response.status;
     record.timings.totalMs = performance.now() - started;

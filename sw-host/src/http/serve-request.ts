@@ -6,6 +6,7 @@ import { handleIncomingRequest } from '@bytecodealliance/preview2-shim/http';
 import type { ComponentExports } from '../component/glue.ts';
 import type { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
+import type { GuestDeadline } from '../runtime/guest-deadline.ts';
 
 /** An instance's `wasi:http/incoming-handler.handle`. */
 export type HandleFunction = (request: unknown, responseOut: unknown) => void | Promise<void>;
@@ -27,17 +28,23 @@ function findHandle(exports: ComponentExports, label: string): HandleFunction {
   return handler.handle.bind(handler);
 }
 
-/** A new instance of `component` made with `imports` (which must be made for it alone). */
+/**
+ * A new instance of `component` made with `imports` (which must be made for it alone), its core
+ * instances connected to `deadline`, which also bounds the instantiation itself.
+ */
 export async function instantiateHandler(
   component: LoadedComponent,
   imports: Record<string, unknown>,
+  deadline: GuestDeadline,
 ): Promise<HandleFunction> {
-  return findHandle(await component.instantiate(imports), component.label);
+  const exports = await deadline.run(() => component.instantiate(imports, deadline));
+  return findHandle(exports, component.label);
 }
 
 /**
  * Runs `request` through an instance's `handle`. Rejects with a `guest-failed` SwerveError when
- * the guest traps or returns without a response.
+ * the guest traps or returns without a response, and passes on a `deadline-exceeded` one (from
+ * the handle of a prepared instance), saying which request and route it stopped.
  */
 export async function serveRequest(
   handle: HandleFunction,
@@ -48,6 +55,15 @@ export async function serveRequest(
     return await handleIncomingRequest(request, (incoming, responseOut) => handle(incoming, responseOut));
   } catch (error) {
     const { pathname, search } = new URL(request.url);
+    if (error instanceof SwerveError && error.code === 'deadline-exceeded') {
+      const route = request.headers.get('spin-raw-component-route');
+      throw new SwerveError(
+        'deadline-exceeded',
+        `${label} was stopped while handling ${request.method} ${pathname}${search}` +
+          `${route ? ` (route ${route})` : ''}: ${error.message.replace(/^\[swerve\] /, '')}.`,
+        { cause: error },
+      );
+    }
     throw new SwerveError(
       'guest-failed',
       `${label} failed while handling ${request.method} ${pathname}${search}: ${describe(error)}`,
@@ -60,4 +76,13 @@ function describe(error: unknown): string {
   if (error instanceof WebAssembly.RuntimeError) return `the component trapped (${error.message})`;
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/**
+ * The status a failed request is answered with: 504 Gateway Timeout for a guest stopped at its
+ * deadline (the host, like a gateway, got no timely answer from it; docs/spin-parity.md), 500
+ * for anything else.
+ */
+export function failureStatus(error: unknown): 500 | 504 {
+  return error instanceof SwerveError && error.code === 'deadline-exceeded' ? 504 : 500;
 }

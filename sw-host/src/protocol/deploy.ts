@@ -27,6 +27,12 @@ export interface DeployRequest {
    * `spin up --key-value key=value` does for the default store). Strings are stored as UTF-8.
    */
   keyValues?: Record<string, Record<string, string | Uint8Array>>;
+  /**
+   * How long a guest may run for one request, in milliseconds (from the call of its handler),
+   * before the host stops it and answers 504 Gateway Timeout; 10 000 by default. A whole
+   * number from 1 to 2 147 483 647. Spin itself sets no such limit.
+   */
+  requestTimeoutMs?: number;
 }
 
 /** A deployed app, as pages see it. */

@@ -8,10 +8,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 import type { AppCatalog, CatalogApp, CatalogComponent } from '../catalog/app-catalog.ts';
+import { instrumentModule } from '../runtime/deadline/index.ts';
 import { COMPONENTS_PATH } from '../protocol/paths.ts';
 
 export interface SiteApp {
-  /** The app's name; it is mounted at `/apps/<name>/`. */
+  /** The app's name, which is also its key: it runs at `<name>.<site host>`. */
   name: string;
   /** The folder holding its spin.toml. */
   dir: string;
@@ -46,9 +47,15 @@ async function componentArtifacts(
     );
   }
   // Named by a hash of the transpiled output itself (builds are not byte-reproducible), so a
-  // URL never changes meaning and can be cached for good.
+  // URL never changes meaning and can be cached for good. Core modules are served instrumented
+  // for deadlines (runtime/deadline/), so the worker compiles them straight from the network.
   const names = (await readdir(transpiledDir)).sort();
-  const contents = await Promise.all(names.map((name) => readFile(join(transpiledDir, name))));
+  const contents = await Promise.all(
+    names.map(async (name) => {
+      const bytes = await readFile(join(transpiledDir, name));
+      return name.endsWith('.wasm') ? instrumentModule(bytes) : bytes;
+    }),
+  );
   const hash = createHash('sha256');
   names.forEach((name, i) => hash.update(`${name}\0`).update(contents[i]!));
   const version = hash.digest('hex').slice(0, 20);
