@@ -114,6 +114,8 @@ test('the first visit to any path deploys the app and shows that path; later vis
   const second = await page.goto('/another/page?y=2');
   expect(second?.fromServiceWorker()).toBe(true);
   expect((await shownEcho(page)).pathWithQuery).toBe('/another/page?y=2');
+  // What the guest printed reaches the terminal, as under spin up.
+  await expect.poll(() => swerveUp.output()).toContain('[echo] echo: GET /another/page?y=2');
 });
 
 test('a client without a service worker gets a short plain-text 503 saying where the app runs', async ({
@@ -167,6 +169,17 @@ test.describe('a broken app folder stops swerve up at start', () => {
     );
   });
 
+  test('a core module instead of a component: exit code 1, with the same message the browser gives', async () => {
+    await copyFile(join(ECHO_DIR, 'spin.toml'), join(dir, 'spin.toml'));
+    await mkdir(join(dir, 'dist'));
+    // The smallest core module: the magic number and version 1.
+    await writeFile(join(dir, 'dist/echo.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    const { code, stderr } = await failedStart([dir, '--port', '0']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('echo/echo');
+    expect(stderr).toContain('core module');
+  });
+
   test("a component whose Wasm file is not built: exit code 1, saying to run the app's build", async () => {
     await copyFile(join(ECHO_DIR, 'spin.toml'), join(dir, 'spin.toml'));
     const { code, stderr } = await failedStart([dir, '--port', '0']);
@@ -206,5 +219,37 @@ test('after the app changes on disk, the redeploy page deploys the new version',
   } finally {
     await stop(child);
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the terminal shows what the browser saw: guest output, one line per request, and a request stopped at --request-timeout', async ({
+  page,
+}) => {
+  const { child, up } = await startSwerveUp([
+    join(REPO, 'components/fixtures/loop'),
+    '--port',
+    String(await freePort()),
+    '--request-timeout',
+    '1',
+  ]);
+  try {
+    await page.goto(`${up.url}hello`);
+    await expect(page.locator('body')).toHaveText('ok', { timeout: DEPLOY_TIMEOUT });
+    await expect.poll(() => up.output()).toMatch(/^GET \/hello → 200 \(loop\) in \d+\.\d ms$/m);
+
+    // A looping component is stopped at the deadline; the app's other component answers after it.
+    const [looping, other] = await Promise.all([
+      page.evaluate(() => fetch('/spin').then((response) => response.status)),
+      page.evaluate(() => fetch('/js/hello').then((response) => response.text())),
+    ]);
+    expect(looping).toBe(504);
+    expect(other).toBe('js ok\n');
+    await expect.poll(() => up.output()).toMatch(/^GET \/spin → 504 \(loop\) in \d+\.\d ms$/m);
+    await expect
+      .poll(() => up.output())
+      .toContain('Error: GET /spin answered 504: loop/loop was stopped while handling GET /spin');
+    expect(await page.evaluate(() => fetch('/after').then((response) => response.text()))).toBe('ok\n');
+  } finally {
+    await stop(child);
   }
 });

@@ -29,4 +29,9 @@ export interface AppCatalog {
   /** The site build that wrote this catalog. */
   build: string;
   apps: CatalogApp[];
+  /**
+   * Where the host posts its events (log lines and request records, as JSON arrays), when the
+   * server wants to show them: `swerve up` prints them in its terminal.
+   */
+  events?: string;
 }

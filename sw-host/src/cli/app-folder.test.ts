@@ -34,6 +34,7 @@ const open = (variables: Record<string, string>) =>
     manifestPath: join(dir, 'spin.toml'),
     displayPath: 'spin.toml',
     variables,
+    keyValues: {},
     hostBuild: 'b1',
   });
 

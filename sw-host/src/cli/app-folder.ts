@@ -32,6 +32,10 @@ interface FolderOptions {
   displayPath: string;
   /** `--variable` values. */
   variables: Readonly<Record<string, string>>;
+  /** `--key-value` values. */
+  keyValues: Readonly<Record<string, string>>;
+  /** `--request-timeout`, in milliseconds. */
+  requestTimeoutMs?: number;
   hostBuild: string;
 }
 
@@ -43,7 +47,13 @@ async function read(
   const variables = variableOverrides(app, options.variables, process.env);
   // A required variable without a value stops the app here, as it stops `spin up` at start.
   resolveApplicationVariables(app.manifest.variables, variables, app.name);
-  const version = await appVersion(app, variables, options.hostBuild, hasher);
+  const settings = { keyValues: options.keyValues, requestTimeoutMs: options.requestTimeoutMs };
+  const version = await appVersion(
+    app,
+    variables,
+    `${options.hostBuild}:${JSON.stringify(settings)}`,
+    hasher,
+  );
   const listing: AppListing = {
     name: app.name,
     version,
@@ -51,6 +61,8 @@ async function read(
     manifestFile: app.manifestFile,
     files: Object.fromEntries([...app.deployFiles].map(([key, path]) => [key, urlPathFor(path)])),
     variables,
+    keyValues: { ...options.keyValues },
+    requestTimeoutMs: options.requestTimeoutMs,
   };
   return { app, listing };
 }

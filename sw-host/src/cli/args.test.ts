@@ -7,6 +7,7 @@ const up = (overrides: object = {}) => ({
   host: DEFAULT_HOST,
   port: DEFAULT_PORT,
   variables: {},
+  keyValues: {},
   ...overrides,
 });
 
@@ -33,6 +34,8 @@ describe('parseArgs', () => {
       ['up', '--variable', 'token=a=b', '--variable=empty=', '--variable', 'token=c'],
       up({ variables: { token: 'c', empty: '' } }),
     ],
+    [['up', '--key-value', 'greeting=hi', '--key-value=n=1'], up({ keyValues: { greeting: 'hi', n: '1' } })],
+    [['up', '--request-timeout', '2.5'], up({ requestTimeoutMs: 2500 })],
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv)).toEqual(expected);
   });
@@ -46,6 +49,14 @@ describe('parseArgs', () => {
     [
       ['up', '--variable', 'token'],
       '--variable must be NAME=VALUE, as in --variable api_token=abc, not "token".',
+    ],
+    [
+      ['up', '--key-value', 'greeting'],
+      '--key-value must be NAME=VALUE, as in --key-value greeting=hello, not "greeting".',
+    ],
+    [
+      ['up', '--request-timeout', '0'],
+      '--request-timeout must be a number of seconds above 0, as in 30 or 0.5, not "0".',
     ],
     [['up', '--verbose'], 'Unknown option --verbose. Run `swerve up --help` for the options.'],
     [['up', 'a', 'b'], 'Give the app once: got "a" and "b". Run `swerve up --help` for the options.'],

@@ -1,6 +1,7 @@
 /**
  * The `swerve` command line: `swerve up [APP] [options]`, spelled as `spin up` spells what they
- * share (`--from`/`-f`, `--listen`, `--variable`), plus `--port` and `--host` for convenience.
+ * share (`--from`/`-f`, `--listen`, `--variable`, `--key-value`), plus `--port`, `--host` and
+ * `--request-timeout`.
  */
 
 /** `swerve up`'s options. */
@@ -13,6 +14,10 @@ export interface UpOptions {
   port: number;
   /** `--variable name=value` overrides, in the order given (a later one wins). */
   variables: Record<string, string>;
+  /** `--key-value key=value`: values set in the default store at deploy, as `spin up` does. */
+  keyValues: Record<string, string>;
+  /** `--request-timeout <seconds>`: how long a request may run before it is stopped (504). */
+  requestTimeoutMs?: number;
 }
 
 export type Command = { kind: 'help' } | UpOptions;
@@ -37,6 +42,8 @@ Options:
       --listen <HOST:PORT>   both at once, as spin up's --listen
       --variable <N=VALUE>   a value for the application variable N (repeatable);
                              SPIN_VARIABLE_<N> in the environment works too
+      --key-value <K=VALUE>  set key K in the default key-value store at start (repeatable)
+      --request-timeout <S>  stop a request still running after S seconds: 504 (default: 10)
   -h, --help                 show this help`;
 
 const USAGE_HINT = 'Run `swerve up --help` for the options.';
@@ -55,12 +62,21 @@ function parseListen(text: string): { host: string; port: number } {
   return { host: match[1] ?? (match[2] || DEFAULT_HOST), port: parsePort(match[3]!) };
 }
 
-function parseVariable(text: string): [string, string] {
+function parsePair(flag: string, example: string, text: string): [string, string] {
   const equals = text.indexOf('=');
-  if (equals <= 0) {
-    throw new UsageError(`--variable must be NAME=VALUE, as in --variable api_token=abc, not "${text}".`);
-  }
+  if (equals <= 0)
+    throw new UsageError(`${flag} must be NAME=VALUE, as in ${flag} ${example}, not "${text}".`);
   return [text.slice(0, equals), text.slice(equals + 1)];
+}
+
+function parseSeconds(text: string): number {
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || seconds <= 0 || seconds > 2_000_000) {
+    throw new UsageError(
+      `--request-timeout must be a number of seconds above 0, as in 30 or 0.5, not "${text}".`,
+    );
+  }
+  return Math.round(seconds * 1000);
 }
 
 /** Parses `argv` (without the node and script paths). @throws UsageError */
@@ -72,7 +88,14 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command !== 'up') {
     throw new UsageError(`Unknown command "${command}". Run: swerve up path/to/app`);
   }
-  const options: UpOptions = { kind: 'up', app: '.', host: DEFAULT_HOST, port: DEFAULT_PORT, variables: {} };
+  const options: UpOptions = {
+    kind: 'up',
+    app: '.',
+    host: DEFAULT_HOST,
+    port: DEFAULT_PORT,
+    variables: {},
+    keyValues: {},
+  };
   let app: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -100,10 +123,18 @@ export function parseArgs(argv: readonly string[]): Command {
         Object.assign(options, parseListen(value()));
         break;
       case '--variable': {
-        const [name, text] = parseVariable(value());
+        const [name, text] = parsePair(flag, 'api_token=abc', value());
         options.variables[name] = text;
         break;
       }
+      case '--key-value': {
+        const [key, text] = parsePair(flag, 'greeting=hello', value());
+        options.keyValues[key] = text;
+        break;
+      }
+      case '--request-timeout':
+        options.requestTimeoutMs = parseSeconds(value());
+        break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${flag}. ${USAGE_HINT}`);
         app = setOnce(app, arg, 'the app');

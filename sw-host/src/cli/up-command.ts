@@ -4,8 +4,10 @@
  * fails here, before anything is built), builds the host's scripts if the cache has none for the
  * current sources, then listens.
  */
+import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { checkHostCompatibility } from '../component/host-compatibility.ts';
 import { SwerveError } from '../errors.ts';
 import type { UpOptions } from './args.ts';
 import { AppFolder } from './app-folder.ts';
@@ -49,6 +51,18 @@ function listen(server: Server, host: string, port: number): Promise<number> {
   });
 }
 
+/**
+ * The browser's own check of each component (a component, not a core module; only interfaces the
+ * host provides), run here too so the terminal says it at start, in the same words.
+ */
+async function checkComponents(app: Awaited<ReturnType<typeof loadApp>>): Promise<void> {
+  for (const component of Object.values(app.manifest.components)) {
+    if (component.source.kind !== 'local') continue;
+    const bytes = await readFile(resolve(app.dir, component.source.path));
+    checkHostCompatibility(bytes, `${app.name}/${component.id}`);
+  }
+}
+
 /** Starts serving; resolves once listening. @throws SwerveError saying what to fix. */
 export async function up(options: UpOptions, io: CommandIo): Promise<RunningUp> {
   const manifestPath = await locateManifest(options.app, io.cwd);
@@ -56,6 +70,7 @@ export async function up(options: UpOptions, io: CommandIo): Promise<RunningUp> 
   // Fail fast on the app before spending a host build on it.
   const checked = await loadApp(manifestPath, displayPath);
   for (const warning of checked.manifest.warnings) io.err(`Warning: ${warning}`);
+  await checkComponents(checked);
 
   const started = performance.now();
   const host = await ensureHostBuild();
@@ -64,6 +79,8 @@ export async function up(options: UpOptions, io: CommandIo): Promise<RunningUp> 
     manifestPath,
     displayPath,
     variables: options.variables,
+    keyValues: options.keyValues,
+    requestTimeoutMs: options.requestTimeoutMs,
     hostBuild: host.build,
   });
 

@@ -11,6 +11,12 @@ export const APP_FILES_PREFIX = `${SWERVE_PREFIX}app/`;
 /** The JSON {@link AppListing} of what to deploy. */
 export const APP_LISTING_PATH = `${SWERVE_PREFIX}app-files.json`;
 
+/**
+ * Where the worker and the bootstrap page post what the browser saw (log lines, request records,
+ * a failed deploy), so that `swerve up` prints it in the terminal as `spin up` does.
+ */
+export const UP_EVENTS_PATH = `${SWERVE_PREFIX}up/events`;
+
 /** The bootstrap page's script. */
 export const UP_SCRIPT_PATH = `${SWERVE_PREFIX}up.js`;
 
@@ -37,4 +43,8 @@ export interface AppListing {
   files: Record<string, string>;
   /** Variable overrides given to `swerve up` (`--variable`, `SPIN_VARIABLE_<NAME>`). */
   variables: Record<string, string>;
+  /** `--key-value` values for the default store. */
+  keyValues: Record<string, string>;
+  /** `--request-timeout`, in milliseconds; the host's default when absent. */
+  requestTimeoutMs?: number;
 }

@@ -7,7 +7,7 @@
 import { CATALOG_PATH, SERVICE_WORKER_PATH, SWERVE_PREFIX } from '../protocol/paths.ts';
 import { isNavigation } from '../vite-plugin/bootstrap-page.ts';
 import { relativeFromUrlPath } from './safe-path.ts';
-import { APP_FILES_PREFIX, APP_LISTING_PATH, REDEPLOY_PATH } from './up-protocol.ts';
+import { APP_FILES_PREFIX, APP_LISTING_PATH, REDEPLOY_PATH, UP_EVENTS_PATH } from './up-protocol.ts';
 
 export type UpRoute =
   /** A file of the host build (the worker script, the page script, their assets), by URL path. */
@@ -17,6 +17,8 @@ export type UpRoute =
   | { kind: 'listing' }
   /** A file of the app folder, by folder-relative path (the server checks its allowlist). */
   | { kind: 'app-file'; path: string }
+  /** A batch of host events from the browser, to print (POST). */
+  | { kind: 'events' }
   /** The page that installs the host and deploys the app. */
   | { kind: 'bootstrap' }
   /** A client that cannot run the app (no service worker): a 503 saying where it runs. */
@@ -36,6 +38,8 @@ export function routeRequest(
   hostFiles: { has(path: string): boolean },
 ): UpRoute {
   const reserved = pathname.startsWith(SWERVE_PREFIX) || pathname === SERVICE_WORKER_PATH;
+  if (pathname === UP_EVENTS_PATH)
+    return method === 'POST' ? { kind: 'events' } : { kind: 'method-not-allowed' };
   if (method !== 'GET' && method !== 'HEAD')
     return reserved ? { kind: 'method-not-allowed' } : { kind: 'not-a-browser' };
   if (!reserved) return isNavigation(headers) ? { kind: 'bootstrap' } : { kind: 'not-a-browser' };

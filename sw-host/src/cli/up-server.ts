@@ -12,8 +12,29 @@ import { notABrowserText } from '../vite-plugin/bootstrap-page.ts';
 import { securityHeaders } from '../vite-plugin/security-headers.ts';
 import type { AppFolder } from './app-folder.ts';
 import type { HostBuild } from './host-build.ts';
+import { parseEvents, terminalLine } from './up-events.ts';
 import { upPageHtml } from './up-page.ts';
+import { UP_EVENTS_PATH } from './up-protocol.ts';
 import { routeRequest } from './up-routes.ts';
+
+/** A batch of events is a few KB; anything far larger is not from the host. */
+const EVENTS_LIMIT = 1 << 20;
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.destroy();
+        reject(new Error(`a body over ${limit} bytes`));
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -30,7 +51,7 @@ export interface UpServerOptions {
   host: HostBuild;
   /** The URL the app is served at, for messages (`http://127.0.0.1:3000/`). */
   baseUrl: () => string;
-  /** Where the server reports what happens (a new version deployed, a broken folder). */
+  /** Where the server reports what happens (a new version deployed, a broken folder, what the browser saw). */
   log: (message: string) => void;
   warn: (message: string) => void;
 }
@@ -67,7 +88,7 @@ async function sendFile(
 /** Creates the server (not yet listening). */
 export function createUpServer(options: UpServerOptions): Server {
   const { folder, host } = options;
-  const catalog: AppCatalog = { build: host.build, apps: [] };
+  const catalog: AppCatalog = { build: host.build, apps: [], events: UP_EVENTS_PATH };
   let lastProblem: string | undefined;
   let lastVersion = folder.listing.version;
 
@@ -108,6 +129,14 @@ export function createUpServer(options: UpServerOptions): Server {
         const file = folder.file(route.path);
         if (!file) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
         return sendFile(request, response, file, contentType(route.path, 'application/octet-stream'));
+      }
+      case 'events': {
+        for (const event of parseEvents(await readBody(request, EVENTS_LIMIT))) {
+          const line = terminalLine(event);
+          (line.stream === 'out' ? options.log : options.warn)(line.text);
+        }
+        response.statusCode = 204;
+        return void response.end();
       }
       case 'bootstrap':
         return send(request, response, 200, CONTENT_TYPES['.html']!, upPageHtml(folder.listing.name));

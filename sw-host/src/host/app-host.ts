@@ -52,7 +52,11 @@ export class AppHost {
   ) {
     this.registry = new AppRegistry(
       store,
-      async () => siteAppDefinitions(await fetchCatalog(), appKeyOf(origin, ORIGINS)),
+      async () => {
+        const catalog = await fetchCatalog();
+        if (catalog.events) this.events.relayTo(catalog.events);
+        return siteAppDefinitions(catalog, appKeyOf(origin, ORIGINS));
+      },
       (level, message, app) => this.events.log({ level, source: 'host', app, message }),
     );
   }

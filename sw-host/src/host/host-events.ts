@@ -13,6 +13,12 @@ export class HostEvents {
   readonly logs = new Journal<LogRecord>();
   readonly #channel =
     typeof BroadcastChannel === 'function' ? new BroadcastChannel(HOST_EVENTS_CHANNEL) : undefined;
+  #relay: EventRelay | undefined;
+
+  /** Also posts every event to `url` on the host's server (`swerve up` prints them), in batches. */
+  relayTo(url: string): void {
+    this.#relay ??= new EventRelay(url);
+  }
 
   log(entry: Omit<LogRecord, 'id' | 'at'>): void {
     const record: LogRecord = { id: this.logs.nextId(), at: Date.now(), ...entry };
@@ -33,5 +39,26 @@ export class HostEvents {
   #broadcast(event: HostEvent): void {
     const envelope: HostEventEnvelope = { swerve: HOST_PROTOCOL_VERSION, kind: 'event', event };
     this.#channel?.postMessage(envelope);
+    this.#relay?.add(event);
+  }
+}
+
+/** Events posted to a server in small batches: a request and its log lines usually travel together. */
+class EventRelay {
+  #batch: HostEvent[] = [];
+
+  constructor(readonly url: string) {}
+
+  add(event: HostEvent): void {
+    if (this.#batch.push(event) === 1) setTimeout(() => this.#flush(), 20);
+  }
+
+  #flush(): void {
+    const body = JSON.stringify(this.#batch);
+    this.#batch = [];
+    // The terminal is a convenience: an event it misses must never fail a request.
+    void fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).catch(
+      () => undefined,
+    );
   }
 }

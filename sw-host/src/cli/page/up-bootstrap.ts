@@ -9,7 +9,7 @@
  */
 import { connectHost, type HostConnection } from '../../client/host-connection.ts';
 import { deployDecision, returnPath } from '../deploy-decision.ts';
-import { APP_LISTING_PATH, REDEPLOY_PATH, type AppListing } from '../up-protocol.ts';
+import { APP_LISTING_PATH, REDEPLOY_PATH, UP_EVENTS_PATH, type AppListing } from '../up-protocol.ts';
 
 const RELOADED = 'swerve-up:reloaded';
 const LOOP_WINDOW_MS = 10_000;
@@ -44,9 +44,19 @@ async function deploy(host: HostConnection, listing: AppListing, forced: boolean
     name: listing.name,
     mount: '/',
     variables: listing.variables,
+    keyValues: { default: listing.keyValues },
+    requestTimeoutMs: listing.requestTimeoutMs,
   });
   for (const warning of warnings) console.warn(`[swerve] ${warning}`);
   localStorage.setItem(versionKey, listing.version);
+}
+
+/** Tells the `swerve up` terminal what failed here (a deploy error), as the worker tells it the rest. */
+function reportToTerminal(message: string): void {
+  const record = { id: 0, at: Date.now(), level: 'error', source: 'host', message };
+  void fetch(UP_EVENTS_PATH, { method: 'POST', body: JSON.stringify([{ type: 'log', record }]) }).catch(
+    () => undefined,
+  );
 }
 
 function reloadedJustNow(): boolean {
@@ -73,5 +83,7 @@ try {
   }
 } catch (error) {
   console.error(error);
-  show(error instanceof Error ? error.message : String(error), 'error');
+  const message = error instanceof Error ? error.message : String(error);
+  show(message, 'error');
+  reportToTerminal(message);
 }

@@ -1,0 +1,57 @@
+/**
+ * What `swerve up` prints of what the browser saw, as `spin up` prints what a server sees: guest
+ * stdout on standard output and stderr on standard error, prefixed by the component; the host's
+ * warnings and errors (a deploy that failed, a trap, a deadline); and, unlike `spin up`, one line
+ * per request (method, path, status, time), which people want while they develop.
+ */
+import type { HostEvent } from '../protocol/host-events.ts';
+
+export interface TerminalLine {
+  stream: 'out' | 'err';
+  text: string;
+}
+
+export function terminalLine(event: HostEvent): TerminalLine {
+  if (event.type === 'request') {
+    const { method, path, status, component, timings } = event.record;
+    const by = component ? ` (${component})` : '';
+    return {
+      stream: status >= 500 ? 'err' : 'out',
+      text: `${method} ${path} → ${status}${by} in ${timings.totalMs.toFixed(1)} ms`,
+    };
+  }
+  const { source, level, component, message } = event.record;
+  if (source === 'stdout' || source === 'stderr') {
+    return { stream: source === 'stdout' ? 'out' : 'err', text: `[${component ?? 'guest'}] ${message}` };
+  }
+  if (level === 'info') return { stream: 'out', text: message };
+  return {
+    stream: 'err',
+    text: `${level === 'error' ? 'Error' : 'Warning'}: ${message.replace(/^\[swerve\] /, '')}`,
+  };
+}
+
+/**
+ * Reads a posted batch of events; anything that is not one is ignored (the endpoint is on
+ * loopback, but any page of the origin can post to it).
+ */
+export function parseEvents(body: string): HostEvent[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.filter(
+    (event): event is HostEvent =>
+      typeof event === 'object' &&
+      event !== null &&
+      (event.type === 'log' || event.type === 'request') &&
+      typeof event.record === 'object' &&
+      event.record !== null &&
+      (event.type === 'request'
+        ? typeof event.record.path === 'string'
+        : typeof event.record.message === 'string'),
+  );
+}
