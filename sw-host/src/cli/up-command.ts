@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { relative, resolve } from 'node:path';
+import { describeCoreModule } from '../component/core-module-kind.ts';
 import { checkHostCompatibility } from '../component/host-compatibility.ts';
 import { SwerveError } from '../errors.ts';
 import type { UpOptions } from './args.ts';
@@ -59,7 +60,9 @@ async function checkComponents(app: Awaited<ReturnType<typeof loadApp>>): Promis
   for (const component of Object.values(app.manifest.components)) {
     if (component.source.kind !== 'local') continue;
     const bytes = await readFile(resolve(app.dir, component.source.path));
-    checkHostCompatibility(bytes, `${app.name}/${component.id}`);
+    // A core module with its WIT embedded is componentized by the browser before it deploys.
+    const witEmbedded = bytes[6] === 0 && bytes[7] === 0 && describeCoreModule(bytes).kind === 'wit-embedded';
+    if (!witEmbedded) checkHostCompatibility(bytes, `${app.name}/${component.id}`);
   }
 }
 

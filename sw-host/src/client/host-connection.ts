@@ -16,6 +16,7 @@ import {
 import type { RequestRecord } from '../protocol/request-record.ts';
 import { appOrigin } from '../origins/app-origins.ts';
 import { ORIGINS } from '../origins/configured-origins.ts';
+import { componentizeCoreModules } from './componentize.ts';
 import { manifestText, resolveFiles, type DeployFile } from './deploy-files.ts';
 import { linkFrame } from './frame-link.ts';
 import { kvClient, type KvClient } from './kv-client.ts';
@@ -103,6 +104,8 @@ interface Link {
   mode: HostMode;
   documentsUnavailable?: string;
   post: PostMessage;
+  /** Readies a deploy's files for the host (the host page does it for framed hosts). */
+  prepareFiles?: (files: Record<string, Uint8Array>) => Promise<Record<string, Uint8Array>>;
   fetch: HostConnection['fetch'];
   subscribe: HostConnection['subscribe'];
   close: () => void;
@@ -124,6 +127,7 @@ async function ownOriginLink(options: ConnectOptions): Promise<Link> {
     build: link.hello.build,
     mode: 'service-worker',
     post: link.post,
+    prepareFiles: componentizeCoreModules,
     // This page is controlled: its own fetches reach the service worker, as the app's documents' do.
     fetch: (path, init) => fetch(new URL(path, location.origin), init),
     subscribe(listener) {
@@ -202,7 +206,9 @@ export async function connectHost(options: ConnectOptions = {}): Promise<HostCon
       return request('deploy', {
         manifest: await manifestText(options.manifest),
         manifestFile: options.manifestFile,
-        files: await resolveFiles(options.files ?? {}),
+        files: await (link.prepareFiles ?? ((files) => Promise.resolve(files)))(
+          await resolveFiles(options.files ?? {}),
+        ),
         name: options.name,
         mount: options.mount,
         variables: options.variables,

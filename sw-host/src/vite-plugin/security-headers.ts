@@ -13,6 +13,7 @@ import {
   HOST_PAGE_PATH,
   RUNTIME_WORKER_PATH,
   SERVICE_WORKER_PATH,
+  TOOLS_WORKER_PATH,
 } from '../protocol/paths.ts';
 
 export const WORKER_CSP = [
@@ -54,7 +55,11 @@ export function securityHeaders(
   origin = 'http://localhost',
   origins: OriginsConfig = {},
 ): Record<string, string> {
-  if (pathname === SERVICE_WORKER_PATH || pathname === RUNTIME_WORKER_PATH) {
+  if (
+    pathname === SERVICE_WORKER_PATH ||
+    pathname === RUNTIME_WORKER_PATH ||
+    pathname === TOOLS_WORKER_PATH
+  ) {
     return {
       'content-security-policy': WORKER_CSP,
       // The worker must be re-checked on every registration so a deploy is picked up at once.
