@@ -253,3 +253,53 @@ test('the terminal shows what the browser saw: guest output, one line per reques
     await stop(child);
   }
 });
+
+test('--build builds the app first; --key-value, --env and --runtime-config-file reach the guest', async ({
+  page,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'swerve-up-'));
+  const built = join(REPO, 'components/fixtures/probe/dist/probe.wasm');
+  // A build command as spin build would run it: here it only puts the already built probe in place.
+  const build = `node -e "require('fs').mkdirSync('dist',{recursive:true});require('fs').copyFileSync(process.argv[1],'dist/probe.wasm')" ${JSON.stringify(built)}`;
+  await writeFile(
+    join(dir, 'spin.toml'),
+    `spin_manifest_version = 2
+[application]
+name = "flags"
+[[trigger.http]]
+route = "/..."
+component = "probe"
+[component.probe]
+source = "dist/probe.wasm"
+key_value_stores = ["default", "cache"]
+[component.probe.build]
+command = ${JSON.stringify(build)}
+`,
+  );
+  await writeFile(join(dir, 'runtime-config.toml'), '[key_value_store.cache]\ntype = "spin"\n');
+  const { child, up } = await startSwerveUp([
+    dir,
+    '--port',
+    String(await freePort()),
+    '--build',
+    '--key-value',
+    'greeting=hello from the flag',
+    '-e',
+    'MODE=flagged',
+    '--runtime-config-file',
+    join(dir, 'runtime-config.toml'),
+  ]);
+  try {
+    expect(up.output()).toContain('Building component probe with');
+    await page.goto(`${up.url}?kv-label=default&kv-get=greeting`);
+    await expect(page.locator('body')).toContainText('"pathWithQuery"', { timeout: DEPLOY_TIMEOUT });
+    const probe = JSON.parse(await page.locator('body').innerText());
+    expect(probe.probes.kv.ok.value).toBe('hello from the flag');
+    expect(probe.env.MODE).toBe('flagged');
+    const cache = await page.evaluate(() => fetch('/?kv-open=cache').then((response) => response.json()));
+    expect(cache.probes.kvOpen).toEqual({ ok: true });
+  } finally {
+    await stop(child);
+    await rm(dir, { recursive: true, force: true });
+  }
+});

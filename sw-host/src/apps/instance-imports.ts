@@ -28,7 +28,7 @@ export function instanceImports(
     ...createWasiImports({
       stdout: sinks.stdout,
       stderr: sinks.stderr,
-      environment: component.manifest.environment,
+      environment: { ...component.manifest.environment, ...app.definition.environment },
       files: isEmptyTree(component.files) ? undefined : instanceFileTree(component.files),
     }),
     ...createVariablesImports(component.variables),

@@ -8,6 +8,9 @@ const up = (overrides: object = {}) => ({
   port: DEFAULT_PORT,
   variables: {},
   keyValues: {},
+  environment: {},
+  build: false,
+  requestLog: true,
   ...overrides,
 });
 
@@ -36,6 +39,11 @@ describe('parseArgs', () => {
     ],
     [['up', '--key-value', 'greeting=hi', '--key-value=n=1'], up({ keyValues: { greeting: 'hi', n: '1' } })],
     [['up', '--request-timeout', '2.5'], up({ requestTimeoutMs: 2500 })],
+    [['up', '-e', 'A=1', '--env=B=two'], up({ environment: { A: '1', B: 'two' } })],
+    [
+      ['up', '--build', '--no-request-log', '--runtime-config-file', 'rc.toml'],
+      up({ build: true, requestLog: false, runtimeConfigFile: 'rc.toml' }),
+    ],
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv)).toEqual(expected);
   });

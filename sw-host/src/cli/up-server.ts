@@ -54,6 +54,8 @@ export interface UpServerOptions {
   /** Where the server reports what happens (a new version deployed, a broken folder, what the browser saw). */
   log: (message: string) => void;
   warn: (message: string) => void;
+  /** Whether to print a line per request the browser served (`--no-request-log` turns it off). */
+  requestLog?: boolean;
 }
 
 function send(
@@ -132,6 +134,7 @@ export function createUpServer(options: UpServerOptions): Server {
       }
       case 'events': {
         for (const event of parseEvents(await readBody(request, EVENTS_LIMIT))) {
+          if (event.type === 'request' && options.requestLog === false) continue;
           const line = terminalLine(event);
           (line.stream === 'out' ? options.log : options.warn)(line.text);
         }
