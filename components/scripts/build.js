@@ -27,7 +27,12 @@ const { values, positionals } = parseArgs({
 
 const appDirs = positionals.length
   ? positionals
-  : (await glob(['runner/spin.toml', 'examples/*/spin.toml', 'fixtures/*/spin.toml'], { cwd: componentsDir, absolute: true }))
+  : (
+      await glob(['runner/spin.toml', 'examples/*/spin.toml', 'fixtures/*/spin.toml'], {
+        cwd: componentsDir,
+        absolute: true,
+      })
+    )
       .map((manifest) => dirname(manifest))
       .sort();
 
