@@ -225,7 +225,7 @@ function explode(path) {
   await deployRunner(hostPage, 'runner-errors', { 'index.js': 'export const nothing = 1;\n' });
   const none = await hostFetch('/apps/runner-errors/');
   expect(none.status).toBe(500);
-  expect(none.body).toContain('/index.js exports no handler');
+  expect(none.body).toContain('/index.js: exports no handler');
 });
 
 test('a request to a runner app costs about what one to hello does (timings printed)', async ({

@@ -20,7 +20,7 @@ import * as honoLogger from 'hono/logger';
 import * as honoHttpException from 'hono/http-exception';
 import * as honoServiceWorker from 'hono/service-worker';
 import { mountedFiles } from './files.js';
-import { ModuleLoader } from './module-loader.js';
+import { ModuleLoader, UserCodeError } from './module-loader.js';
 import { spinKvModule } from './spin-kv.js';
 import { spinVariablesModule } from './spin-variables.js';
 import { describeError, errorResponse, writeStderr } from './report.js';
@@ -57,9 +57,10 @@ function loadHandler() {
   const entry = '/' + (environment.get('SWERVE_RUNNER_ENTRY') ?? DEFAULT_ENTRY).replace(/^\/+/, '');
   const files = mountedFiles();
   if (files.readFile(entry) === undefined) {
-    throw new Error(
-      `No handler: ${entry} is not among this component's files. Mount the handler's files with ` +
+    throw new UserCodeError(
+      "no handler: this file is not among the component's files. Mount the handler's files with " +
         'files = [{ source = "src", destination = "/" }] in spin.toml, or set SWERVE_RUNNER_ENTRY in its environment.',
+      { file: entry },
     );
   }
   /** @type {Function[]} */
@@ -109,10 +110,8 @@ function loadHandler() {
         }),
     };
   }
-  throw Object.assign(
-    new Error(
-      `${entry} exports no handler: add export default { fetch(request) { ... } } or addEventListener('fetch', (event) => event.respondWith(...))`,
-    ),
+  throw new UserCodeError(
+    "exports no handler: add export default { fetch(request) { ... } } or addEventListener('fetch', (event) => event.respondWith(...))",
     { file: entry },
   );
 }
