@@ -6,6 +6,8 @@ const examples: SiteApp[] = [
   { name: 'echo', dir: '../components/examples/echo' },
   { name: 'kv-counter', dir: '../components/examples/kv-counter' },
   { name: 'todo-api', dir: '../components/examples/todo-api' },
+  // The runner, which the playground deploys with a project's files (components/runner).
+  { name: 'runner', dir: '../components/runner' },
 ];
 
 // Test fixtures (components/fixtures) are deployed too when the browser tests and benchmarks
