@@ -88,6 +88,8 @@ await build({
     sourcemap: false,
     rolldownOptions: {
       external: [/^@playwright\/test(\/.*)?$/, /^node:/, ...builtinModules],
+      // A one-off build: how long each plugin took is noise here.
+      checks: { bundlerTimings: false },
       output: { format: 'es', entryFileNames: 'index.js', codeSplitting: false },
     },
   },
