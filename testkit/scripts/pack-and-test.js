@@ -47,9 +47,9 @@ function built(file) {
   return path;
 }
 
-const playwrightVersion = JSON.parse(
-  readFileSync(join(repoDir, 'node_modules/@playwright/test/package.json'), 'utf8'),
-).version;
+/** The version of `name` this repository installed, so the project gets the same one. */
+const versionOf = (/** @type {string} */ name) =>
+  JSON.parse(readFileSync(join(repoDir, 'node_modules', name, 'package.json'), 'utf8')).version;
 const chromium = findChromium();
 if (!chromium) fail('no Chromium: run node e2e/scripts/ensure-chromium.js, which says what to install.');
 
@@ -91,7 +91,7 @@ try {
   // The smallest core module there is: magic and version, no sections.
   writeFileSync(join(apps, 'core-module/core.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
 
-  // 3. Install: the tarball and the Playwright this repository uses (from npm's cache when it has it).
+  // 3. Install the tarball beside @playwright/test, as a user would (TypeScript to check the types).
   execFileSync(
     'npm',
     [
@@ -100,7 +100,8 @@ try {
       '--no-fund',
       '--prefer-offline',
       tarball,
-      `@playwright/test@${playwrightVersion}`,
+      // The versions this repository uses, from npm's cache when it has them.
+      ...['@playwright/test', 'typescript', '@types/node'].map((name) => `${name}@${versionOf(name)}`),
     ],
     { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] },
   );
@@ -127,7 +128,15 @@ try {
     return { status: result.status, output: `${result.stdout}${result.stderr}`, report: readReport(report) };
   }
 
-  // 4. The apps' tests pass, on both workers.
+  // 4. The project's tests type-check against the published declarations.
+  const typecheck = spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: project, encoding: 'utf8' });
+  if (typecheck.status !== 0)
+    fail(
+      `the project's tests do not type-check against the package:\n${typecheck.stdout}${typecheck.stderr}`,
+    );
+  console.log('The project type-checks against the published declarations.');
+
+  // 5. The apps' tests pass, on both workers.
   const apps1 = playwright(['--project', 'apps']);
   console.log(apps1.output);
   if (apps1.status !== 0) fail("the example project's tests failed (above).");
@@ -142,7 +151,7 @@ try {
     `Per-test setup (fresh origin, host started, app deployed), ${setups.length} tests: ${stats(setups)}`,
   );
 
-  // 5. The failures fail, each saying why.
+  // 6. The failures fail, each saying why.
   const expected = {
     'fails with the manifest line':
       /Invalid Spin manifest\. apps\/bad-manifest\/spin\.toml:9: \[\[trigger\.http\]\] #1: `component = "missing"` names no component/,
@@ -168,7 +177,7 @@ try {
   if (testResults(failures.report).length !== Object.keys(expected).length)
     fail('some failure tests did not run');
 
-  // 6. No Chromium: a message that says what to install.
+  // 7. No Chromium: a message that says what to install.
   const missing = playwright(['--project=apps', '--workers=1', 'tests/minimal.spec.ts'], {
     SWERVE_CHROMIUM: join(work, 'no-chromium-here'),
   });
