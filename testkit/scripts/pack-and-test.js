@@ -88,6 +88,7 @@ try {
   }
   copyFileSync(built('fixtures/loop/dist/loop.wasm'), join(apps, 'loop/loop.wasm'));
   copyFileSync(built('fixtures/minimal/dist/minimal.wasm'), join(apps, 'greeter/minimal.wasm'));
+  copyFileSync(built('fixtures/probe/dist/probe.wasm'), join(apps, 'settings/probe.wasm'));
   // The smallest core module there is: magic and version, no sections.
   writeFileSync(join(apps, 'core-module/core.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
 
