@@ -8,6 +8,7 @@ export default defineConfig({
       'components/**/*.test.{js,ts}',
       'site/src/**/*.test.ts',
       'e2e/bench/**/*.test.ts',
+      'testkit/src/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
   },
