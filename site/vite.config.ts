@@ -28,6 +28,14 @@ export default defineConfig({
       origins: { embedders: process.env.SWERVE_EMBEDDERS?.split(',').filter(Boolean) ?? [] },
     }),
   ],
-  build: { target: 'es2023' },
+  build: {
+    target: 'es2023',
+    rolldownOptions: {
+      // The swerve-host plugin builds the host's workers after the bundle: slow by design, not a problem.
+      onLog(level, log, handler) {
+        if (log.code !== 'PLUGIN_TIMINGS') handler(level, log);
+      },
+    },
+  },
   preview: { port: 4173, host: '127.0.0.1' },
 });

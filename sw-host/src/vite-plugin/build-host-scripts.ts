@@ -82,9 +82,10 @@ export async function buildHostScripts(
         minify: true,
         rolldownOptions: {
           input: entry,
-          // jco's generated modules start with a "use components" directive that bundling drops, harmlessly.
+          // jco's generated modules start with a "use components" directive that bundling drops,
+          // harmlessly. Bundler timing notices are noise here: these builds are big (jco's generator) by design.
           onLog(level, log, handler) {
-            if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+            if (log.code !== 'MODULE_LEVEL_DIRECTIVE' && log.code !== 'PLUGIN_TIMINGS') handler(level, log);
           },
           preserveEntrySignatures: library ? 'strict' : false,
           output: {
