@@ -8,13 +8,14 @@ import { javascript } from '@codemirror/lang-javascript';
 import { json } from '@codemirror/lang-json';
 import {
   bracketMatching,
-  defaultHighlightStyle,
+  HighlightStyle,
   foldGutter,
   indentOnInput,
   StreamLanguage,
   syntaxHighlighting,
 } from '@codemirror/language';
 import { toml } from '@codemirror/legacy-modes/mode/toml';
+import { tags } from '@lezer/highlight';
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
@@ -42,8 +43,22 @@ function language(path: string): Extension {
   }
 }
 
+/** Colours for a dark editor (CodeMirror's default style is for light backgrounds). */
+const highlight = HighlightStyle.define([
+  { tag: [tags.keyword, tags.heading, tags.meta], color: '#c792ea' },
+  { tag: [tags.string, tags.special(tags.string)], color: '#c3e88d' },
+  { tag: [tags.number, tags.bool, tags.atom, tags.null], color: '#f78c6c' },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: '#6b7389', fontStyle: 'italic' },
+  { tag: [tags.propertyName, tags.definition(tags.variableName), tags.labelName], color: '#82aaff' },
+  { tag: [tags.bracket, tags.squareBracket, tags.brace, tags.punctuation], color: '#a6accd' },
+  { tag: [tags.typeName, tags.className], color: '#ffcb6b' },
+  { tag: tags.invalid, color: '#f06a6a' },
+]);
+
 const theme = EditorView.theme({
-  '&': { height: '100%', fontSize: '13px' },
+  '&': { height: '100%', fontSize: '13px', color: 'var(--text)', background: 'var(--bg)' },
+  '.cm-cursor': { borderLeftColor: '#e6e6e6' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { background: '#2b3650 !important' },
   '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.55' },
   '.cm-gutters': { background: 'var(--panel)', borderRight: '1px solid var(--line)', color: 'var(--muted)' },
   '.cm-activeLine, .cm-activeLineGutter': { background: 'var(--active-line)' },
@@ -118,7 +133,7 @@ export class CodeEditor {
         bracketMatching(),
         highlightActiveLine(),
         highlightSelectionMatches(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(highlight),
         keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
         language(path),
         theme,
