@@ -7,6 +7,7 @@ export default defineConfig({
       'sw-host/src/**/*.test.ts',
       'components/**/*.test.{js,ts}',
       'site/src/**/*.test.ts',
+      'playground/src/**/*.test.ts',
       'e2e/bench/**/*.test.ts',
       'testkit/src/**/*.test.ts',
     ],

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { swerveHost, type SiteApp } from '@swerve/sw-host/vite-plugin';
+import { playgroundInSite } from '../playground/build-config.ts';
 
 const examples: SiteApp[] = [
   { name: 'hello', dir: '../components/examples/hello' },
@@ -27,6 +28,8 @@ export default defineConfig({
       apps: process.env.SWERVE_WITH_FIXTURES ? [...examples, ...fixtures] : examples,
       origins: { embedders: process.env.SWERVE_EMBEDDERS?.split(',').filter(Boolean) ?? [] },
     }),
+    // The playground (playground/), built with the same settings into this build's /playground/.
+    playgroundInSite(),
   ],
   build: {
     target: 'es2023',
