@@ -145,3 +145,34 @@ test('projects, their names and their files survive a reload', async ({ page }) 
   await send(page, '/x');
   await expect(page.getByTestId('response-body')).toContainText('"pathWithQuery": "/x"');
 });
+
+test('a JavaScript handler template answers, and an edit to its handler answers at the next request', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  await send(page, '/x');
+  await expect(page.getByTestId('response-status')).toHaveText('200');
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /x!');
+
+  // The template opens its handler; replace it as a user would, by typing over it.
+  await page.getByTestId('editor').locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(
+    'export default { fetch: (request) => Response.json({ edited: new URL(request.url).pathname }) };\n',
+  );
+  await running(page);
+  await expect(async () => {
+    await send(page, '/y');
+    await expect(page.getByTestId('response-body')).toContainText('"edited": "/y"', { timeout: 1000 });
+  }).toPass({ timeout: DEPLOY_TIMEOUT });
+});
+
+test('a key-value counter in JavaScript counts in the store the KV panel shows', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:kv-counter');
+  await send(page, '/page');
+  await send(page, '/page');
+  await expect(page.getByTestId('response-body')).toContainText('"count": 2');
+  await expect(page.getByTestId('kv')).toContainText('count:/page');
+});

@@ -177,7 +177,7 @@ test.describe('a broken app folder stops swerve up at start', () => {
     const { code, stderr } = await failedStart([dir, '--port', '0']);
     expect(code).toBe(1);
     expect(stderr).toContain('echo/echo');
-    expect(stderr).toContain('core module');
+    expect(stderr).toContain('is a core WebAssembly module with no WIT world embedded');
   });
 
   test("a component whose Wasm file is not built: exit code 1, saying to run the app's build", async () => {

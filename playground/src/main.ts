@@ -7,9 +7,11 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { registerExampleTemplates } from './lib/sources/example-templates.ts';
 import { registerImportSources } from './lib/sources/import-sources.ts';
+import { registerJsHandlerTemplates } from './lib/sources/js-handler-templates.ts';
 import './style.css';
 
 // The order of registration is the order of the "New project" dialog.
+registerJsHandlerTemplates();
 registerExampleTemplates();
 registerImportSources();
 

@@ -38,6 +38,8 @@ export interface ProjectDraft {
   name: string;
   files: DraftFile[];
   variables?: Record<string, string>;
+  /** The file to open first (the handler of a JavaScript template); spin.toml by default. */
+  open?: string;
 }
 
 /** Paths sorted the way a file tree shows them: spin.toml first, then folders before files. */

@@ -87,7 +87,7 @@ export class Workspace {
     };
     await saveProject(project);
     this.projects = [project, ...this.projects];
-    this.openPath = MANIFEST_PATH;
+    this.openPath = draft.open && files.some((f) => f.path === draft.open) ? draft.open : MANIFEST_PATH;
     this.select(project.id);
     return project;
   }
