@@ -174,5 +174,6 @@ test('a key-value counter in JavaScript counts in the store the KV panel shows',
   await send(page, '/page');
   await send(page, '/page');
   await expect(page.getByTestId('response-body')).toContainText('"count": 2');
-  await expect(page.getByTestId('kv')).toContainText('count:/page');
+  await page.getByTestId('tab-kv').click();
+  await expect(page.getByTestId('kv').locator('tr[data-key="count:/page"]')).toContainText('2');
 });
