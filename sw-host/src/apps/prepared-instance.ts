@@ -8,6 +8,7 @@
  */
 import type { LoadedComponent } from '../component/loaded-component.ts';
 import { instantiateHandler, type HandleFunction } from '../http/serve-request.ts';
+import type { InProcessServer } from './app-outbound.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
 import { instanceImports, type InstanceSinks } from './instance-imports.ts';
 
@@ -22,12 +23,16 @@ export class PreparedInstance {
     this.#sinks = fallback;
   }
 
-  /** Instantiates now. `fallback` receives output until a request takes the instance. */
+  /**
+   * Instantiates now. `fallback` receives output until a request takes the instance; `server`
+   * serves the requests the instance makes to its own app.
+   */
   static async create(
     app: DeployedApp,
     component: AppComponent,
     loaded: LoadedComponent,
     fallback: InstanceSinks,
+    server: InProcessServer,
   ): Promise<PreparedInstance> {
     const instance = new PreparedInstance(loaded.version, fallback);
     const sinks: InstanceSinks = {
@@ -35,7 +40,7 @@ export class PreparedInstance {
       stderr: (line) => instance.#sinks.stderr(line),
       warn: (message) => instance.#sinks.warn(message),
     };
-    instance.#handle = await instantiateHandler(loaded, instanceImports(app, component, sinks));
+    instance.#handle = await instantiateHandler(loaded, instanceImports(app, component, sinks, server));
     return instance;
   }
 
