@@ -4,13 +4,19 @@
  * The service worker's own CSP comes from the headers of its script response, and it is the
  * only place that may evaluate code: jco's glue needs 'unsafe-eval', compiling components needs
  * 'wasm-unsafe-eval'. Pages get a strict CSP with neither.
+ *
+ * The worker may connect to any http(s) origin, because components may: a manifest's
+ * `allowed_outbound_hosts` can name any host, and the host checks every request against it
+ * (apps/app-outbound.ts) before it is made. The CSP trusts nothing more because of that; the
+ * manifest check is the gate. (It also lets deploys fetch `source = { url, digest }`, whose
+ * digest is checked.)
  */
 import { COMPONENTS_PATH, SERVICE_WORKER_PATH } from '../protocol/paths.ts';
 
 export const WORKER_CSP = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
-  "connect-src 'self'",
+  "connect-src 'self' http: https:",
 ].join('; ');
 
 export const PAGE_CSP = [

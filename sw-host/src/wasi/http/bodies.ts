@@ -1,7 +1,7 @@
 /**
  * `outgoing-body`, `incoming-body` and `future-trailers`. Trailers are not supported: a browser
  * can neither send nor read them. An outgoing body ends when the guest finishes it; dropped
- * unfinished, its message fails, as WASI says.
+ * unfinished, its message fails ("response corrupted" in wasmtime), as WASI says.
  */
 import { pollableCreate } from '@bytecodealliance/preview2-shim/io';
 import {

@@ -66,10 +66,10 @@ export function serveIncoming(
           return;
         }
         if (set.tag !== 'ok') return;
-        const parts = responseParts(set.val);
-        // Nothing runs in an instance once `handle` has returned: a body it never finished is cut short.
-        if (parts.bodyRequested) parts.sink.fail(new Error('the component did not finish its response body'));
-        else parts.sink.close();
+        // A body the guest still holds when `handle` returns ends there, cleanly: wasmtime ends it
+        // so when the instance goes away (only a body the guest drops unfinished is corrupt).
+        // StarlingMonkey answers a rejected respondWith so: a 500 whose body it never finishes.
+        responseParts(set.val).sink.close();
       },
       (error: unknown) => {
         if (set === undefined) {

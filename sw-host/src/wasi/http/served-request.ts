@@ -68,7 +68,6 @@ export interface ResponseParts {
   readonly status: number;
   readonly headers: Fields;
   readonly sink: StreamSink;
-  readonly bodyRequested: boolean;
 }
 
 let partsOf: (response: OutgoingResponse) => ResponseParts;
@@ -85,7 +84,6 @@ export class OutgoingResponse {
       status: response.#status,
       headers: response.#headers,
       sink: response.#sink,
-      bodyRequested: response.#bodyRequested,
     });
   }
 
