@@ -12,6 +12,8 @@ import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
 import type { DirectoryNode } from '../apps/file-tree.ts';
 import { createHttp, type OutboundDispatcher } from './http/index.ts';
 import { lineStream, type LineSink } from './line-stream.ts';
+import { poll } from './poll.ts';
+import * as io from '@bytecodealliance/preview2-shim/io';
 
 export type { LineSink };
 
@@ -42,6 +44,7 @@ export function createWasiImports(capabilities: InstanceCapabilities): Record<st
     // Sockets stay unsupported (a browser has none); HTTP is gated by the dispatcher instead.
     sandbox: { preopens, env: environment, args: [] },
     http: createHttp(capabilities.outbound),
+    io: { ...io, poll },
   });
   return shim.getImportObject() as Record<string, unknown>;
 }
