@@ -7,6 +7,7 @@
  *
  * A page's `fetch` says nothing about why it failed. When it does, one `no-cors` HEAD request to
  * the same URL tells a response the browser withheld (CORS) from a server it could not reach.
+ * Under `swerve up` the server relays those requests instead (apps/outbound-relay.ts).
  */
 import { checkOutboundUrl } from '../outbound/index.ts';
 import {
@@ -16,6 +17,7 @@ import {
   type OutboundRequest,
 } from '../wasi/http/index.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
+import type { OutboundRelay } from './outbound-relay.ts';
 
 /** The host's own request handling, for requests that stay inside the app. */
 export interface InProcessServer {
@@ -34,6 +36,11 @@ export interface AppOutboundContext {
   /** The origin the host serves apps from (the service worker's). */
   readonly origin: string;
   readonly fetch?: typeof fetch;
+  /**
+   * `swerve up`'s relay: when the server offers one, requests to other origins go through it, so
+   * CORS does not apply and failures are known exactly.
+   */
+  readonly relay?: OutboundRelay;
 }
 
 /** The dispatcher for the instances of one component. */
@@ -65,6 +72,9 @@ export function appOutbound(context: AppOutboundContext): OutboundDispatcher {
           // The worker's own origin under the app's mount: `fetch` would reach the server, not the app.
           if (url.origin === origin && `${url.pathname}/`.startsWith(app.mount)) {
             return server.handle(inAppRequest(url, request), app, app.pathWithin(url));
+          }
+          if (context.relay && (await context.relay.available())) {
+            return context.relay.send(url, request, component.id);
           }
           return fetchNetwork(url, request, fetchFn, (message) => warn(`${component.label}: ${message}`));
         }

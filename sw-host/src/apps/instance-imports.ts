@@ -8,6 +8,7 @@ import { createKvImports } from '../kv/index.ts';
 import { createVariablesImports } from '../spin/variables-host.ts';
 import { createWasiImports, type LineSink } from '../wasi/wasi-imports.ts';
 import { appOutbound, type InProcessServer } from './app-outbound.ts';
+import { relayFor } from './outbound-relay.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
 import { instanceFileTree, isEmptyTree } from './file-tree.ts';
 import { appStore } from './kv-stores.ts';
@@ -31,7 +32,14 @@ export function instanceImports(
       stderr: sinks.stderr,
       environment: component.manifest.environment,
       files: isEmptyTree(component.files) ? undefined : instanceFileTree(component.files),
-      outbound: appOutbound({ app, component, server, warn: sinks.warn, origin: self.location.origin }),
+      outbound: appOutbound({
+        app,
+        component,
+        server,
+        warn: sinks.warn,
+        origin: self.location.origin,
+        relay: relayFor(self.location.origin),
+      }),
     }),
     ...createVariablesImports(component.variables),
     ...createKvImports({

@@ -7,6 +7,7 @@ const up = (overrides: object = {}) => ({
   host: DEFAULT_HOST,
   port: DEFAULT_PORT,
   variables: {},
+  relay: true,
   ...overrides,
 });
 
@@ -33,6 +34,7 @@ describe('parseArgs', () => {
       ['up', '--variable', 'token=a=b', '--variable=empty=', '--variable', 'token=c'],
       up({ variables: { token: 'c', empty: '' } }),
     ],
+    [['up', '--no-relay'], up({ relay: false })],
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv)).toEqual(expected);
   });

@@ -13,6 +13,8 @@ export interface UpOptions {
   port: number;
   /** `--variable name=value` overrides, in the order given (a later one wins). */
   variables: Record<string, string>;
+  /** Relay components' outbound requests through the server (`--no-relay` turns it off). */
+  relay: boolean;
 }
 
 export type Command = { kind: 'help' } | UpOptions;
@@ -37,6 +39,8 @@ Options:
       --listen <HOST:PORT>   both at once, as spin up's --listen
       --variable <N=VALUE>   a value for the application variable N (repeatable);
                              SPIN_VARIABLE_<N> in the environment works too
+      --no-relay             let components' outbound requests go out from the browser
+                             (CORS applies) instead of through this server
   -h, --help                 show this help`;
 
 const USAGE_HINT = 'Run `swerve up --help` for the options.';
@@ -72,7 +76,14 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command !== 'up') {
     throw new UsageError(`Unknown command "${command}". Run: swerve up path/to/app`);
   }
-  const options: UpOptions = { kind: 'up', app: '.', host: DEFAULT_HOST, port: DEFAULT_PORT, variables: {} };
+  const options: UpOptions = {
+    kind: 'up',
+    app: '.',
+    host: DEFAULT_HOST,
+    port: DEFAULT_PORT,
+    variables: {},
+    relay: true,
+  };
   let app: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -98,6 +109,9 @@ export function parseArgs(argv: readonly string[]): Command {
         break;
       case '--listen':
         Object.assign(options, parseListen(value()));
+        break;
+      case '--no-relay':
+        options.relay = false;
         break;
       case '--variable': {
         const [name, text] = parseVariable(value());

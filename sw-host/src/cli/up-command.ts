@@ -74,6 +74,7 @@ export async function up(options: UpOptions, io: CommandIo): Promise<RunningUp> 
     baseUrl: () => url,
     log: (message) => io.out(message),
     warn: (message) => io.err(message),
+    relay: options.relay,
   });
   const port = await listen(server, options.host, options.port);
   url = baseUrlFor(options.host, port);

@@ -13,6 +13,7 @@ import { securityHeaders } from '../vite-plugin/security-headers.ts';
 import type { AppFolder } from './app-folder.ts';
 import type { HostBuild } from './host-build.ts';
 import { upPageHtml } from './up-page.ts';
+import { relay } from './up-relay.ts';
 import { routeRequest } from './up-routes.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -33,6 +34,8 @@ export interface UpServerOptions {
   /** Where the server reports what happens (a new version deployed, a broken folder). */
   log: (message: string) => void;
   warn: (message: string) => void;
+  /** Relay components' outbound requests (off with `--no-relay`). */
+  relay: boolean;
 }
 
 function send(
@@ -109,6 +112,9 @@ export function createUpServer(options: UpServerOptions): Server {
         if (!file) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
         return sendFile(request, response, file, contentType(route.path, 'application/octet-stream'));
       }
+      case 'relay':
+        if (!options.relay) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+        return relay(request, response, folder);
       case 'bootstrap':
         return send(request, response, 200, CONTENT_TYPES['.html']!, upPageHtml(folder.listing.name));
       case 'not-a-browser':

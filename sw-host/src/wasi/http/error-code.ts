@@ -8,6 +8,7 @@ export type ErrorCode =
   | { readonly tag: 'connection-refused' }
   | { readonly tag: 'connection-timeout' }
   | { readonly tag: 'connection-terminated' }
+  | { readonly tag: 'TLS-certificate-error' }
   | { readonly tag: 'HTTP-request-denied' }
   | { readonly tag: 'HTTP-request-URI-invalid' }
   | { readonly tag: 'HTTP-request-method-invalid' }
