@@ -24,7 +24,7 @@ const MANIFEST = `
 spin_manifest_version = 2
 
 [application]
-name = "outbound"
+name = "calls"
 
 [variables]
 peer = { default = "127.0.0.1:1" }
@@ -110,13 +110,13 @@ test.beforeEach(async ({ hostPage }) => {
 /** What the `outbound` component's `fetch(url)` gave it. */
 async function call(hostFetch: HostFetch, url: string, init: { method?: string; body?: string } = {}) {
   const query = new URLSearchParams({ url, ...init });
-  const answer = await hostFetch(`/apps/outbound/call?${query}`);
+  const answer = await hostFetch(`/apps/calls/call?${query}`);
   return { status: answer.status, ...JSON.parse(answer.body) };
 }
 
 /** What the `raw` component's outgoing handler gave it: a status, or an error code. */
 async function raw(hostFetch: HostFetch, url: string) {
-  const answer = await hostFetch(`/apps/outbound/raw/?${new URLSearchParams({ url })}`);
+  const answer = await hostFetch(`/apps/calls/raw/?${new URLSearchParams({ url })}`);
   expect(answer.status).toBe(200);
   return JSON.parse(answer.body);
 }
@@ -205,7 +205,7 @@ test('an app that re-fetches unknown paths, as Hono does, answers as under Spin:
   hostFetch,
   workerLogs,
 }) => {
-  const answer = await hostFetch('/apps/outbound/no/such/page');
+  const answer = await hostFetch('/apps/calls/no/such/page');
   // The component's fetch of its own absolute URL is not allowed (`self` covers only requests
   // with no authority and self.alt), so its respondWith promise rejects and the engine answers
   // 500 with an empty body, as under spin up.
@@ -215,19 +215,19 @@ test('an app that re-fetches unknown paths, as Hono does, answers as under Spin:
     .poll(() => workerLogs.find((line) => line.includes(`may not connect to http://${origin}`)))
     .toContain(`add "http://${origin}" to allowed_outbound_hosts in [component.outbound]`);
   // Known paths still answer.
-  expect((await hostFetch('/apps/outbound/hello')).body).toBe('hello from outbound\n');
+  expect((await hostFetch('/apps/calls/hello')).body).toBe('hello from outbound\n');
 });
 
 test('a response to HEAD carries no body, even served in process', async ({ hostFetch }) => {
   const head = await call(hostFetch, 'http://self.alt/hello', { method: 'HEAD' });
   expect(head).toMatchObject({ status: 200, body: '' });
   expect(head.headers['content-type']).toBe('text/plain');
-  const fromPage = await hostFetch('/apps/outbound/hello', { method: 'HEAD' });
+  const fromPage = await hostFetch('/apps/calls/hello', { method: 'HEAD' });
   expect(fromPage).toMatchObject({ status: 200, body: '' });
 });
 
 test("a guest's console.log is one log line", async ({ hostFetch, workerLogs }) => {
-  expect((await hostFetch('/apps/outbound/log')).status).toBe(200);
+  expect((await hostFetch('/apps/calls/log')).status).toBe(200);
   await expect.poll(() => workerLogs.filter((line) => line.includes('outbound: one line'))).toHaveLength(1);
   expect(workerLogs.filter((line) => /outbound\/outbound #\d+\s*$/.test(line))).toEqual([]);
 });
