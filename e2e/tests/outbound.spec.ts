@@ -144,7 +144,7 @@ test('a request to a host not allowed gets HTTP-request-denied, and the log says
   await expect
     .poll(() => workerLogs.find((line) => line.includes(`127.0.0.1:${DENIED_PORT}`)))
     .toContain(
-      `Component "raw"'s request was denied: it may not connect to http://127.0.0.1:${DENIED_PORT}. To allow it, add "http://127.0.0.1:${DENIED_PORT}" to allowed_outbound_hosts in [component.raw].`,
+      `calls/raw #1 A component tried to make a HTTP request to non-allowed host 'http://127.0.0.1:${DENIED_PORT}'. To allow requests, add 'allowed_outbound_hosts = ["http://127.0.0.1:${DENIED_PORT}"]' to the manifest component section.`,
     );
 
   // A JavaScript fetch rejects, as it does under Spin; nothing reached the server.
@@ -212,8 +212,10 @@ test('an app that re-fetches unknown paths, as Hono does, answers as under Spin:
   expect(answer).toMatchObject({ status: 500, body: '' });
   const origin = new URL(test.info().project.use.baseURL ?? '').host;
   await expect
-    .poll(() => workerLogs.find((line) => line.includes(`may not connect to http://${origin}`)))
-    .toContain(`add "http://${origin}" to allowed_outbound_hosts in [component.outbound]`);
+    .poll(() => workerLogs.find((line) => line.includes(`non-allowed host 'http://${origin}'`)))
+    .toContain(
+      `calls/outbound #1 A component tried to make a HTTP request to non-allowed host 'http://${origin}'.`,
+    );
   // Known paths still answer.
   expect((await hostFetch('/apps/calls/hello')).body).toBe('hello from outbound\n');
 });

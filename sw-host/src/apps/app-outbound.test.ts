@@ -98,7 +98,7 @@ describe('appOutbound', () => {
     await expect(denied).rejects.toBeInstanceOf(OutboundError);
     await expect(denied).rejects.toMatchObject({ code: { tag: 'HTTP-request-denied' } });
     expect(h.warnings).toEqual([
-      'Component "web"\'s request was denied: it may not connect to https://evil.example.com. To allow it, add "https://evil.example.com" to allowed_outbound_hosts in [component.web].',
+      `A component tried to make a HTTP request to non-allowed host 'https://evil.example.com'. To allow requests, add 'allowed_outbound_hosts = ["https://evil.example.com"]' to the manifest component section.`,
     ]);
     expect(h.fetched).toEqual([]);
   });

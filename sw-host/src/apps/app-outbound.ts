@@ -51,8 +51,9 @@ export function appOutbound(context: AppOutboundContext): OutboundDispatcher {
     async send(request) {
       const decision = checkOutboundUrl(component.allowedOutbound, request.url);
       if (!decision.allowed) {
-        warn(decision.message);
-        throw new OutboundError({ tag: 'HTTP-request-denied' }, decision.message);
+        const message = deniedMessage(decision.entryToAdd) ?? decision.message;
+        warn(message);
+        throw new OutboundError({ tag: 'HTTP-request-denied' }, message);
       }
       switch (decision.target.kind) {
         case 'self': {
@@ -81,6 +82,20 @@ export function appOutbound(context: AppOutboundContext): OutboundDispatcher {
       }
     },
   };
+}
+
+/**
+ * What `spin up` prints for a denied request (crates/factor-outbound-http, in two lines there),
+ * with one difference: for the app itself Spin suggests "self", which is not a valid entry, and
+ * Swerve the entry that is ("http://self").
+ */
+function deniedMessage(entryToAdd: string | undefined): string | undefined {
+  if (entryToAdd === undefined) return undefined;
+  const attempt =
+    entryToAdd === 'http://self'
+      ? 'A component tried to make a HTTP request to the same component but it does not have permission.'
+      : `A component tried to make a HTTP request to non-allowed host '${entryToAdd}'.`;
+  return `${attempt} To allow requests, add 'allowed_outbound_hosts = ["${entryToAdd}"]' to the manifest component section.`;
 }
 
 /** The path and query of a request to the app itself: `/x?y`, or that of `http://self.alt/x?y`. */
