@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OutboundError, type OutboundRequest } from '../wasi/http/index.ts';
-import { appOutbound, type InProcessServer } from './app-outbound.ts';
+import { appOutbound, MAX_IN_PROCESS_REQUESTS, type InProcessServer } from './app-outbound.ts';
 import type { AppDefinition } from './app-definition.ts';
 import { DeployedApp } from './deployed-app.ts';
 
@@ -51,6 +51,7 @@ interface Harness {
 function harness(
   network: (url: string, init: RequestInit | undefined) => Promise<Response> = async () =>
     new Response('net'),
+  inApp: () => Promise<Response> = async () => new Response('in app'),
 ) {
   const app = deployed();
   const web = app.components.get('web')!;
@@ -60,7 +61,7 @@ function harness(
   const server: InProcessServer = {
     async handle(request, servedApp, pathInApp) {
       served.push(`app ${servedApp.name} ${pathInApp} <- ${request.method} ${request.url}`);
-      return new Response('in app');
+      return inApp();
     },
     async handleChained(request, servedApp, componentId) {
       served.push(`chained ${servedApp.name}/${componentId} <- ${request.method} ${request.url}`);
@@ -148,5 +149,17 @@ describe('appOutbound', () => {
     await expect(down.send('https://api.example.com/')).rejects.toMatchObject({
       code: { tag: 'destination-unavailable' },
     });
+  });
+
+  it('refuses with loop-detected when an app has too many requests to itself in flight', async () => {
+    let release!: () => void;
+    const held = new Promise<Response>((resolve) => (release = () => resolve(new Response('done'))));
+    const h = harness(undefined, () => held);
+    const pending = Array.from({ length: MAX_IN_PROCESS_REQUESTS }, () => h.send('/again'));
+    await expect(h.send('/again')).rejects.toMatchObject({ code: { tag: 'loop-detected' } });
+    expect(h.warnings[0]).toMatch(/requests to the app itself are in flight/);
+    release();
+    await Promise.all(pending);
+    expect(await (await h.send('/again')).text()).toBe('done');
   });
 });

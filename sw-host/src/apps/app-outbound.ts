@@ -19,6 +19,15 @@ import {
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
 import type { OutboundRelay } from './outbound-relay.ts';
 
+/**
+ * In-process requests one app may have in flight at once. Each runs in a fresh instance in this
+ * worker; an app that calls itself for every request it serves (Hono's fetch-on-404 fallback,
+ * allowed to reach its own origin) would otherwise recurse until the worker runs out of memory.
+ */
+export const MAX_IN_PROCESS_REQUESTS = 64;
+
+const inFlight = new WeakMap<DeployedApp, number>();
+
 /** The host's own request handling, for requests that stay inside the app. */
 export interface InProcessServer {
   /** Serves `request` as a request to `app` at `pathInApp` (path and query, mount removed). */
@@ -47,6 +56,21 @@ export interface AppOutboundContext {
 export function appOutbound(context: AppOutboundContext): OutboundDispatcher {
   const { app, component, server, warn, origin } = context;
   const fetchFn = context.fetch ?? ((input, init) => fetch(input, init));
+  const inProcess = async (serve: () => Promise<Response>): Promise<Response> => {
+    const count = inFlight.get(app) ?? 0;
+    if (count >= MAX_IN_PROCESS_REQUESTS) {
+      const message = `${component.label}: ${count} requests to the app itself are in flight; refusing more (does the app call itself for every request?).`;
+      warn(message);
+      throw new OutboundError({ tag: 'loop-detected' }, message);
+    }
+    inFlight.set(app, count + 1);
+    try {
+      // Until the response headers: its body may stream for as long as it likes.
+      return await serve();
+    } finally {
+      inFlight.set(app, (inFlight.get(app) ?? 1) - 1);
+    }
+  };
   return {
     async send(request) {
       const decision = checkOutboundUrl(component.allowedOutbound, request.url);
@@ -58,21 +82,19 @@ export function appOutbound(context: AppOutboundContext): OutboundDispatcher {
       switch (decision.target.kind) {
         case 'self': {
           const pathInApp = selfPath(request.url);
-          return server.handle(
-            inAppRequest(new URL(app.mount + pathInApp.slice(1), origin), request),
-            app,
-            pathInApp,
-          );
+          const url = new URL(app.mount + pathInApp.slice(1), origin);
+          return inProcess(() => server.handle(inAppRequest(url, request), app, pathInApp));
         }
         case 'component': {
+          const { componentId } = decision.target;
           const url = new URL(request.url);
-          return server.handleChained(inAppRequest(url, request), app, decision.target.componentId);
+          return inProcess(() => server.handleChained(inAppRequest(url, request), app, componentId));
         }
         case 'network': {
           const url = new URL(request.url);
           // The worker's own origin under the app's mount: `fetch` would reach the server, not the app.
           if (url.origin === origin && `${url.pathname}/`.startsWith(app.mount)) {
-            return server.handle(inAppRequest(url, request), app, app.pathWithin(url));
+            return inProcess(() => server.handle(inAppRequest(url, request), app, app.pathWithin(url)));
           }
           if (context.relay && (await context.relay.available())) {
             return context.relay.send(url, request, component.id);

@@ -10,6 +10,7 @@ export type ErrorCode =
   | { readonly tag: 'connection-terminated' }
   | { readonly tag: 'TLS-certificate-error' }
   | { readonly tag: 'HTTP-request-denied' }
+  | { readonly tag: 'loop-detected' }
   | { readonly tag: 'HTTP-request-URI-invalid' }
   | { readonly tag: 'HTTP-request-method-invalid' }
   | { readonly tag: 'HTTP-response-incomplete' }
