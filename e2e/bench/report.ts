@@ -26,6 +26,10 @@ export interface BenchReport {
   /** What loading a component costs, once per component version (ms). */
   loadOnce: { name: string; ms: number }[];
   memory: { afterRequests: number; heapMiB: number }[];
+  /** Outbound calls against the page's own fetch of the same URL (ms). */
+  outbound: LatencyRow[];
+  /** Streamed responses: median time to the first chunk and to the end (ms). */
+  streaming: { name: string; n: number; firstByteMs: number; totalMs: number }[];
   notMeasured: string[];
 }
 
@@ -98,6 +102,25 @@ export function formatReport(report: BenchReport): string {
     table(
       ['step', 'ms'],
       report.loadOnce.map((row) => [row.name, ms(row.ms)]),
+    ),
+    '',
+    'Outbound HTTP (sequential, ms)',
+    table(
+      ['case', 'n', 'median', 'p90', 'p99', 'note'],
+      report.outbound.map((row) => [
+        row.name,
+        row.n,
+        ms(row.median),
+        ms(row.p90),
+        ms(row.p99),
+        row.note ?? '',
+      ]),
+    ),
+    '',
+    'Streamed responses (median ms)',
+    table(
+      ['case', 'n', 'first byte', 'total'],
+      report.streaming.map((row) => [row.name, row.n, ms(row.firstByteMs), ms(row.totalMs)]),
     ),
     '',
     'Service worker JS heap (after a forced GC)',

@@ -10,6 +10,7 @@
 import type { LoadedComponent } from '../component/loaded-component.ts';
 import { instantiateHandler, type HandleFunction } from '../http/serve-request.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, GuestDeadline } from '../runtime/guest-deadline.ts';
+import type { InProcessServer } from './app-outbound.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
 import { instanceImports, type InstanceSinks } from './instance-imports.ts';
 
@@ -24,12 +25,16 @@ export class PreparedInstance {
     this.#sinks = fallback;
   }
 
-  /** Instantiates now. `fallback` receives output until a request takes the instance. */
+  /**
+   * Instantiates now. `fallback` receives output until a request takes the instance; `server`
+   * serves the requests the instance makes to its own app.
+   */
   static async create(
     app: DeployedApp,
     component: AppComponent,
     loaded: LoadedComponent,
     fallback: InstanceSinks,
+    server: InProcessServer,
   ): Promise<PreparedInstance> {
     const instance = new PreparedInstance(loaded.version, fallback);
     const sinks: InstanceSinks = {
@@ -40,7 +45,7 @@ export class PreparedInstance {
     const deadline = new GuestDeadline(app.definition.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
     const handle = await instantiateHandler(
       loaded,
-      instanceImports(app, component, sinks, deadline),
+      instanceImports(app, component, sinks, deadline, server),
       deadline,
     );
     instance.#handle = (request, responseOut) => deadline.run(() => handle(request, responseOut));

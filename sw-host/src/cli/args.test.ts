@@ -11,6 +11,7 @@ const up = (overrides: object = {}) => ({
   environment: {},
   build: false,
   requestLog: true,
+  relay: true,
   ...overrides,
 });
 
@@ -44,6 +45,7 @@ describe('parseArgs', () => {
       ['up', '--build', '--no-request-log', '--runtime-config-file', 'rc.toml'],
       up({ build: true, requestLog: false, runtimeConfigFile: 'rc.toml' }),
     ],
+    [['up', '--no-relay'], up({ relay: false })],
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv)).toEqual(expected);
   });

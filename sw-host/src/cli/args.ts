@@ -26,6 +26,8 @@ export interface UpOptions {
   build: boolean;
   /** `--no-request-log`: print no line per request. */
   requestLog: boolean;
+  /** Relay components' outbound requests through the server (`--no-relay` turns it off). */
+  relay: boolean;
 }
 
 export type Command = { kind: 'help' } | UpOptions;
@@ -58,6 +60,8 @@ Options:
       --build                run the components' build commands first (as spin up --build)
       --request-timeout <S>  stop a request still running after S seconds: 504 (default: 10)
       --no-request-log       print no line per request (guest output and errors still show)
+      --no-relay             let components' outbound requests go out from the browser
+                             (CORS applies) instead of through this server
   -h, --help                 show this help`;
 
 const USAGE_HINT = 'Run `swerve up --help` for the options.';
@@ -112,6 +116,7 @@ export function parseArgs(argv: readonly string[]): Command {
     environment: {},
     build: false,
     requestLog: true,
+    relay: true,
   };
   let app: string | undefined;
   for (let i = 0; i < rest.length; i++) {
@@ -138,6 +143,9 @@ export function parseArgs(argv: readonly string[]): Command {
         break;
       case '--listen':
         Object.assign(options, parseListen(value()));
+        break;
+      case '--no-relay':
+        options.relay = false;
         break;
       case '--variable': {
         const [name, text] = parsePair(flag, 'api_token=abc', value());

@@ -113,6 +113,7 @@ export async function up(options: UpOptions, io: CommandIo): Promise<RunningUp> 
     log: (message) => io.out(message),
     warn: (message) => io.err(message),
     requestLog: options.requestLog,
+    relay: options.relay,
   });
   const port = await listen(server, options.host, options.port);
   url = baseUrlFor(options.host, port);

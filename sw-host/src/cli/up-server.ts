@@ -15,6 +15,7 @@ import type { HostBuild } from './host-build.ts';
 import { parseEvents, terminalLine } from './up-events.ts';
 import { upPageHtml } from './up-page.ts';
 import { UP_EVENTS_PATH } from './up-protocol.ts';
+import { relay } from './up-relay.ts';
 import { routeRequest } from './up-routes.ts';
 
 /** A batch of events is a few KB; anything far larger is not from the host. */
@@ -56,6 +57,8 @@ export interface UpServerOptions {
   warn: (message: string) => void;
   /** Whether to print a line per request the browser served (`--no-request-log` turns it off). */
   requestLog?: boolean;
+  /** Relay components' outbound requests (off with `--no-relay`). */
+  relay: boolean;
 }
 
 function send(
@@ -141,6 +144,9 @@ export function createUpServer(options: UpServerOptions): Server {
         response.statusCode = 204;
         return void response.end();
       }
+      case 'relay':
+        if (!options.relay) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+        return relay(request, response, folder);
       case 'bootstrap':
         return send(request, response, 200, CONTENT_TYPES['.html']!, upPageHtml(folder.listing.name));
       case 'not-a-browser':

@@ -5,6 +5,7 @@
  */
 import { AppRegistry } from '../apps/app-registry.ts';
 import { IdbAppStore, type AppStore } from '../apps/app-store.ts';
+import type { InProcessServer } from '../apps/app-outbound.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import type { InstanceSinks } from '../apps/instance-imports.ts';
 import { compileTranspiled, loadComponent } from '../apps/load-component.ts';
@@ -19,7 +20,14 @@ import { componentRequest } from '../http/component-request.ts';
 import { failureStatus, serveRequest } from '../http/serve-request.ts';
 import { CATALOG_PATH } from '../protocol/paths.ts';
 import type { RequestRecord } from '../protocol/request-record.ts';
-import { appInfoBody, HEALTH_BODY, spinRequestHeaders, type RouteMatch } from '../routing/index.ts';
+import {
+  appInfoBody,
+  CHAINED_CLIENT_ADDR,
+  HEALTH_BODY,
+  spinRequestHeaders,
+  type RouteMatch,
+  type RouteResult,
+} from '../routing/index.ts';
 import { appKeyOf } from '../origins/app-origins.ts';
 import { ORIGINS } from '../origins/configured-origins.ts';
 import { HostEvents } from './host-events.ts';
@@ -36,7 +44,7 @@ async function fetchCatalog(): Promise<AppCatalog> {
   return (await response.json()) as AppCatalog;
 }
 
-export class AppHost {
+export class AppHost implements InProcessServer {
   readonly events = new HostEvents();
   readonly registry: AppRegistry;
   readonly #components = new ComponentCache();
@@ -71,8 +79,11 @@ export class AppHost {
       .catch(() => undefined);
   }
 
-  /** Answers a request for `app`. `pathInApp` is the path and query the app sees (mount removed). */
-  async handle(request: Request, app: DeployedApp, pathInApp: string): Promise<Response> {
+  /**
+   * Answers a request for `app`. `pathInApp` is the path and query the app sees (mount removed).
+   * `chainedTo` names the component a service-chaining request goes to (route `/...`).
+   */
+  async handle(request: Request, app: DeployedApp, pathInApp: string, chainedTo?: string): Promise<Response> {
     const started = performance.now();
     const record: RequestRecord = {
       id: this.events.requests.nextId(),
@@ -85,7 +96,12 @@ export class AppHost {
     };
     let response: Response;
     try {
-      response = await this.#route(request, app, pathInApp, record);
+      response = await this.#route(request, app, pathInApp, record, chainedTo);
+      // HEAD gets the headers of GET and no body, whatever answered (a static response too).
+      if (request.method === 'HEAD' && response.body) {
+        void response.body.cancel();
+        response = new Response(null, { status: response.status, headers: response.headers });
+      }
     } catch (error) {
       const status = failureStatus(error);
       record.error = error instanceof Error ? error.message : String(error);
@@ -108,14 +124,22 @@ export class AppHost {
     return response;
   }
 
+  /** A service-chaining request (`http://<component>.spin.internal/...`) from a component of `app`. */
+  handleChained(request: Request, app: DeployedApp, componentId: string): Promise<Response> {
+    const { pathname, search } = new URL(request.url);
+    return this.handle(request, app, `${pathname}${search}`, componentId);
+  }
+
   async #route(
     request: Request,
     app: DeployedApp,
     pathInApp: string,
     record: RequestRecord,
+    chainedTo: string | undefined,
   ): Promise<Response> {
     const url = new URL(pathInApp, request.url);
-    const result = app.router.route(url.pathname);
+    const result =
+      chainedTo === undefined ? app.router.route(url.pathname) : chainedRoute(app, chainedTo, url);
     switch (result.kind) {
       case 'health':
         return new Response(HEALTH_BODY, { headers: { 'content-type': 'text/plain' } });
@@ -153,7 +177,7 @@ export class AppHost {
     if (!component)
       throw new SwerveError('component-unavailable', `No component "${match.target.componentId}".`);
     record.component = component.id;
-    return this.#runComponent(request, app, component, url, match, record);
+    return this.#runComponent(request, app, component, url, match, record, chainedTo !== undefined);
   }
 
   async #runComponent(
@@ -163,6 +187,7 @@ export class AppHost {
     url: URL,
     match: RouteMatch,
     record: RequestRecord,
+    chained: boolean,
   ): Promise<Response> {
     const loadStarted = performance.now();
     let loadedHere = false;
@@ -178,10 +203,14 @@ export class AppHost {
       url,
       method: request.method,
       headers: request.headers,
-      body: hasBody ? new Uint8Array(await request.arrayBuffer()) : null,
+      body: hasBody ? request.body : null,
       extraHeaders: [
         ['host', new URL(request.url).host],
-        ...spinRequestHeaders({ match, fullUrl: request.url, clientAddr: CLIENT_ADDR }),
+        ...spinRequestHeaders({
+          match,
+          fullUrl: request.url,
+          clientAddr: chained ? CHAINED_CLIENT_ADDR : CLIENT_ADDR,
+        }),
       ],
     });
     const sinks = (requestId?: number): InstanceSinks => {
@@ -189,7 +218,7 @@ export class AppHost {
         this.events.log({ level, source, app: app.name, component: component.id, requestId, message });
       return { stdout: log('info', 'stdout'), stderr: log('info', 'stderr'), warn: log('warn', 'host') };
     };
-    const prepare = () => PreparedInstance.create(app, component, loaded, sinks());
+    const prepare = () => PreparedInstance.create(app, component, loaded, sinks(), this);
     const instantiateStarted = performance.now();
     const instance = (await this.#spares.take(component, loaded.version)) ?? (await prepare());
     // With a spare ready, the request waits for no instantiation at all.
@@ -197,10 +226,25 @@ export class AppHost {
     const handle = instance.take(sinks(record.id));
     const handleStarted = performance.now();
     try {
-      return await serveRequest(handle, inner, component.label);
+      return await serveRequest(handle, inner, component.label, (error) =>
+        this.events.log({
+          level: 'error',
+          source: 'host',
+          app: app.name,
+          component: component.id,
+          requestId: record.id,
+          message: error.message.replace(/^\[swerve\] /, ''),
+        }),
+      );
     } finally {
       record.timings.handleMs = performance.now() - handleStarted;
       this.#spares.prepare(component, prepare);
     }
   }
+}
+
+/** Service chaining reaches a component whatever its route, private ones included. */
+function chainedRoute(app: DeployedApp, componentId: string, url: URL): RouteResult {
+  const match = app.router.routeToComponent(componentId, url.pathname);
+  return match ? { kind: 'matched', match } : { kind: 'not-found', reserved: false };
 }
