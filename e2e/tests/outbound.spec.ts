@@ -10,6 +10,7 @@
 import { createServer, type Server } from 'node:http';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, test, type HostFetch } from '../fixtures/swerve.ts';
+import { appOrigin } from '../fixtures/app-hosts.ts';
 
 /** Answers with CORS headers, as a service a page may call must. */
 const PEER_PORT = 4195;
@@ -210,7 +211,7 @@ test('an app that re-fetches unknown paths, as Hono does, answers as under Spin:
   // with no authority and self.alt), so its respondWith promise rejects and the engine answers
   // 500 with an empty body, as under spin up.
   expect(answer).toMatchObject({ status: 500, body: '' });
-  const origin = new URL(test.info().project.use.baseURL ?? '').host;
+  const origin = new URL(appOrigin('calls')).host;
   await expect
     .poll(() => workerLogs.find((line) => line.includes(`non-allowed host 'http://${origin}'`)))
     .toContain(

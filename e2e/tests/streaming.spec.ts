@@ -4,6 +4,7 @@
  * the worker holding it whole.
  */
 import { attachToServiceWorker, type WorkerHeap } from '../bench/worker-heap.ts';
+import { appOrigin, appTab } from '../fixtures/app-hosts.ts';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 
@@ -43,9 +44,11 @@ async function peakBackingStore(heap: WorkerHeap, during: Promise<unknown>): Pro
 }
 
 test('the first server-sent event reaches the page before the handler has finished', async ({ hostPage }) => {
-  const timing = await hostPage.evaluate(async () => {
+  // A tab at the app's origin: its fetches stream from the worker as the app's own pages' do.
+  const tab = await appTab(hostPage, 'stream');
+  const timing = await tab.evaluate(async () => {
     const started = performance.now();
-    const response = await fetch('/apps/stream/stream?events=3&gap=1000');
+    const response = await fetch('/stream?events=3&gap=1000');
     const reader = response.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     const firstAt = performance.now() - started;
@@ -75,11 +78,12 @@ test('64 MiB go up into a component and come down from one, without the worker h
   hostPage,
   browser,
 }) => {
-  const heap = await attachToServiceWorker(browser);
+  const tab = await appTab(hostPage, 'stream');
+  const heap = await attachToServiceWorker(browser, `${new URL(appOrigin('stream')).host}/sw.js`);
   try {
     const baseline = await heap.backingBytes();
     // Sent as a stream of 1 MiB chunks: a body given as one buffer reaches the worker as one chunk.
-    const upload = hostPage.evaluate(async (size) => {
+    const upload = tab.evaluate(async (size) => {
       const started = performance.now();
       let sent = 0;
       const body = new ReadableStream<Uint8Array>({
@@ -90,16 +94,16 @@ test('64 MiB go up into a component and come down from one, without the worker h
         },
       });
       const init = { method: 'POST', body, duplex: 'half' } as RequestInit;
-      const response = await fetch('/apps/stream/count', init);
+      const response = await fetch('/count', init);
       return { answer: await response.json(), ms: performance.now() - started };
     }, MIB_64);
     const uploadPeak = await peakBackingStore(heap, upload);
     const uploaded = await upload;
     expect(uploaded.answer).toEqual({ bytes: MIB_64 });
 
-    const download = hostPage.evaluate(async (size) => {
+    const download = tab.evaluate(async (size) => {
       const started = performance.now();
-      const response = await fetch(`/apps/stream/bytes?n=${size}`);
+      const response = await fetch(`/bytes?n=${size}`);
       const reader = response.body!.getReader();
       let bytes = 0;
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
