@@ -21,14 +21,17 @@
  */
 /// <reference lib="webworker" />
 import { PLAIN_ROUTE_PATH } from '../protocol/paths.ts';
+import { IdbAppStore } from '../apps/app-store.ts';
 import { AppHost } from '../host/app-host.ts';
+import { WasmExecutor } from '../runtime/wasm-executor.ts';
 import { handleHostMessage } from '../host/handle-request.ts';
 import { plainResponse } from './plain-route.ts';
 import { RequestRouting, type Routing } from './request-routing.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
-const host = new AppHost(self.location.origin);
+const store = new IdbAppStore();
+const host = new AppHost(self.location.origin, store, new WasmExecutor(store));
 const routing = new RequestRouting(host.registry, self.clients, self.location.origin);
 // Start loading the apps now, so the first request rarely waits for them.
 void host.registry.load();
