@@ -7,6 +7,12 @@
 import { instrumentModule } from './deadline/index.ts';
 import { importMemoryImage } from './memory-image/index.ts';
 
+/**
+ * Names this rewrite in what it writes: bump it whenever its output changes, so compiled code
+ * cached from an older rewrite (runtime/code-cache.ts) is never used.
+ */
+export const CORE_MODULE_REWRITE = 'r1';
+
 export function rewriteCoreModule(bytes: Uint8Array): Uint8Array {
   return importMemoryImage(instrumentModule(bytes));
 }
