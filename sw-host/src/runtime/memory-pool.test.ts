@@ -1,5 +1,5 @@
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtFile } from '../component/built-components.test-helper.ts';
 import { instrumentModule } from './deadline/index.ts';
 import {
@@ -49,8 +49,14 @@ const COUNTER = `(module
   (func (export "init") (memory.init 2 (i32.const 200) (i32.const 0) (i32.const 7))))`;
 
 describe('importMemoryImage and MemoryPool', () => {
+  let counter: Uint8Array;
+  // The first parse loads wasm-tools, which takes seconds on a busy machine.
+  beforeAll(async () => {
+    counter = await parse(COUNTER);
+  }, 60_000);
+
   it('gives every instance a fresh instance state: counters at 1, size and contents initial', async () => {
-    const rewritten = importMemoryImage(await parse(COUNTER));
+    const rewritten = importMemoryImage(counter);
     expect(validate(rewritten)).toBe(true);
     expect(hasMemoryImage(rewritten)).toBe(true);
     const module = compile(rewritten);
@@ -60,11 +66,12 @@ describe('importMemoryImage and MemoryPool', () => {
       kind: 'memory',
     });
     const pool = MemoryPool.of(module)!;
-    const plain = new WebAssembly.Instance(compile(await parse(COUNTER)));
+    const plain = new WebAssembly.Instance(compile(counter));
     const fresh = new Uint8Array((plain.exports['memory'] as WebAssembly.Memory).buffer);
     for (let request = 0; request < 3; request++) {
       const memory = pool.take();
-      expect(new Uint8Array(memory.buffer)).toEqual(fresh);
+      // Buffer.compare: toEqual walks 128 KiB element by element, for seconds.
+      expect(Buffer.compare(new Uint8Array(memory.buffer), fresh)).toBe(0);
       const instance = instantiateRewritten(module, memory);
       const exports = instance.exports as Record<string, () => number>;
       expect(exports['size']!()).toBe(2);
@@ -78,7 +85,7 @@ describe('importMemoryImage and MemoryPool', () => {
   });
 
   it('never hands out a memory that grew', async () => {
-    const module = compile(importMemoryImage(await parse(COUNTER)));
+    const module = compile(importMemoryImage(counter));
     const pool = MemoryPool.of(module)!;
     const grown = pool.take();
     grown.grow(1);
@@ -96,7 +103,7 @@ describe('importMemoryImage and MemoryPool', () => {
       '(module (import "env" "base" (global i32)) (memory 1) (data (global.get 0) "x"))',
     );
     expect(importMemoryImage(computed)).toBe(computed);
-    const once = importMemoryImage(await parse(COUNTER));
+    const once = importMemoryImage(counter);
     expect(importMemoryImage(once)).toBe(once);
     expect(MemoryPool.of(compile(noMemory))).toBeUndefined();
   });
@@ -120,5 +127,5 @@ describe('importMemoryImage and MemoryPool', () => {
     const actual = new Uint8Array(again.buffer);
     expect(actual.length).toBe(expected.length);
     expect(Buffer.compare(actual, expected)).toBe(0);
-  });
+  }, 30_000); // compiling a 12.7 MB module twice takes seconds on a busy machine
 });
