@@ -3,7 +3,7 @@
  * across browser restarts. V8 caches compiled Wasm only for `compileStreaming` of a Response
  * with a stable URL, from the HTTP cache or from Cache Storage, and writes the cache once its
  * optimizing tier has compiled enough of the module (v8.dev/blog/wasm-code-caching; measured
- * in docs/toolchain notes). The site's components already come from immutable versioned URLs
+ * in Chromium 156). The site's components already come from immutable versioned URLs
  * (/_swerve/components/); a deployed component's bytes live in IndexedDB, so its rewritten core
  * modules are put in Cache Storage under `/_swerve/cache/<rewrite>-<version>/<file>` (content
  * addressed: the version is a hash of the transpiled component) and compiled from there.
