@@ -1,11 +1,14 @@
 import { defineConfig } from 'vite';
 import { swerveHost, type SiteApp } from '@swerve/sw-host/vite-plugin';
+import { playgroundInSite } from '../playground/build-config.ts';
 
 const examples: SiteApp[] = [
   { name: 'hello', dir: '../components/examples/hello' },
   { name: 'echo', dir: '../components/examples/echo' },
   { name: 'kv-counter', dir: '../components/examples/kv-counter' },
   { name: 'todo-api', dir: '../components/examples/todo-api' },
+  // The runner, which the playground deploys with a project's files (components/runner).
+  { name: 'runner', dir: '../components/runner' },
 ];
 
 // Test fixtures (components/fixtures) are deployed too when the browser tests and benchmarks
@@ -27,7 +30,17 @@ export default defineConfig({
       origins: { embedders: process.env.SWERVE_EMBEDDERS?.split(',').filter(Boolean) ?? [] },
       benchRoute: Boolean(process.env.SWERVE_BENCH_ROUTE),
     }),
+    // The playground (playground/), built with the same settings into this build's /playground/.
+    playgroundInSite(),
   ],
-  build: { target: 'es2023' },
+  build: {
+    target: 'es2023',
+    rolldownOptions: {
+      // The swerve-host plugin builds the host's workers after the bundle: slow by design, not a problem.
+      onLog(level, log, handler) {
+        if (log.code !== 'PLUGIN_TIMINGS') handler(level, log);
+      },
+    },
+  },
   preview: { port: 4173, host: '127.0.0.1' },
 });

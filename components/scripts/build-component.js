@@ -58,6 +58,11 @@ function run(command, cwd) {
   });
 }
 
+/** Whether `bytes` is a core module rather than a component: the binary's layer field is 0. */
+function isCoreModule(/** @type {Uint8Array} */ bytes) {
+  return bytes[6] === 0 && bytes[7] === 0;
+}
+
 /**
  * @param {import('./app-builds.js').ComponentBuild} build
  * @param {{ force: boolean }} options
@@ -87,11 +92,15 @@ export async function buildComponent(build, { force }) {
   });
 
   const transpileStarted = performance.now();
-  // The very options the browser host transpiles deployed components with.
+  // The very options the browser host transpiles deployed components with. A core module (a
+  // fixture the host componentizes at deploy) is only deployed, never published: nothing to do.
   await $init;
-  const { files } = generate(component, /** @type {any} */ (generateOptions));
+  const { files } = isCoreModule(component)
+    ? { files: [] }
+    : generate(component, /** @type {any} */ (generateOptions));
   const transpileMs = performance.now() - transpileStarted;
   await rm(transpiledDir, { recursive: true, force: true });
+  await mkdir(transpiledDir, { recursive: true });
   /** @type {Record<string, number>} */
   const transpiledFiles = {};
   for (const [name, bytes] of files) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * Builds every example and fixture app under components/: for each component with a
+ * Builds the runner and every example and fixture app under components/: for each component with a
  * `[component.<id>.build]` section, runs its `command` (as `spin build` would) and transpiles
  * the resulting component for the browser host.
  *
@@ -27,7 +27,12 @@ const { values, positionals } = parseArgs({
 
 const appDirs = positionals.length
   ? positionals
-  : (await glob(['examples/*/spin.toml', 'fixtures/*/spin.toml'], { cwd: componentsDir, absolute: true }))
+  : (
+      await glob(['runner/spin.toml', 'examples/*/spin.toml', 'fixtures/*/spin.toml'], {
+        cwd: componentsDir,
+        absolute: true,
+      })
+    )
       .map((manifest) => dirname(manifest))
       .sort();
 

@@ -2,7 +2,7 @@
 /**
  * What every component build command shares (componentize.js, wat-component.js):
  *
- *   node <command>.js <source> -o <out.wasm> [--world http-handler]
+ *   node <command>.js <source> -o <out.wasm> [--world http-handler] [--core]
  *
  * It parses those arguments, gives the toolchain its `/` preopen (see root-preopen.js), stages
  * the WIT for the build and removes it afterwards, writes the component and says how long it took.
@@ -19,7 +19,7 @@ import { stageWit } from './wit.js';
  * @property {string} sourceKind    e.g. `source.js`
  * @property {string} verb          what the build did, e.g. `componentized`
  * @property {string} toolPackage   the package whose preview2-shim needs the `/` preopen
- * @property {(input: { sourcePath: string, witPath: string, world: string }) => Promise<Uint8Array>} build
+ * @property {(input: { sourcePath: string, witPath: string, world: string, core: boolean }) => Promise<Uint8Array>} build
  */
 
 /** @param {ComponentCommand} command */
@@ -29,6 +29,9 @@ export async function runComponentCommand(command) {
     options: {
       out: { type: 'string', short: 'o' },
       world: { type: 'string', default: 'http-handler' },
+      // Stop at the core module with its WIT embedded, as `cargo build --target wasm32-wasip1`
+      // with wit-bindgen leaves it (Spin componentizes such modules when it loads them).
+      core: { type: 'boolean', default: false },
     },
   });
   const [sourcePath] = positionals;
@@ -47,6 +50,7 @@ export async function runComponentCommand(command) {
       sourcePath: resolve(sourcePath),
       witPath,
       world: values.world ?? 'http-handler',
+      core: values.core ?? false,
     });
   } catch (error) {
     // The toolchains throw Errors carrying their diagnostics (a syntax error, a signature mismatch).

@@ -13,7 +13,9 @@
  * 2. `componentEmbed` adds the WIT world (staged by component-command.js) as a custom section, which
  *    tells wit-component what the module's imports and exports mean;
  * 3. `componentNew` wraps the module into a component, checking each import and export against
- *    the canonical ABI signature the world implies.
+ *    the canonical ABI signature the world implies; with `--core` it stops before this step, and
+ *    writes the core module with its WIT embedded (what a wasm32-wasip1 build with wit-bindgen
+ *    gives, and what Spin componentizes when it loads it).
  *
  * wasm-tools needs a `/` preopen before it is loaded (see root-preopen.js).
  */
@@ -25,7 +27,7 @@ await runComponentCommand({
   sourceKind: 'source.wat',
   verb: 'assembled',
   toolPackage: '@bytecodealliance/jco-transpile',
-  async build({ sourcePath, witPath, world }) {
+  async build({ sourcePath, witPath, world, core: coreOnly }) {
     const { componentEmbed, componentNew, parse } =
       await import('@bytecodealliance/jco-transpile/wasm-tools');
     const core = await parse(await readFile(sourcePath, 'utf8'));
@@ -36,6 +38,6 @@ await runComponentCommand({
       stringEncoding: 'utf8',
       metadata: [['language', [['WAT', '']]]],
     });
-    return componentNew(embedded);
+    return coreOnly ? embedded : componentNew(embedded);
   },
 });

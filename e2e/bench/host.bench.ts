@@ -10,6 +10,7 @@ import { expect, test } from '../fixtures/swerve.ts';
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
 import { firstPage, withPersistentProfile } from '../fixtures/persistent-browser.ts';
 import { hostRequest } from '../fixtures/host-request.ts';
+import { outboundCases } from './outbound-cases.ts';
 import { sequentialLatencies, throughput, type RequestSpec } from './page-load.ts';
 import {
   formatReport,
@@ -74,6 +75,8 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
     loadOnce: [],
     memory: [],
     targets: [],
+    outbound: [],
+    streaming: [],
     notMeasured: [],
   };
 
@@ -141,6 +144,11 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
       report.throughput.push({ name, inFlight, ...result });
     }
   }
+
+  // Outbound calls and streamed responses.
+  const outbound = await outboundCases(hostPage, N, WARMUP);
+  report.outbound.push(...outbound.latency);
+  report.streaming.push(...outbound.streaming);
 
   // Memory: worker heap after 100 and after 5,000 hello requests.
   const helloTab = await tab('hello');

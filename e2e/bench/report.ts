@@ -28,6 +28,10 @@ export interface BenchReport {
   memory: { afterRequests: number; heapMiB: number }[];
   /** Issue 9's targets, each with this run's measure: met when at most the target. */
   targets: { name: string; measured: number; target: number; unit: 'x' | 'ms' }[];
+  /** Outbound calls against the page's own fetch of the same URL (ms). */
+  outbound: LatencyRow[];
+  /** Streamed responses: median time to the first chunk and to the end (ms). */
+  streaming: { name: string; n: number; firstByteMs: number; totalMs: number }[];
   notMeasured: string[];
 }
 
@@ -100,6 +104,25 @@ export function formatReport(report: BenchReport): string {
     table(
       ['step', 'ms'],
       report.loadOnce.map((row) => [row.name, ms(row.ms)]),
+    ),
+    '',
+    'Outbound HTTP (sequential, ms)',
+    table(
+      ['case', 'n', 'median', 'p90', 'p99', 'note'],
+      report.outbound.map((row) => [
+        row.name,
+        row.n,
+        ms(row.median),
+        ms(row.p90),
+        ms(row.p99),
+        row.note ?? '',
+      ]),
+    ),
+    '',
+    'Streamed responses (median ms)',
+    table(
+      ['case', 'n', 'first byte', 'total'],
+      report.streaming.map((row) => [row.name, row.n, ms(row.firstByteMs), ms(row.totalMs)]),
     ),
     '',
     'Service worker JS heap (after a forced GC)',

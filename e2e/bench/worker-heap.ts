@@ -48,6 +48,8 @@ class TargetSession {
 export interface WorkerHeap {
   /** Heap bytes in use after a forced garbage collection. */
   usedBytes(): Promise<number>;
+  /** Bytes of ArrayBuffer backing stores (Wasm memories included) now, without a collection. */
+  backingBytes(): Promise<number>;
   detach(): Promise<void>;
 }
 
@@ -68,6 +70,12 @@ export async function attachToServiceWorker(browser: Browser, scriptSuffix = '/s
       await session.send('HeapProfiler.collectGarbage');
       const { usedSize } = await session.send<{ usedSize: number }>('Runtime.getHeapUsage');
       return usedSize;
+    },
+    async backingBytes() {
+      const usage = await session.send<{ backingStorageSize?: number }>('Runtime.getHeapUsage');
+      if (usage.backingStorageSize === undefined)
+        throw new Error('This Chromium does not report backingStorageSize.');
+      return usage.backingStorageSize;
     },
     async detach() {
       await browserSession.detach();

@@ -237,14 +237,16 @@ test.describe('deploy errors', () => {
   const app = (source: string) =>
     `spin_manifest_version = 2\n[application]\nname = "bad"\n[[trigger.http]]\nroute = "/..."\ncomponent = "api"\n[component.api]\nsource = "${source}"\n`;
 
-  test('a core module is rejected with an error that says how to make a component', async ({ hostPage }) => {
+  test('a core module without a WIT world is rejected with an error that says what it is and how to make a component', async ({
+    hostPage,
+  }) => {
     const outcome = await deployApp(hostPage, {
       manifest: app('api.wasm'),
       files: { 'api.wasm': { built: 'examples/hello/dist/hello.transpiled/component.core2.wasm' } },
     });
     expect(outcome).toMatchObject({ ok: false, code: 'component-invalid' });
     expect(!outcome.ok && outcome.error).toMatch(
-      /bad\/api is a core WebAssembly module, not a component\. Build it/,
+      /bad\/api is a core WebAssembly module with no WIT world embedded \(it exports .*\), so nothing says what its exports mean\. Build it with wit-bindgen/,
     );
   });
 

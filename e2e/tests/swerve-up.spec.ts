@@ -3,12 +3,14 @@
  * process, and every test's browser context (and `request`) points at it instead of the site.
  * The first visit to any path installs the host, deploys the app at `/` and shows that path's
  * answer; later visits are answered by the service worker; plain HTTP clients get a 503 saying
- * where the app runs; a broken app folder stops the command at start.
+ * where the app runs; a broken app folder stops the command at start; components' outbound
+ * requests are relayed by the server unless `--no-relay`.
  */
 import type { Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -177,7 +179,7 @@ test.describe('a broken app folder stops swerve up at start', () => {
     const { code, stderr } = await failedStart([dir, '--port', '0']);
     expect(code).toBe(1);
     expect(stderr).toContain('echo/echo');
-    expect(stderr).toContain('core module');
+    expect(stderr).toContain('is a core WebAssembly module with no WIT world embedded');
   });
 
   test("a component whose Wasm file is not built: exit code 1, saying to run the app's build", async () => {
@@ -252,4 +254,112 @@ test('the terminal shows what the browser saw: guest output, one line per reques
   } finally {
     await stop(child);
   }
+});
+
+test('--build builds the app first; --key-value, --env and --runtime-config-file reach the guest', async ({
+  page,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'swerve-up-'));
+  const built = join(REPO, 'components/fixtures/probe/dist/probe.wasm');
+  // A build command as spin build would run it: here it only puts the already built probe in place.
+  const build = `node -e "require('fs').mkdirSync('dist',{recursive:true});require('fs').copyFileSync(process.argv[1],'dist/probe.wasm')" ${JSON.stringify(built)}`;
+  await writeFile(
+    join(dir, 'spin.toml'),
+    `spin_manifest_version = 2
+[application]
+name = "flags"
+[[trigger.http]]
+route = "/..."
+component = "probe"
+[component.probe]
+source = "dist/probe.wasm"
+key_value_stores = ["default", "cache"]
+[component.probe.build]
+command = ${JSON.stringify(build)}
+`,
+  );
+  await writeFile(join(dir, 'runtime-config.toml'), '[key_value_store.cache]\ntype = "spin"\n');
+  const { child, up } = await startSwerveUp([
+    dir,
+    '--port',
+    String(await freePort()),
+    '--build',
+    '--key-value',
+    'greeting=hello from the flag',
+    '-e',
+    'MODE=flagged',
+    '--runtime-config-file',
+    join(dir, 'runtime-config.toml'),
+  ]);
+  try {
+    expect(up.output()).toContain('Building component probe with');
+    await page.goto(`${up.url}?kv-label=default&kv-get=greeting`);
+    await expect(page.locator('body')).toContainText('"pathWithQuery"', { timeout: DEPLOY_TIMEOUT });
+    const probe = JSON.parse(await page.locator('body').innerText());
+    expect(probe.probes.kv.ok.value).toBe('hello from the flag');
+    expect(probe.env.MODE).toBe('flagged');
+    const cache = await page.evaluate(() => fetch('/?kv-open=cache').then((response) => response.json()));
+    expect(cache.probes.kvOpen).toEqual({ ok: true });
+  } finally {
+    await stop(child);
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test.describe("a component's outbound requests under swerve up", () => {
+  let dir = '';
+  let upstream: HttpServer;
+  let upstreamPort = 0;
+
+  test.beforeAll(async () => {
+    // A server that sends no CORS headers: a page's own fetch could not read its answers.
+    upstream = createHttpServer((request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end(`no-cors server: ${request.method} ${request.url}`);
+    });
+    upstreamPort = await freePort();
+    await new Promise<void>((resolve) => upstream.listen(upstreamPort, '127.0.0.1', resolve));
+    dir = await mkdtemp(join(tmpdir(), 'swerve-up-relay-'));
+    await mkdir(join(dir, 'dist'));
+    await copyFile(join(REPO, 'components/fixtures/outbound/dist/raw.wasm'), join(dir, 'dist/raw.wasm'));
+    await writeFile(
+      join(dir, 'spin.toml'),
+      `spin_manifest_version = 2
+[application]
+name = "relayed"
+[[trigger.http]]
+route = "/..."
+component = "raw"
+[component.raw]
+source = "dist/raw.wasm"
+allowed_outbound_hosts = ["http://127.0.0.1:${upstreamPort}"]
+`,
+    );
+  });
+  test.afterAll(async () => {
+    await new Promise((resolve) => upstream.close(resolve));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function outcome(page: Page, args: string[]): Promise<unknown> {
+    const { child, up } = await startSwerveUp([dir, '--port', String(await freePort()), ...args]);
+    try {
+      await page.goto(`${up.url}call?url=${encodeURIComponent(`http://127.0.0.1:${upstreamPort}/data`)}`);
+      await expect(page.locator('body')).toContainText('{', { timeout: DEPLOY_TIMEOUT });
+      return JSON.parse(await page.locator('body').innerText());
+    } finally {
+      await stop(child);
+    }
+  }
+
+  test('are relayed by its server, so a host without CORS answers as under spin up', async ({ page }) => {
+    expect(await outcome(page, [])).toEqual({ status: 200, body: 'no-cors server: GET /data' });
+  });
+
+  test('with --no-relay they go out from the browser, and CORS applies', async ({ page }) => {
+    expect(await outcome(page, ['--no-relay'])).toEqual({
+      errorCode: 'internal-error',
+      detail: `CORS: http://127.0.0.1:${upstreamPort} does not allow this origin`,
+    });
+  });
 });

@@ -35,6 +35,8 @@ export interface AppDefinition {
    * request answered 504; 10 000 (`DEFAULT_REQUEST_TIMEOUT_MS`) when absent.
    */
   requestTimeoutMs?: number;
+  /** Environment variables for every component, over the manifest's (`spin up --env`). */
+  environment?: Record<string, string>;
   /** Built into the site, or deployed from a page. */
   origin: 'site' | 'deployed';
   deployedAt: number;

@@ -119,6 +119,7 @@ export async function buildDefinition(
     components,
     files,
     ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
+    ...(request.environment === undefined ? {} : { environment: { ...request.environment } }),
     origin: 'deployed',
     deployedAt: Date.now(),
   };

@@ -4,6 +4,7 @@
  */
 import { SwerveError } from '../errors.ts';
 import { parseManifest, type AppManifest, type ComponentManifest } from '../manifest/index.ts';
+import { parseAllowedOutboundHosts, type AllowedOutboundHosts } from '../outbound/index.ts';
 import { buildRouter, type Router } from '../routing/index.ts';
 import {
   resolveApplicationVariables,
@@ -22,6 +23,8 @@ export interface AppComponent {
   readonly artifacts: ComponentArtifactsRef;
   readonly variables: ComponentVariables;
   readonly files: DirectoryNode;
+  /** Its `allowed_outbound_hosts`, templates expanded with this deploy's variables. */
+  readonly allowedOutbound: AllowedOutboundHosts;
 }
 
 export class DeployedApp {
@@ -61,6 +64,7 @@ export class DeployedApp {
     const appValues = resolveApplicationVariables(manifest.variables, definition.variables, definition.name);
     const components = new Map<string, AppComponent>();
     const definedStores = new Set(['default', ...definition.keyValueStores]);
+    const componentIds = Object.keys(manifest.components);
     for (const [id, component] of Object.entries(manifest.components)) {
       const label = `${definition.name}/${id}`;
       const undefinedStore = component.keyValueStores.find((store) => !definedStores.has(store));
@@ -87,6 +91,12 @@ export class DeployedApp {
         artifacts,
         variables: resolveComponentVariables(id, component.variables, appValues),
         files: buildFileTree(component.files, component.excludeFiles, definition.files, label),
+        allowedOutbound: parseAllowedOutboundHosts(
+          id,
+          component.allowedOutboundHosts,
+          appValues,
+          componentIds,
+        ),
       });
     }
     const app = new DeployedApp(definition, manifest, router, components);

@@ -1,13 +1,16 @@
 /**
  * Everything one fresh instance of a component imports: WASI (its own stdout and stderr, its
- * environment, its own copy of its files), Spin variables and `wasi:config`, and key-value
- * stores. Each capability comes from the component's manifest and nothing else. Past the
- * instance's deadline its key-value stores refuse every operation.
+ * environment, its own copy of its files, outgoing HTTP within its `allowed_outbound_hosts`),
+ * Spin variables and `wasi:config`, and key-value stores. Each capability comes from the
+ * component's manifest and nothing else. Past the instance's deadline its key-value stores
+ * refuse every operation.
  */
 import { createKvImports } from '../kv/index.ts';
 import type { GuestDeadline } from '../runtime/guest-deadline.ts';
 import { createVariablesImports } from '../spin/variables-host.ts';
 import { createWasiImports, type LineSink } from '../wasi/wasi-imports.ts';
+import { appOutbound, type InProcessServer } from './app-outbound.ts';
+import { relayFor } from './outbound-relay.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
 import { instanceFileTree, isEmptyTree } from './file-tree.ts';
 import { appStore } from './kv-stores.ts';
@@ -18,18 +21,28 @@ export interface InstanceSinks {
   warn: (message: string) => void;
 }
 
+/** @param server serves the requests the instance makes to its own app. */
 export function instanceImports(
   app: DeployedApp,
   component: AppComponent,
   sinks: InstanceSinks,
   deadline: GuestDeadline,
+  server: InProcessServer,
 ) {
   return {
     ...createWasiImports({
       stdout: sinks.stdout,
       stderr: sinks.stderr,
-      environment: component.manifest.environment,
+      environment: { ...component.manifest.environment, ...app.definition.environment },
       files: isEmptyTree(component.files) ? undefined : instanceFileTree(component.files),
+      outbound: appOutbound({
+        app,
+        component,
+        server,
+        warn: sinks.warn,
+        origin: self.location.origin,
+        relay: relayFor(self.location.origin),
+      }),
     }),
     ...createVariablesImports(component.variables),
     ...createKvImports({

@@ -34,6 +34,10 @@ interface FolderOptions {
   variables: Readonly<Record<string, string>>;
   /** `--key-value` values. */
   keyValues: Readonly<Record<string, string>>;
+  /** `--env` values. */
+  environment?: Readonly<Record<string, string>>;
+  /** Store labels from `--runtime-config-file`. */
+  keyValueStores?: readonly string[];
   /** `--request-timeout`, in milliseconds. */
   requestTimeoutMs?: number;
   hostBuild: string;
@@ -47,7 +51,12 @@ async function read(
   const variables = variableOverrides(app, options.variables, process.env);
   // A required variable without a value stops the app here, as it stops `spin up` at start.
   resolveApplicationVariables(app.manifest.variables, variables, app.name);
-  const settings = { keyValues: options.keyValues, requestTimeoutMs: options.requestTimeoutMs };
+  const settings = {
+    keyValues: options.keyValues,
+    requestTimeoutMs: options.requestTimeoutMs,
+    environment: options.environment,
+    keyValueStores: options.keyValueStores,
+  };
   const version = await appVersion(
     app,
     variables,
@@ -62,6 +71,8 @@ async function read(
     files: Object.fromEntries([...app.deployFiles].map(([key, path]) => [key, urlPathFor(path)])),
     variables,
     keyValues: { ...options.keyValues },
+    environment: { ...options.environment },
+    keyValueStores: [...(options.keyValueStores ?? [])],
     requestTimeoutMs: options.requestTimeoutMs,
   };
   return { app, listing };

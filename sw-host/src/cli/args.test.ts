@@ -8,6 +8,10 @@ const up = (overrides: object = {}) => ({
   port: DEFAULT_PORT,
   variables: {},
   keyValues: {},
+  environment: {},
+  build: false,
+  requestLog: true,
+  relay: true,
   ...overrides,
 });
 
@@ -36,6 +40,12 @@ describe('parseArgs', () => {
     ],
     [['up', '--key-value', 'greeting=hi', '--key-value=n=1'], up({ keyValues: { greeting: 'hi', n: '1' } })],
     [['up', '--request-timeout', '2.5'], up({ requestTimeoutMs: 2500 })],
+    [['up', '-e', 'A=1', '--env=B=two'], up({ environment: { A: '1', B: 'two' } })],
+    [
+      ['up', '--build', '--no-request-log', '--runtime-config-file', 'rc.toml'],
+      up({ build: true, requestLog: false, runtimeConfigFile: 'rc.toml' }),
+    ],
+    [['up', '--no-relay'], up({ relay: false })],
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv)).toEqual(expected);
   });

@@ -18,6 +18,16 @@ export interface UpOptions {
   keyValues: Record<string, string>;
   /** `--request-timeout <seconds>`: how long a request may run before it is stopped (504). */
   requestTimeoutMs?: number;
+  /** `-e/--env NAME=VALUE`: environment variables for every component. */
+  environment: Record<string, string>;
+  /** `--runtime-config-file <path>`: defines key-value store labels. */
+  runtimeConfigFile?: string;
+  /** `--build`: run the components' build commands first. */
+  build: boolean;
+  /** `--no-request-log`: print no line per request. */
+  requestLog: boolean;
+  /** Relay components' outbound requests through the server (`--no-relay` turns it off). */
+  relay: boolean;
 }
 
 export type Command = { kind: 'help' } | UpOptions;
@@ -43,7 +53,15 @@ Options:
       --variable <N=VALUE>   a value for the application variable N (repeatable);
                              SPIN_VARIABLE_<N> in the environment works too
       --key-value <K=VALUE>  set key K in the default key-value store at start (repeatable)
+  -e, --env <N=VALUE>        set the environment variable N for every component (repeatable)
+      --runtime-config-file <FILE>
+                             a Spin runtime config: its [key_value_store.<label>] tables
+                             define store labels
+      --build                run the components' build commands first (as spin up --build)
       --request-timeout <S>  stop a request still running after S seconds: 504 (default: 10)
+      --no-request-log       print no line per request (guest output and errors still show)
+      --no-relay             let components' outbound requests go out from the browser
+                             (CORS applies) instead of through this server
   -h, --help                 show this help`;
 
 const USAGE_HINT = 'Run `swerve up --help` for the options.';
@@ -95,6 +113,10 @@ export function parseArgs(argv: readonly string[]): Command {
     port: DEFAULT_PORT,
     variables: {},
     keyValues: {},
+    environment: {},
+    build: false,
+    requestLog: true,
+    relay: true,
   };
   let app: string | undefined;
   for (let i = 0; i < rest.length; i++) {
@@ -122,6 +144,9 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--listen':
         Object.assign(options, parseListen(value()));
         break;
+      case '--no-relay':
+        options.relay = false;
+        break;
       case '--variable': {
         const [name, text] = parsePair(flag, 'api_token=abc', value());
         options.variables[name] = text;
@@ -132,6 +157,21 @@ export function parseArgs(argv: readonly string[]): Command {
         options.keyValues[key] = text;
         break;
       }
+      case '-e':
+      case '--env': {
+        const [name, text] = parsePair(flag, 'RUST_LOG=debug', value());
+        options.environment[name] = text;
+        break;
+      }
+      case '--runtime-config-file':
+        options.runtimeConfigFile = value();
+        break;
+      case '--build':
+        options.build = true;
+        break;
+      case '--no-request-log':
+        options.requestLog = false;
+        break;
       case '--request-timeout':
         options.requestTimeoutMs = parseSeconds(value());
         break;

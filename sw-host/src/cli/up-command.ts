@@ -6,12 +6,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { describeCoreModule } from '../component/core-module-kind.ts';
 import { checkHostCompatibility } from '../component/host-compatibility.ts';
 import { SwerveError } from '../errors.ts';
+import { parseManifest } from '../manifest/index.ts';
 import type { UpOptions } from './args.ts';
 import { AppFolder } from './app-folder.ts';
+import { buildApp } from './build-app.ts';
 import { ensureHostBuild } from './host-build.ts';
+import { readRuntimeConfig } from './runtime-config.ts';
 import { loadApp, locateManifest } from './load-app.ts';
 import { baseUrlFor, isPotentiallyTrustworthy, startBanner } from './up-banner.ts';
 import { createUpServer } from './up-server.ts';
@@ -59,7 +63,9 @@ async function checkComponents(app: Awaited<ReturnType<typeof loadApp>>): Promis
   for (const component of Object.values(app.manifest.components)) {
     if (component.source.kind !== 'local') continue;
     const bytes = await readFile(resolve(app.dir, component.source.path));
-    checkHostCompatibility(bytes, `${app.name}/${component.id}`);
+    // A core module with its WIT embedded is componentized by the browser before it deploys.
+    const witEmbedded = bytes[6] === 0 && bytes[7] === 0 && describeCoreModule(bytes).kind === 'wit-embedded';
+    if (!witEmbedded) checkHostCompatibility(bytes, `${app.name}/${component.id}`);
   }
 }
 
@@ -68,9 +74,22 @@ export async function up(options: UpOptions, io: CommandIo): Promise<RunningUp> 
   const manifestPath = await locateManifest(options.app, io.cwd);
   const displayPath = relative(io.cwd, manifestPath) || manifestPath;
   // Fail fast on the app before spending a host build on it.
+  if (options.build) {
+    // The manifest must parse to know the build commands; its components need not exist yet.
+    const manifest = parseManifest(await readFile(manifestPath, 'utf8'), displayPath);
+    await buildApp(manifest, dirname(manifestPath), io.out);
+  }
   const checked = await loadApp(manifestPath, displayPath);
   for (const warning of checked.manifest.warnings) io.err(`Warning: ${warning}`);
   await checkComponents(checked);
+  const runtimeConfig = options.runtimeConfigFile
+    ? readRuntimeConfig(
+        await readFile(resolve(io.cwd, options.runtimeConfigFile), 'utf8'),
+        options.runtimeConfigFile,
+      )
+    : undefined;
+  for (const ignored of runtimeConfig?.ignored ?? [])
+    io.err(`Warning: ${options.runtimeConfigFile}: ${ignored} is ignored in the browser.`);
 
   const started = performance.now();
   const host = await ensureHostBuild();
@@ -80,6 +99,8 @@ export async function up(options: UpOptions, io: CommandIo): Promise<RunningUp> 
     displayPath,
     variables: options.variables,
     keyValues: options.keyValues,
+    environment: options.environment,
+    keyValueStores: runtimeConfig?.keyValueStores,
     requestTimeoutMs: options.requestTimeoutMs,
     hostBuild: host.build,
   });
@@ -91,6 +112,8 @@ export async function up(options: UpOptions, io: CommandIo): Promise<RunningUp> 
     baseUrl: () => url,
     log: (message) => io.out(message),
     warn: (message) => io.err(message),
+    requestLog: options.requestLog,
+    relay: options.relay,
   });
   const port = await listen(server, options.host, options.port);
   url = baseUrlFor(options.host, port);

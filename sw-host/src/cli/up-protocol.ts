@@ -45,6 +45,10 @@ export interface AppListing {
   variables: Record<string, string>;
   /** `--key-value` values for the default store. */
   keyValues: Record<string, string>;
+  /** `--env` values, for every component. */
+  environment: Record<string, string>;
+  /** Store labels a `--runtime-config-file` defines. */
+  keyValueStores: string[];
   /** `--request-timeout`, in milliseconds; the host's default when absent. */
   requestTimeoutMs?: number;
 }

@@ -23,6 +23,11 @@ describe('routeRequest', () => {
     expect(route('/form', navigation, 'POST')).toEqual({ kind: 'not-a-browser' });
   });
 
+  it('sends every method on the relay path to the relay, which checks the rest itself', () => {
+    expect(route('/_swerve/relay', fetchMode, 'POST')).toEqual({ kind: 'relay' });
+    expect(route('/_swerve/relay')).toEqual({ kind: 'relay' });
+  });
+
   it("serves the host's files, the empty catalog and the listing", () => {
     expect(route('/sw.js')).toEqual({ kind: 'host-file', path: '/sw.js' });
     expect(route('/_swerve/assets/x-abc.wasm')).toEqual({

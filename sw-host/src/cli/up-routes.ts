@@ -7,6 +7,7 @@
 import { CATALOG_PATH, SERVICE_WORKER_PATH, SWERVE_PREFIX } from '../protocol/paths.ts';
 import { isNavigation } from '../vite-plugin/bootstrap-page.ts';
 import { relativeFromUrlPath } from './safe-path.ts';
+import { RELAY_PATH } from '../protocol/relay.ts';
 import { APP_FILES_PREFIX, APP_LISTING_PATH, REDEPLOY_PATH, UP_EVENTS_PATH } from './up-protocol.ts';
 
 export type UpRoute =
@@ -15,6 +16,8 @@ export type UpRoute =
   /** The site catalog the worker reads at start: empty, the app is deployed from the page. */
   | { kind: 'catalog' }
   | { kind: 'listing' }
+  /** The outbound relay (cli/up-relay.ts): its own checks decide the rest. */
+  | { kind: 'relay' }
   /** A file of the app folder, by folder-relative path (the server checks its allowlist). */
   | { kind: 'app-file'; path: string }
   /** A batch of host events from the browser, to print (POST). */
@@ -40,6 +43,7 @@ export function routeRequest(
   const reserved = pathname.startsWith(SWERVE_PREFIX) || pathname === SERVICE_WORKER_PATH;
   if (pathname === UP_EVENTS_PATH)
     return method === 'POST' ? { kind: 'events' } : { kind: 'method-not-allowed' };
+  if (pathname === RELAY_PATH) return { kind: 'relay' };
   if (method !== 'GET' && method !== 'HEAD')
     return reserved ? { kind: 'method-not-allowed' } : { kind: 'not-a-browser' };
   if (!reserved) return isNavigation(headers) ? { kind: 'bootstrap' } : { kind: 'not-a-browser' };

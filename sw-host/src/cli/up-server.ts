@@ -15,6 +15,7 @@ import type { HostBuild } from './host-build.ts';
 import { parseEvents, terminalLine } from './up-events.ts';
 import { upPageHtml } from './up-page.ts';
 import { UP_EVENTS_PATH } from './up-protocol.ts';
+import { relay } from './up-relay.ts';
 import { routeRequest } from './up-routes.ts';
 
 /** A batch of events is a few KB; anything far larger is not from the host. */
@@ -54,6 +55,10 @@ export interface UpServerOptions {
   /** Where the server reports what happens (a new version deployed, a broken folder, what the browser saw). */
   log: (message: string) => void;
   warn: (message: string) => void;
+  /** Whether to print a line per request the browser served (`--no-request-log` turns it off). */
+  requestLog?: boolean;
+  /** Relay components' outbound requests (off with `--no-relay`). */
+  relay: boolean;
 }
 
 function send(
@@ -132,12 +137,16 @@ export function createUpServer(options: UpServerOptions): Server {
       }
       case 'events': {
         for (const event of parseEvents(await readBody(request, EVENTS_LIMIT))) {
+          if (event.type === 'request' && options.requestLog === false) continue;
           const line = terminalLine(event);
           (line.stream === 'out' ? options.log : options.warn)(line.text);
         }
         response.statusCode = 204;
         return void response.end();
       }
+      case 'relay':
+        if (!options.relay) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+        return relay(request, response, folder);
       case 'bootstrap':
         return send(request, response, 200, CONTENT_TYPES['.html']!, upPageHtml(folder.listing.name));
       case 'not-a-browser':

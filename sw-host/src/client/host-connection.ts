@@ -4,7 +4,7 @@
  * host page (how the site, the playground and embeds reach apps: docs/decisions/0007).
  */
 import { SwerveError } from '../errors.ts';
-import type { AppSummary, DeployResult } from '../protocol/deploy.ts';
+import type { AppSummary, DeployRequest, DeployResult } from '../protocol/deploy.ts';
 import { HOST_EVENTS_CHANNEL, type HostEvent, type LogRecord } from '../protocol/host-events.ts';
 import {
   isEnvelope,
@@ -16,36 +16,27 @@ import {
 import type { RequestRecord } from '../protocol/request-record.ts';
 import { appOrigin } from '../origins/app-origins.ts';
 import { ORIGINS } from '../origins/configured-origins.ts';
+import { componentizeCoreModules } from './componentize.ts';
 import { manifestText, resolveFiles, type DeployFile } from './deploy-files.ts';
 import { linkFrame } from './frame-link.ts';
 import { kvClient, type KvClient } from './kv-client.ts';
 import { sendRequest, type PostMessage } from './reply-channel.ts';
 import { linkServiceWorker } from './service-worker-link.ts';
 
-/** What to deploy: a Spin app's manifest and files. */
-export interface DeployOptions {
+/**
+ * What to deploy: the deploy request (protocol/deploy.ts: name, mount, variables, environment,
+ * key-value stores and seeds, request timeout), with the manifest and files given as a page has
+ * them.
+ */
+export type DeployOptions = Omit<DeployRequest, 'manifest' | 'files'> & {
   /** The spin.toml text, or a URL to fetch it from. */
   manifest: string | URL;
-  /** Its file name, for error messages. */
-  manifestFile?: string;
   /**
    * The app's files by path relative to the manifest: each component's `source` (.wasm) and the
    * files its `files` entries mount. Bytes, Blobs or URLs.
    */
   files?: Record<string, DeployFile>;
-  /** The app's name; the manifest's `[application] name` by default. */
-  name?: string;
-  /** Where to mount it within its origin; `/` by default. */
-  mount?: string;
-  /** Variable values (what `SPIN_VARIABLE_<NAME>` is to `spin up`). */
-  variables?: Record<string, string>;
-  /** Key-value store labels to define besides `default`. */
-  keyValueStores?: string[];
-  /** Values to put in the stores once deployed, by label then key (`spin up --key-value`). */
-  keyValues?: Record<string, Record<string, string | Uint8Array>>;
-  /** How long a guest may run for one request, in ms, before it is answered 504; 10 000 by default. */
-  requestTimeoutMs?: number;
-}
+};
 
 export interface HostConnection {
   /** The origin the host runs at: its apps answer URLs of this origin. */
@@ -103,6 +94,8 @@ interface Link {
   mode: HostMode;
   documentsUnavailable?: string;
   post: PostMessage;
+  /** Readies a deploy's files for the host (the host page does it for framed hosts). */
+  prepareFiles?: (files: Record<string, Uint8Array>) => Promise<Record<string, Uint8Array>>;
   fetch: HostConnection['fetch'];
   subscribe: HostConnection['subscribe'];
   close: () => void;
@@ -124,6 +117,7 @@ async function ownOriginLink(options: ConnectOptions): Promise<Link> {
     build: link.hello.build,
     mode: 'service-worker',
     post: link.post,
+    prepareFiles: componentizeCoreModules,
     // This page is controlled: its own fetches reach the service worker, as the app's documents' do.
     fetch: (path, init) => fetch(new URL(path, location.origin), init),
     subscribe(listener) {
@@ -199,16 +193,11 @@ export async function connectHost(options: ConnectOptions = {}): Promise<HostCon
     documentsUnavailable: link.documentsUnavailable,
     request,
     async deploy(options) {
+      const files = await resolveFiles(options.files ?? {});
       return request('deploy', {
+        ...options,
         manifest: await manifestText(options.manifest),
-        manifestFile: options.manifestFile,
-        files: await resolveFiles(options.files ?? {}),
-        name: options.name,
-        mount: options.mount,
-        variables: options.variables,
-        keyValueStores: options.keyValueStores,
-        keyValues: options.keyValues,
-        requestTimeoutMs: options.requestTimeoutMs,
+        files: link.prepareFiles ? await link.prepareFiles(files) : files,
       });
     },
     fetch: link.fetch,

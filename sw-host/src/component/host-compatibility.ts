@@ -6,6 +6,7 @@
  */
 import { SwerveError } from '../errors.ts';
 import { readComponentSurface } from './component-binary.ts';
+import { coreModuleProblem, describeCoreModule } from './core-module-kind.ts';
 
 /** Interfaces the host provides, by package and interface name, with the versions it accepts. */
 const PROVIDED: { pattern: RegExp; describe: string }[] = [
@@ -43,15 +44,24 @@ export const PROVIDED_INTERFACES = PROVIDED.map((entry) => entry.describe);
 export function checkHostCompatibility(bytes: Uint8Array, label: string): { imports: string[] } {
   const surface = readComponentSurface(bytes, label);
   if (surface.kind === 'core-module') {
-    throw new SwerveError(
-      'component-invalid',
-      `${label} is a core WebAssembly module, not a component. Build it as a WASI 0.2 HTTP ` +
-        'component (for example with componentize-js, `cargo component` or `spin build`), or wrap ' +
-        'a core module with `wasm-tools component new`.',
-    );
+    let kind;
+    try {
+      kind = describeCoreModule(bytes);
+    } catch (error) {
+      throw new SwerveError(
+        'component-invalid',
+        `${label} is a malformed core module: ${(error as Error).message}.`,
+      );
+    }
+    throw new SwerveError('component-invalid', coreModuleProblem(kind, label));
   }
   const problems: string[] = [];
-  if (!surface.exports.some((name) => HANDLER_EXPORT.test(name))) {
+  if (surface.exports.some((name) => name.startsWith('fermyon:spin/inbound-http'))) {
+    problems.push(
+      "it exports fermyon:spin/inbound-http, Spin 2's own HTTP interface, which Swerve does not provide: " +
+        'rebuild it with a Spin SDK that targets wasi:http (spin-sdk 3 or newer for Rust, the current Spin JS SDK)',
+    );
+  } else if (!surface.exports.some((name) => HANDLER_EXPORT.test(name))) {
     const exported = surface.exports.length ? surface.exports.join(', ') : 'nothing';
     problems.push(`it does not export wasi:http/incoming-handler@0.2.x (it exports ${exported})`);
   }

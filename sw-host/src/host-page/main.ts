@@ -6,9 +6,12 @@
  * the one named in `parent` and is allowed (the site's own, or a configured embedder); anything
  * else is ignored. It runs the host in a service worker where the browser allows one here, else
  * in a dedicated worker of its own (frames on other sites get no service worker), and relays each
- * request with its reply port to it untouched: the runtime replies to the framing page directly.
+ * request with its reply port to it: the runtime replies to the framing page directly. A deploy's
+ * core modules that carry their WIT world are componentized here first (client/componentize.ts).
  */
+import { componentizeCoreModules } from '../client/componentize.ts';
 import { linkServiceWorker } from '../client/service-worker-link.ts';
+import { SwerveError } from '../errors.ts';
 import { sendRequest, type PostMessage } from '../client/reply-channel.ts';
 import { allowedParents } from '../origins/app-origins.ts';
 import { ORIGINS } from '../origins/configured-origins.ts';
@@ -20,6 +23,7 @@ import {
   type HostMode,
   type HostReadyEnvelope,
   type HostReplyEnvelope,
+  type HostRequests,
 } from '../protocol/messages.ts';
 import { RUNTIME_WORKER_PATH } from '../protocol/paths.ts';
 
@@ -69,6 +73,16 @@ function subscribe(port: MessagePort): void {
   };
 }
 
+function failure(error: unknown): HostReplyEnvelope {
+  return {
+    swerve: HOST_PROTOCOL_VERSION,
+    kind: 'reply',
+    ok: false,
+    error: error instanceof Error ? error.message : String(error),
+    code: error instanceof SwerveError ? error.code : undefined,
+  };
+}
+
 function reply(port: MessagePort | undefined, payload: { subscribed: true }): void {
   const envelope: HostReplyEnvelope<'subscribe'> = {
     swerve: HOST_PROTOCOL_VERSION,
@@ -99,7 +113,20 @@ async function main(): Promise<void> {
       reply(replyPort, { subscribed: true });
       return;
     }
-    runtime.post(event.data, [...event.ports, ...transferablesOf(event.data.payload)]);
+    const request = event.data;
+    const ports = [...event.ports];
+    // Core modules with their WIT embedded become components here, before the host checks them.
+    const prepared =
+      request.type === 'deploy'
+        ? componentizeCoreModules((request.payload as HostRequests['deploy']).files).then((files) => ({
+            ...request,
+            payload: { ...(request.payload as HostRequests['deploy']), files },
+          }))
+        : Promise.resolve(request);
+    void prepared.then(
+      (ready) => runtime.post(ready, [...ports, ...transferablesOf(ready.payload)]),
+      (error: unknown) => ports[0]?.postMessage(failure(error)),
+    );
   });
   const ready: HostReadyEnvelope = {
     swerve: HOST_PROTOCOL_VERSION,

@@ -82,12 +82,13 @@ describe('AppHost with a fake executor', () => {
     expect(run!.component.id).toBe('api');
     expect(run!.app).toBe(app);
     const inner = run!.request;
+    const headers = new Map(inner.headers);
     expect(inner.method).toBe('POST');
     expect(new URL(inner.url).pathname).toBe('/api/items/7');
-    expect(inner.headers.get('spin-path-info')).toBe('/items/7');
-    expect(inner.headers.get('spin-raw-component-route')).toBe('/api/...');
-    expect(inner.headers.get('spin-full-url')).toBe('http://shop.swerve.localhost:4173/api/items/7?full=1');
-    expect(new TextDecoder().decode(await inner.arrayBuffer())).toBe('payload');
+    expect(headers.get('spin-path-info')).toBe('/items/7');
+    expect(headers.get('spin-raw-component-route')).toBe('/api/...');
+    expect(headers.get('spin-full-url')).toBe('http://shop.swerve.localhost:4173/api/items/7?full=1');
+    expect(await new Response(inner.body).text()).toBe('payload');
 
     const [record] = host.events.requests.since();
     expect(record).toMatchObject({ app: 'shop', component: 'api', status: 202, path: '/api/items/7?full=1' });

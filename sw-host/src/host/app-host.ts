@@ -6,6 +6,7 @@
  */
 import { AppRegistry } from '../apps/app-registry.ts';
 import type { AppStore } from '../apps/app-store.ts';
+import type { InProcessServer } from '../apps/app-outbound.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import type { InstanceSinks } from '../apps/instance-imports.ts';
 import type { AppCatalog } from '../catalog/app-catalog.ts';
@@ -16,7 +17,14 @@ import { componentRequest } from '../http/component-request.ts';
 import { failureStatus } from '../http/serve-request.ts';
 import { CATALOG_PATH } from '../protocol/paths.ts';
 import type { RequestRecord } from '../protocol/request-record.ts';
-import { appInfoBody, HEALTH_BODY, spinRequestHeaders, type RouteMatch } from '../routing/index.ts';
+import {
+  appInfoBody,
+  CHAINED_CLIENT_ADDR,
+  HEALTH_BODY,
+  spinRequestHeaders,
+  type RouteMatch,
+  type RouteResult,
+} from '../routing/index.ts';
 import { appKeyOf } from '../origins/app-origins.ts';
 import { ORIGINS } from '../origins/configured-origins.ts';
 import type { GuestExecutor, GuestReport } from '../runtime/guest-executor.ts';
@@ -34,7 +42,7 @@ async function fetchCatalog(): Promise<AppCatalog> {
   return (await response.json()) as AppCatalog;
 }
 
-export class AppHost {
+export class AppHost implements InProcessServer {
   readonly events = new HostEvents();
   readonly registry: AppRegistry;
   readonly #executor: GuestExecutor;
@@ -69,8 +77,11 @@ export class AppHost {
     this.#executor.preload(label, version, transpiled);
   }
 
-  /** Answers a request for `app`. `pathInApp` is the path and query the app sees (mount removed). */
-  async handle(request: Request, app: DeployedApp, pathInApp: string): Promise<Response> {
+  /**
+   * Answers a request for `app`. `pathInApp` is the path and query the app sees (mount removed).
+   * `chainedTo` names the component a service-chaining request goes to (route `/...`).
+   */
+  async handle(request: Request, app: DeployedApp, pathInApp: string, chainedTo?: string): Promise<Response> {
     const started = performance.now();
     const record: RequestRecord = {
       id: this.events.requests.nextId(),
@@ -83,7 +94,12 @@ export class AppHost {
     };
     let response: Response;
     try {
-      response = await this.#route(request, app, pathInApp, record);
+      response = await this.#route(request, app, pathInApp, record, chainedTo);
+      // HEAD gets the headers of GET and no body, whatever answered (a static response too).
+      if (request.method === 'HEAD' && response.body) {
+        void response.body.cancel();
+        response = new Response(null, { status: response.status, headers: response.headers });
+      }
     } catch (error) {
       const status = failureStatus(error);
       record.error = error instanceof Error ? error.message : String(error);
@@ -106,14 +122,22 @@ export class AppHost {
     return response;
   }
 
+  /** A service-chaining request (`http://<component>.spin.internal/...`) from a component of `app`. */
+  handleChained(request: Request, app: DeployedApp, componentId: string): Promise<Response> {
+    const { pathname, search } = new URL(request.url);
+    return this.handle(request, app, `${pathname}${search}`, componentId);
+  }
+
   async #route(
     request: Request,
     app: DeployedApp,
     pathInApp: string,
     record: RequestRecord,
+    chainedTo: string | undefined,
   ): Promise<Response> {
     const url = new URL(pathInApp, request.url);
-    const result = app.router.route(url.pathname);
+    const result =
+      chainedTo === undefined ? app.router.route(url.pathname) : chainedRoute(app, chainedTo, url);
     switch (result.kind) {
       case 'health':
         return new Response(HEALTH_BODY, { headers: { 'content-type': 'text/plain' } });
@@ -147,7 +171,7 @@ export class AppHost {
     if (!component)
       throw new SwerveError('component-unavailable', `No component "${match.target.componentId}".`);
     record.component = component.id;
-    return this.#runComponent(request, app, component, url, match, record);
+    return this.#runComponent(request, app, component, url, match, record, chainedTo !== undefined);
   }
 
   /** Hands the request, as the component sees it, to the executor. */
@@ -158,16 +182,21 @@ export class AppHost {
     url: URL,
     match: RouteMatch,
     record: RequestRecord,
+    chained: boolean,
   ): Promise<Response> {
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
     const inner = componentRequest({
       url,
       method: request.method,
       headers: request.headers,
-      body: hasBody ? new Uint8Array(await request.arrayBuffer()) : null,
+      body: hasBody ? request.body : null,
       extraHeaders: [
         ['host', new URL(request.url).host],
-        ...spinRequestHeaders({ match, fullUrl: request.url, clientAddr: CLIENT_ADDR }),
+        ...spinRequestHeaders({
+          match,
+          fullUrl: request.url,
+          clientAddr: chained ? CHAINED_CLIENT_ADDR : CLIENT_ADDR,
+        }),
       ],
     });
     const log = (level: 'info' | 'warn', source: 'stdout' | 'stderr' | 'host') => (message: string) =>
@@ -186,7 +215,23 @@ export class AppHost {
     };
     const report: GuestReport = { loadMs: 0, instantiateMs: 0, handleMs: 0 };
     try {
-      return await this.#executor.execute({ app, component, request: inner, sinks, report });
+      return await this.#executor.execute({
+        app,
+        component,
+        request: inner,
+        sinks,
+        report,
+        server: this,
+        onLateFailure: (error) =>
+          this.events.log({
+            level: 'error',
+            source: 'host',
+            app: app.name,
+            component: component.id,
+            requestId: record.id,
+            message: error.message.replace(/^\[swerve\] /, ''),
+          }),
+      });
     } finally {
       record.timings.loadMs = report.loadMs;
       record.timings.instantiateMs = report.instantiateMs;
@@ -194,4 +239,10 @@ export class AppHost {
       if (report.load) record.load = report.load;
     }
   }
+}
+
+/** Service chaining reaches a component whatever its route, private ones included. */
+function chainedRoute(app: DeployedApp, componentId: string, url: URL): RouteResult {
+  const match = app.router.routeToComponent(componentId, url.pathname);
+  return match ? { kind: 'matched', match } : { kind: 'not-found', reserved: false };
 }

@@ -1,13 +1,14 @@
 /**
  * Serves one request with one instance of a component: the request goes in through
- * `wasi:http/incoming-handler`, the component's response comes out as a fetch `Response`.
+ * `wasi:http/incoming-handler`, the component's response comes out as a fetch `Response`
+ * whose body streams as the guest writes it.
  */
-import { handleIncomingRequest } from '@bytecodealliance/preview2-shim/http';
 import type { ComponentExports } from '../component/glue.ts';
 import { SwerveError } from '../errors.ts';
+import { serveIncoming, type IncomingHandle, type IncomingRequestInit } from '../wasi/http/index.ts';
 
 /** An instance's `wasi:http/incoming-handler.handle`. */
-export type HandleFunction = (request: unknown, responseOut: unknown) => void | Promise<void>;
+export type HandleFunction = IncomingHandle;
 
 /**
  * The component's `handle` function. jco names the export both by its interface name
@@ -27,33 +28,44 @@ export function findHandle(exports: ComponentExports, label: string): HandleFunc
 }
 
 /**
- * Runs `request` through an instance's `handle`. Rejects with a `guest-failed` SwerveError when
- * the guest traps or returns without a response, and passes on a `deadline-exceeded` one (from
- * the handle of a prepared instance), saying which request and route it stopped.
+ * Runs `request` through an instance's `handle` and resolves with its response as soon as the
+ * guest sets it. Rejects with a `guest-failed` SwerveError when the guest traps or returns
+ * without a response, and passes on a `deadline-exceeded` one (from the handle of a prepared
+ * instance), saying which request and route it stopped; a failure after the response has begun
+ * (a deadline included) cuts its body short and goes to `onLateFailure`, as does a guest that
+ * answers with an error code instead of a response.
  */
 export async function serveRequest(
   handle: HandleFunction,
-  request: Request,
+  request: IncomingRequestInit,
   label: string,
+  onLateFailure: (error: SwerveError) => void = () => undefined,
 ): Promise<Response> {
-  try {
-    return await handleIncomingRequest(request, (incoming, responseOut) => handle(incoming, responseOut));
-  } catch (error) {
-    const { pathname, search } = new URL(request.url);
+  const { pathname, search } = new URL(request.url);
+  const failed = (error: unknown) => {
     if (error instanceof SwerveError && error.code === 'deadline-exceeded') {
-      const route = request.headers.get('spin-raw-component-route');
-      throw new SwerveError(
+      const route = [...request.headers].find(([name]) => name === 'spin-raw-component-route')?.[1];
+      return new SwerveError(
         'deadline-exceeded',
         `${label} was stopped while handling ${request.method} ${pathname}${search}` +
           `${route ? ` (route ${route})` : ''}: ${error.message.replace(/^\[swerve\] /, '')}.`,
         { cause: error },
       );
     }
-    throw new SwerveError(
+    return new SwerveError(
       'guest-failed',
       `${label} failed while handling ${request.method} ${pathname}${search}: ${describe(error)}`,
       { cause: error },
     );
+  };
+  try {
+    return await serveIncoming(handle, request, {
+      onLateFailure: (error) => onLateFailure(failed(error)),
+      onErrorCode: (code) =>
+        onLateFailure(failed(new Error(`it answered with the error ${JSON.stringify(code)}`))),
+    });
+  } catch (error) {
+    throw failed(error);
   }
 }
 

@@ -47,30 +47,30 @@ export function createSpinKeyValue(sessionOrContext: KvSession | KvHostContext):
       this.#handle = handle;
     }
 
-    static open(label: string): Promise<Store> {
+    static async open(label: string): Promise<Store> {
       return guestCall(
         async () => new Store(await session.open(label)),
         (error) => toSpinKvError(error, label),
       );
     }
 
-    get(key: string): Promise<Uint8Array | undefined> {
+    async get(key: string): Promise<Uint8Array | undefined> {
       return this.#call(() => this.#handle.get(key));
     }
 
-    set(key: string, value: Uint8Array): Promise<void> {
+    async set(key: string, value: Uint8Array): Promise<void> {
       return this.#call(() => this.#handle.set(key, value));
     }
 
-    delete(key: string): Promise<void> {
+    async delete(key: string): Promise<void> {
       return this.#call(() => this.#handle.delete(key));
     }
 
-    exists(key: string): Promise<boolean> {
+    async exists(key: string): Promise<boolean> {
       return this.#call(() => this.#handle.exists(key));
     }
 
-    getKeys(): Promise<string[]> {
+    async getKeys(): Promise<string[]> {
       return this.#call(() => this.#handle.keys());
     }
 

@@ -89,23 +89,23 @@ export function createWasiKeyValue(sessionOrContext: KvSession | KvHostContext):
       buckets.set(this, handle);
     }
 
-    get(key: string): Promise<Uint8Array | undefined> {
+    async get(key: string): Promise<Uint8Array | undefined> {
       return call(this.#handle.label, () => this.#handle.get(key));
     }
 
-    set(key: string, value: Uint8Array): Promise<void> {
+    async set(key: string, value: Uint8Array): Promise<void> {
       return call(this.#handle.label, () => this.#handle.set(key, value));
     }
 
-    delete(key: string): Promise<void> {
+    async delete(key: string): Promise<void> {
       return call(this.#handle.label, () => this.#handle.delete(key));
     }
 
-    exists(key: string): Promise<boolean> {
+    async exists(key: string): Promise<boolean> {
       return call(this.#handle.label, () => this.#handle.exists(key));
     }
 
-    listKeys(cursor: string | undefined): Promise<WasiKeyResponse> {
+    async listKeys(cursor: string | undefined): Promise<WasiKeyResponse> {
       return call(this.#handle.label, async () => {
         // Spin's text; it checks the cursor before touching the store.
         if (cursor !== undefined && cursor !== null)
@@ -128,12 +128,12 @@ export function createWasiKeyValue(sessionOrContext: KvSession | KvHostContext):
     }
 
     /** `[static]cas.new`: jco calls it as `Cas['new'](bucket, key)`. */
-    static new(bucket: WasiBucket, key: string): Promise<Cas> {
+    static async new(bucket: WasiBucket, key: string): Promise<Cas> {
       const store = handleOf(bucket);
       return call(store.label, async () => new Cas(await KvCas.begin(store, key)));
     }
 
-    current(): Promise<Uint8Array | undefined> {
+    async current(): Promise<Uint8Array | undefined> {
       return call(this.#op.store.label, () => this.#op.current());
     }
 
@@ -144,11 +144,11 @@ export function createWasiKeyValue(sessionOrContext: KvSession | KvHostContext):
 
   return {
     'wasi:keyvalue/store': {
-      open: (identifier) => call(identifier, async () => new Bucket(await session.open(identifier))),
+      open: async (identifier) => call(identifier, async () => new Bucket(await session.open(identifier))),
       Bucket,
     },
     'wasi:keyvalue/atomics': {
-      increment: (bucket, key, delta) => {
+      increment: async (bucket, key, delta) => {
         const store = handleOf(bucket);
         return call(store.label, () => store.increment(key, delta));
       },
@@ -166,18 +166,18 @@ export function createWasiKeyValue(sessionOrContext: KvSession | KvHostContext):
       },
     },
     'wasi:keyvalue/batch': {
-      getMany: (bucket, keys) => {
+      getMany: async (bucket, keys) => {
         const store = handleOf(bucket);
         return call(store.label, async () => {
           const entries = await store.getMany([...new Set(keys)]);
           return entries.filter(([, value]) => value !== undefined);
         });
       },
-      setMany: (bucket, keyValues) => {
+      setMany: async (bucket, keyValues) => {
         const store = handleOf(bucket);
         return call(store.label, () => store.setMany(keyValues));
       },
-      deleteMany: (bucket, keys) => {
+      deleteMany: async (bucket, keys) => {
         const store = handleOf(bucket);
         return call(store.label, () => store.deleteMany(keys));
       },

@@ -137,7 +137,7 @@ describe('parseManifest refuses bad manifests, saying where and what to write', 
     [
       'route = { private = false }',
       `${header}[[trigger.http]]\nroute = { private = false }\ncomponent = "api"\n\n${api}`,
-      'spin.toml:6: [[trigger.http]] #1: A route table must be { private = true }; for a public route write a path, as in route = "/api/...".',
+      'spin.toml:6: [[trigger.http]] #1: The route table of component "api" must be { private = true }; for a public route write a path, as in route = "/api/...".',
     ],
     [
       'a missing route',

@@ -121,7 +121,8 @@ function readTrigger(
   const { problems, warnings } = context;
   const fields = new TableReader(table, place, problems, FIELDS);
   const explicitId = fields.string('id', 'id = "api-route"');
-  const route = readRoute(fields);
+  const named = fields.value('component');
+  const route = readRoute(fields, typeof named === 'string' ? named : undefined);
   const hasComponent = fields.has('component');
   const staticTable = fields.table('static_response', 'static_response = { status_code = 200, body = "OK" }');
   if (hasComponent && fields.has('static_response')) {
@@ -164,7 +165,8 @@ function readTrigger(
   return { index, place, fields, explicitId, route, reference, inline, response };
 }
 
-function readRoute(fields: TableReader): HttpRoute | undefined {
+/** `componentId`: the component the trigger names, for messages (Spin's name it too). */
+function readRoute(fields: TableReader, componentId?: string): HttpRoute | undefined {
   const example = 'route = "/api/..."';
   const value = fields.value('route');
   if (value === undefined) {
@@ -189,9 +191,10 @@ function readRoute(fields: TableReader): HttpRoute | undefined {
     route.finish();
     if (isPrivate === true) return { kind: 'private' };
     if (isPrivate === false || !route.has('private')) {
+      const of = componentId === undefined ? '' : ` of component "${componentId}"`;
       fields.problem(
         'route',
-        'A route table must be { private = true }; for a public route write a path, as in route = "/api/...".',
+        `The route table${of} must be { private = true }; for a public route write a path, as in route = "/api/...".`,
       );
     }
     return undefined;

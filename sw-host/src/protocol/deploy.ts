@@ -18,6 +18,11 @@ export interface DeployRequest {
   /** Variable values, by variable name (or `SPIN_VARIABLE_<NAME>`). */
   variables?: Record<string, string>;
   /**
+   * Environment variables for every component, over those its manifest sets (what
+   * `spin up --env NAME=VALUE` does).
+   */
+  environment?: Record<string, string>;
+  /**
    * Key-value store labels to define besides `default`, as a runtime config's
    * `[key_value_store.<label>]` does for `spin up`.
    */

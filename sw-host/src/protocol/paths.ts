@@ -47,3 +47,9 @@ export const RUNTIME_WORKER_PATH = `${SWERVE_PREFIX}runtime-worker.js`;
 
 /** The page-side client as one ES module, for pages of other sites that embed apps. */
 export const CLIENT_MODULE_PATH = `${SWERVE_PREFIX}client.js`;
+
+/** A worker with wasm-tools, started by a page only to componentize core modules before a deploy. */
+export const TOOLS_WORKER_PATH = `${SWERVE_PREFIX}tools-worker.js`;
+
+/** The WASI preview 1 adapter (a reactor) that componentizing a wasm32-wasip1 module links in. */
+export const PREVIEW1_ADAPTER_PATH = `${SWERVE_PREFIX}adapters/wasi_snapshot_preview1.reactor.wasm`;

@@ -4,10 +4,13 @@
  * components are loaded, instantiated and served is behind this interface (wasm-executor.ts),
  * so the host can be tested with a fake one.
  */
+import type { InProcessServer } from '../apps/app-outbound.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import type { InstanceSinks } from '../apps/instance-imports.ts';
 import type { LoadTimings } from '../component/loaded-component.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
+import type { SwerveError } from '../errors.ts';
+import type { IncomingRequestInit } from '../wasi/http/index.ts';
 
 /** Where one run's time went, in ms; filled in as it goes, so a failed run reports what it did. */
 export interface GuestReport {
@@ -23,15 +26,20 @@ export interface GuestRun {
   app: DeployedApp;
   component: AppComponent;
   /** The request as the component sees it: the path in the app, Spin's `spin-*` headers. */
-  request: Request;
+  request: IncomingRequestInit;
   /** The guest's stdout and stderr, and the host's warnings about this run. */
   sinks: InstanceSinks;
   report: GuestReport;
+  /** Serves the requests the guest makes to its own app (requests to itself, service chaining). */
+  server: InProcessServer;
+  /** A failure after the response has begun (its body is cut short): for the log. */
+  onLateFailure: (error: SwerveError) => void;
 }
 
 export interface GuestExecutor {
   /**
-   * The component's response, from a fresh instance (Spin's semantics). Rejects with a
+   * The component's response, from a fresh instance (Spin's semantics), as soon as the guest sets
+   * it: its body streams as the guest writes it. Rejects with a
    * SwerveError (`deadline-exceeded`, `guest-failed`, `component-unavailable`, ...) when there
    * is none; never leaves the host unable to serve the next request.
    */

@@ -5,7 +5,7 @@
  *
  * No instance is made ahead of time: at about a millisecond an instance costs about what keeping
  * a spare ready would cost after every response, on the same thread, when the next request may
- * already be waiting (docs/decisions/0011-no-spare-instances.md).
+ * already be waiting (docs/decisions/0013-no-spare-instances.md).
  */
 import type { AppStore } from '../apps/app-store.ts';
 import { instanceImports } from '../apps/instance-imports.ts';
@@ -28,7 +28,15 @@ export class WasmExecutor implements GuestExecutor {
       .catch(() => undefined);
   }
 
-  async execute({ app, component, request, sinks, report }: GuestRun): Promise<Response> {
+  async execute({
+    app,
+    component,
+    request,
+    sinks,
+    report,
+    server,
+    onLateFailure,
+  }: GuestRun): Promise<Response> {
     const loadStarted = performance.now();
     let loadedHere = false;
     const loaded = await this.#components.get(component.artifacts.version, () => {
@@ -43,21 +51,28 @@ export class WasmExecutor implements GuestExecutor {
     const deadline = new GuestDeadline(app.definition.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
     const instantiateStarted = performance.now();
     const instance = await deadline.run(() =>
-      loaded.instantiate(instanceImports(app, component, sinks, deadline), deadline),
+      loaded.instantiate(instanceImports(app, component, sinks, deadline, server), deadline),
     );
     report.instantiateMs = performance.now() - instantiateStarted;
     const handle = findHandle(instance.exports, component.label);
     const handleStarted = performance.now();
+    // The response may come before the guest is done (its body streams as it writes), so the
+    // instance's memory goes back to the pool only once `handle` itself has returned; a guest
+    // abandoned at its deadline may still be suspended and resume: its memory is never reused.
+    let handled: Promise<unknown> = Promise.resolve();
+    const release = () => {
+      if (!deadline.expired) instance.release();
+    };
     try {
       return await serveRequest(
-        (incoming, responseOut) => deadline.run(() => handle(incoming, responseOut)),
+        (incoming, responseOut) => (handled = deadline.run(() => handle(incoming, responseOut))),
         request,
         component.label,
+        onLateFailure,
       );
     } finally {
       report.handleMs = performance.now() - handleStarted;
-      // A guest abandoned at its deadline may still be suspended and resume: its memory is never reused.
-      if (!deadline.expired) instance.release();
+      void handled.then(release, release);
     }
   }
 }

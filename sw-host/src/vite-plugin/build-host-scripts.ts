@@ -7,7 +7,8 @@
  * These are app builds, not library builds, so that `new URL('./x.wasm', import.meta.url)` in
  * jco's generator becomes an emitted asset (a library build would inline 3.5 MB as base64).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -17,9 +18,11 @@ import {
   CLIENT_MODULE_PATH,
   HOST_PAGE_PATH,
   HOST_PAGE_SCRIPT_PATH,
+  PREVIEW1_ADAPTER_PATH,
   RUNTIME_WORKER_PATH,
   SERVICE_WORKER_PATH,
   SWERVE_PREFIX,
+  TOOLS_WORKER_PATH,
 } from '../protocol/paths.ts';
 import { hostPageHtml } from './host-page-html.ts';
 
@@ -39,7 +42,14 @@ const SCRIPTS: HostScript[] = [
   { entry: join(srcDir, 'host-page/main.ts'), fileName: HOST_PAGE_SCRIPT_PATH.slice(1) },
   { entry: join(srcDir, 'runtime-worker/main.ts'), fileName: RUNTIME_WORKER_PATH.slice(1) },
   { entry: join(srcDir, 'client/index.ts'), fileName: CLIENT_MODULE_PATH.slice(1), library: true },
+  { entry: join(srcDir, 'tools-worker/main.ts'), fileName: TOOLS_WORKER_PATH.slice(1) },
 ];
+
+/** jco's WASI preview 1 adapter (not in its package exports: found beside its entry module). */
+function preview1Adapter(): string {
+  const jcoEntry = createRequire(import.meta.url).resolve('@bytecodealliance/jco');
+  return join(dirname(jcoEntry), '../lib/wasi_snapshot_preview1.reactor.wasm');
+}
 
 /**
  * Bundles the host's scripts, the host page and any `extra` page scripts into `outDir`.
@@ -56,6 +66,9 @@ export async function buildHostScripts(
   const hostPage = join(outDir, HOST_PAGE_PATH.slice(1));
   await mkdir(dirname(hostPage), { recursive: true });
   await writeFile(hostPage, hostPageHtml());
+  const adapter = join(outDir, PREVIEW1_ADAPTER_PATH.slice(1));
+  await mkdir(dirname(adapter), { recursive: true });
+  await copyFile(preview1Adapter(), adapter);
   for (const { entry, fileName, library } of [...SCRIPTS, ...extra]) {
     await build({
       configFile: false,
@@ -78,9 +91,10 @@ export async function buildHostScripts(
         minify: true,
         rolldownOptions: {
           input: entry,
-          // jco's generated modules start with a "use components" directive that bundling drops, harmlessly.
+          // jco's generated modules start with a "use components" directive that bundling drops,
+          // harmlessly. Bundler timing notices are noise here: these builds are big (jco's generator) by design.
           onLog(level, log, handler) {
-            if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+            if (log.code !== 'MODULE_LEVEL_DIRECTIVE' && log.code !== 'PLUGIN_TIMINGS') handler(level, log);
           },
           preserveEntrySignatures: library ? 'strict' : false,
           output: {

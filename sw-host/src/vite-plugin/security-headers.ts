@@ -5,6 +5,12 @@
  * response): jco's glue needs 'unsafe-eval', compiling components needs 'wasm-unsafe-eval'.
  * Pages get a strict CSP with neither. The site's pages may frame app origins' host pages and
  * previews; a host page may be framed only by the origins allowed to drive it.
+ *
+ * The workers may connect to any http(s) origin, because components may: a manifest's
+ * `allowed_outbound_hosts` can name any host, and the host checks every request against it
+ * (apps/app-outbound.ts) before it is made. The CSP trusts nothing more because of that; the
+ * manifest check is the gate. (It also lets deploys fetch `source = { url, digest }`, whose
+ * digest is checked.)
  */
 import { allowedParents, appKeyOf, type OriginsConfig } from '../origins/app-origins.ts';
 import {
@@ -13,12 +19,13 @@ import {
   HOST_PAGE_PATH,
   RUNTIME_WORKER_PATH,
   SERVICE_WORKER_PATH,
+  TOOLS_WORKER_PATH,
 } from '../protocol/paths.ts';
 
 export const WORKER_CSP = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
-  "connect-src 'self'",
+  "connect-src 'self' http: https:",
 ].join('; ');
 
 function pageCsp(extra: string[]): string {
@@ -54,7 +61,11 @@ export function securityHeaders(
   origin = 'http://localhost',
   origins: OriginsConfig = {},
 ): Record<string, string> {
-  if (pathname === SERVICE_WORKER_PATH || pathname === RUNTIME_WORKER_PATH) {
+  if (
+    pathname === SERVICE_WORKER_PATH ||
+    pathname === RUNTIME_WORKER_PATH ||
+    pathname === TOOLS_WORKER_PATH
+  ) {
     return {
       'content-security-policy': WORKER_CSP,
       // The worker must be re-checked on every registration so a deploy is picked up at once.

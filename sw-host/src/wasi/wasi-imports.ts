@@ -1,17 +1,21 @@
 /**
  * The WASI imports one component instance gets: preview2-shim's browser implementations,
  * isolated per instance (its own stdout/stderr, environment and filesystem), with nothing
- * granted that the manifest does not grant.
+ * granted that the manifest does not grant; `wasi:http` is Swerve's own (./http/), whose
+ * outgoing requests go to the host's dispatcher, which applies `allowed_outbound_hosts`.
  *
- * The `wasi:http/types` classes must come from the same preview2-shim module instance as
- * `handleIncomingRequest` (http/serve-request.ts): they share private class fields.
+ * The `wasi:http/types` classes must be the ones `serveIncoming` (./http/) makes requests with,
+ * and their streams preview2-shim's `wasi:io` classes: jco checks handles with `instanceof`.
  */
 import { InMemoryFilesystemAdapter } from '@bytecodealliance/preview2-shim/filesystem';
 import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
 import type { DirectoryNode } from '../apps/file-tree.ts';
+import { createHttp, type OutboundDispatcher } from './http/index.ts';
+import { lineStream, type LineSink } from './line-stream.ts';
+import { poll } from './poll.ts';
+import * as io from '@bytecodealliance/preview2-shim/io';
 
-/** Receives a guest's output one line at a time. */
-export type LineSink = (line: string) => void;
+export type { LineSink };
 
 export interface InstanceCapabilities {
   stdout: LineSink;
@@ -20,32 +24,12 @@ export interface InstanceCapabilities {
   environment?: Readonly<Record<string, string>>;
   /** The instance's own copy of the component's files, mounted at `/`; none when absent. */
   files?: DirectoryNode;
+  /** Delivers the instance's outgoing HTTP requests (`wasi:http/outgoing-handler`). */
+  outbound: OutboundDispatcher;
 }
 
 // Holds no state of its own: every instance passes its own tree.
 const memoryFilesystem = new InMemoryFilesystemAdapter();
-
-/** A stream handler for preview2-shim that splits bytes into lines. */
-function lineStream(sink: LineSink) {
-  const decoder = new TextDecoder();
-  let pending = '';
-  const flush = () => {
-    pending += decoder.decode();
-    if (pending) sink(pending);
-    pending = '';
-  };
-  return {
-    write(contents: Uint8Array) {
-      pending += decoder.decode(contents, { stream: true });
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) sink(line.endsWith('\r') ? line.slice(0, -1) : line);
-    },
-    flush,
-    blockingFlush: flush,
-    drop: flush,
-  };
-}
 
 /** The import object for one fresh instance, keyed as jco's glue looks imports up. */
 export function createWasiImports(capabilities: InstanceCapabilities): Record<string, unknown> {
@@ -57,7 +41,10 @@ export function createWasiImports(capabilities: InstanceCapabilities): Record<st
     environment,
     arguments: [],
     browserFilesystem: { adapter: memoryFilesystem, preopens },
-    sandbox: { preopens, env: environment, args: [], enableNetwork: false },
+    // Sockets stay unsupported (a browser has none); HTTP is gated by the dispatcher instead.
+    sandbox: { preopens, env: environment, args: [] },
+    http: createHttp(capabilities.outbound),
+    io: { ...io, poll },
   });
   return shim.getImportObject() as Record<string, unknown>;
 }

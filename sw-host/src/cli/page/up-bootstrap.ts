@@ -45,6 +45,8 @@ async function deploy(host: HostConnection, listing: AppListing, forced: boolean
     mount: '/',
     variables: listing.variables,
     keyValues: { default: listing.keyValues },
+    keyValueStores: listing.keyValueStores,
+    environment: listing.environment,
     requestTimeoutMs: listing.requestTimeoutMs,
   });
   for (const warning of warnings) console.warn(`[swerve] ${warning}`);

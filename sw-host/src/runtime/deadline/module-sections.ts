@@ -71,6 +71,10 @@ export interface ModuleLayout {
   definedTables: number;
   definedGlobals: number;
   exportNames: Set<string>;
+  /** The module names imports come from (`wasi_snapshot_preview1`, `wasi:http/types@0.2.10`). */
+  importModules: Set<string>;
+  /** The names of the custom sections (`component-type:…`, `producers`, `name`). */
+  customSections: string[];
 }
 
 const MAGIC = [0x00, 0x61, 0x73, 0x6d];
@@ -96,6 +100,8 @@ export function readLayout(bytes: Uint8Array): ModuleLayout {
     definedTables: 0,
     definedGlobals: 0,
     exportNames: new Set(),
+    importModules: new Set(),
+    customSections: [],
   };
   const reader = new WasmReader(bytes, 8);
   while (!reader.done) {
@@ -127,8 +133,11 @@ export function readLayout(bytes: Uint8Array): ModuleLayout {
       case SECTION.export:
         readExports(contents, layout);
         break;
+      case SECTION.custom:
+        layout.customSections.push(contents.name());
+        break;
       default:
-        if (id !== SECTION.custom) sectionRank(id);
+        sectionRank(id);
     }
   }
   return layout;
@@ -198,7 +207,7 @@ function readTypes(reader: WasmReader, layout: ModuleLayout): void {
 function readImports(reader: WasmReader, layout: ModuleLayout): void {
   const count = reader.u32();
   for (let i = 0; i < count; i++) {
-    reader.skip(reader.u32()); // module
+    layout.importModules.add(reader.name());
     reader.skip(reader.u32()); // field
     const kind = reader.byte();
     switch (kind) {

@@ -1,0 +1,4 @@
+/** A greeting, as text. */
+export function greet(greeting, name) {
+  return `${greeting}, ${name}!\n`;
+}

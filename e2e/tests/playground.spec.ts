@@ -1,0 +1,179 @@
+/**
+ * The playground, driven through its UI as a user drives it: projects from templates and
+ * uploads, edits that redeploy, manifest errors at their line while the last good version keeps
+ * answering, key-value data written by a component, and projects that survive a reload.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { SITE_URL } from '../fixtures/app-hosts.ts';
+import { expect, test } from '../fixtures/swerve.ts';
+
+const PLAYGROUND = `${SITE_URL}/playground/`;
+/** A first deploy transpiles a 12 MiB component in the worker. */
+const DEPLOY_TIMEOUT = 45_000;
+const MINIMAL_WASM = fileURLToPath(
+  new URL('../../components/fixtures/minimal/dist/minimal.wasm', import.meta.url),
+);
+
+async function newProject(page: Page, sourceId: string): Promise<void> {
+  const source = page.getByTestId(`source-${sourceId}`);
+  await expect(page.getByTestId('new-project')).toBeVisible();
+  const before = await page.getByTestId('project').count();
+  if (!(await source.isVisible())) await page.getByTestId('new-project').click();
+  await source.click();
+  // The new project is listed and open (its runner replaces the last project's) before it runs.
+  await expect(page.getByTestId('project')).toHaveCount(before + 1, { timeout: DEPLOY_TIMEOUT });
+  await running(page);
+}
+
+/** Waits until the project's latest version is deployed and serving. */
+async function running(page: Page): Promise<void> {
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready', {
+    timeout: DEPLOY_TIMEOUT,
+  });
+  await expect(page.getByTestId('run-status')).toContainText('Running');
+}
+
+async function send(page: Page, path: string, method = 'GET'): Promise<void> {
+  await page.getByTestId('request-method').selectOption(method);
+  await page.getByTestId('request-path').fill(path);
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('send')).toHaveText('Send');
+}
+
+/** Appends `text` at the end of the open file, as if typed (pasted in one go). */
+async function appendToEditor(page: Page, text: string): Promise<void> {
+  await page.getByTestId('editor').locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(text);
+}
+
+test('a template, an added static_response route, and its answer', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'example:hello');
+
+  await send(page, '/greet');
+  await expect(page.getByTestId('response-status')).toHaveText('200');
+  await expect(page.getByTestId('response-body')).toContainText('Hello');
+
+  await appendToEditor(
+    page,
+    '\n[[trigger.http]]\nroute = "/ping"\nstatic_response = { status_code = 201, body = "pong from spin.toml" }\n',
+  );
+  await expect(page.getByTestId('deploy-panel').getByText('/ping', { exact: true })).toBeVisible({
+    timeout: DEPLOY_TIMEOUT,
+  });
+  await send(page, '/ping');
+  await expect(page.getByTestId('response-status')).toHaveText('201');
+  await expect(page.getByTestId('response-body')).toHaveText('pong from spin.toml');
+});
+
+test('a manifest error shows at its line while the last good version keeps answering', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'example:hello');
+
+  await appendToEditor(page, '\n[[trigger.http]]\nroute = "/broken"\ncomponent = "no-such-component"\n');
+  const error = page.getByTestId('deploy-error');
+  await expect(error).toContainText('spin.toml:', { timeout: DEPLOY_TIMEOUT });
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'failed');
+
+  // The line the message names is the one marked in the editor.
+  const line = Number(/spin\.toml:(\d+):/.exec((await error.textContent()) ?? '')?.[1]);
+  const editorLine = page
+    .getByTestId('editor')
+    .locator('.cm-line')
+    .nth(line - 1);
+  await expect(editorLine.locator('.cm-lintRange-error')).toBeVisible();
+  await expect(editorLine).toContainText(/broken|no-such-component|trigger/);
+
+  await send(page, '/');
+  await expect(page.getByTestId('response-status')).toHaveText('200');
+  await expect(page.getByTestId('response-body')).toContainText('Hello from spin.toml');
+});
+
+test('a key-value write by kv-counter shows in the KV panel and survives a reload', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'example:kv-counter');
+
+  await send(page, '/page');
+  await expect(page.getByTestId('response-body')).toContainText('"count": 1');
+  await send(page, '/page');
+  await expect(page.getByTestId('response-body')).toContainText('"count": 2');
+
+  await page.getByTestId('tab-kv').click();
+  const row = page.getByTestId('kv').locator('tr[data-key="visits:/page"]');
+  await expect(row).toContainText('2');
+
+  await page.reload();
+  await expect(page.getByTestId('project')).toHaveCount(1);
+  await page.getByTestId('tab-kv').click();
+  await expect(page.getByTestId('kv').locator('tr[data-key="visits:/page"]')).toContainText('2', {
+    timeout: DEPLOY_TIMEOUT,
+  });
+});
+
+test('an uploaded .wasm is wrapped in a spin.toml and answers', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  await page.getByTestId('source-input-upload-wasm').setInputFiles(MINIMAL_WASM);
+  await expect(page.getByTestId('project')).toHaveCount(1);
+  await running(page);
+  await expect(page.getByTestId('editor')).toContainText('source = "minimal.wasm"');
+
+  await send(page, '/anything');
+  await expect(page.getByTestId('response-status')).toHaveText('200');
+  await expect(page.getByTestId('response-body')).toHaveText('hello from wat');
+});
+
+test('projects, their names and their files survive a reload', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'example:hello');
+  await newProject(page, 'example:echo');
+  const name = page.getByLabel('Project name');
+  await name.fill('my echo');
+  await name.press('Enter');
+  await appendToEditor(page, '\n# kept across reloads\n');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByTestId('project')).toHaveCount(2);
+  await expect(page.locator('[data-testid="project"][data-name="my echo"]')).toBeVisible();
+  await expect(page.locator('[data-testid="project"][data-name="hello"]')).toBeVisible();
+  await expect(page.getByLabel('Project name')).toHaveValue('my echo');
+  await expect(page.getByTestId('editor')).toContainText('# kept across reloads');
+  await running(page);
+  await send(page, '/x');
+  await expect(page.getByTestId('response-body')).toContainText('"pathWithQuery": "/x"');
+});
+
+test('a JavaScript handler template answers, and an edit to its handler answers at the next request', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  await send(page, '/x');
+  await expect(page.getByTestId('response-status')).toHaveText('200');
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /x!');
+
+  // The template opens its handler; replace it as a user would, by typing over it.
+  await page.getByTestId('editor').locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(
+    'export default { fetch: (request) => Response.json({ edited: new URL(request.url).pathname }) };\n',
+  );
+  await running(page);
+  await expect(async () => {
+    await send(page, '/y');
+    await expect(page.getByTestId('response-body')).toContainText('"edited": "/y"', { timeout: 1000 });
+  }).toPass({ timeout: DEPLOY_TIMEOUT });
+});
+
+test('a key-value counter in JavaScript counts in the store the KV panel shows', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:kv-counter');
+  await send(page, '/page');
+  await send(page, '/page');
+  await expect(page.getByTestId('response-body')).toContainText('"count": 2');
+  await page.getByTestId('tab-kv').click();
+  await expect(page.getByTestId('kv').locator('tr[data-key="count:/page"]')).toContainText('2');
+});

@@ -1,0 +1,144 @@
+/**
+ * The CodeMirror 6 editor of a project's text files: one view, one EditorState per open file
+ * (so each keeps its own undo history and selection across tab switches), and deploy problems
+ * shown as lint diagnostics at their lines.
+ */
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { javascript } from '@codemirror/lang-javascript';
+import { json } from '@codemirror/lang-json';
+import {
+  bracketMatching,
+  HighlightStyle,
+  foldGutter,
+  indentOnInput,
+  StreamLanguage,
+  syntaxHighlighting,
+} from '@codemirror/language';
+import { toml } from '@codemirror/legacy-modes/mode/toml';
+import { tags } from '@lezer/highlight';
+import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import { EditorState, type Extension } from '@codemirror/state';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
+import type { Diagnostic } from '../manifest/deploy-diagnostics.ts';
+import { languageOf } from '../project/file-kind.ts';
+
+function language(path: string): Extension {
+  switch (languageOf(path)) {
+    case 'toml':
+      return StreamLanguage.define(toml);
+    case 'json':
+      return json();
+    case 'javascript':
+      return javascript({ typescript: /\.tsx?$/.test(path) });
+    default:
+      return [];
+  }
+}
+
+/** Colours for a dark editor (CodeMirror's default style is for light backgrounds). */
+const highlight = HighlightStyle.define([
+  { tag: [tags.keyword, tags.heading, tags.meta], color: '#c792ea' },
+  { tag: [tags.string, tags.special(tags.string)], color: '#c3e88d' },
+  { tag: [tags.number, tags.bool, tags.atom, tags.null], color: '#f78c6c' },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: '#6b7389', fontStyle: 'italic' },
+  { tag: [tags.propertyName, tags.definition(tags.variableName), tags.labelName], color: '#82aaff' },
+  { tag: [tags.bracket, tags.squareBracket, tags.brace, tags.punctuation], color: '#a6accd' },
+  { tag: [tags.typeName, tags.className], color: '#ffcb6b' },
+  { tag: tags.invalid, color: '#f06a6a' },
+]);
+
+const theme = EditorView.theme({
+  '&': { height: '100%', fontSize: '13px', color: 'var(--text)', background: 'var(--bg)' },
+  '.cm-cursor': { borderLeftColor: '#e6e6e6' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { background: '#2b3650 !important' },
+  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.55' },
+  '.cm-gutters': { background: 'var(--panel)', borderRight: '1px solid var(--line)', color: 'var(--muted)' },
+  '.cm-activeLine, .cm-activeLineGutter': { background: 'var(--active-line)' },
+});
+
+export class CodeEditor {
+  readonly view: EditorView;
+  #states = new Map<string, EditorState>();
+  #path = '';
+
+  constructor(
+    parent: HTMLElement,
+    private readonly onChange: (path: string, text: string) => void,
+  ) {
+    // In a shadow root, CodeMirror's styles go to the root's adopted style sheets: in the
+    // document it would add <style> elements, which the site's CSP (style-src 'self') blocks.
+    const shadow = parent.attachShadow({ mode: 'open' });
+    const mount = document.createElement('div');
+    mount.style.height = '100%';
+    shadow.append(mount);
+    this.view = new EditorView({
+      parent: mount,
+      root: shadow,
+      dispatchTransactions: (transactions, view) => {
+        view.update(transactions);
+        if (transactions.some((t) => t.docChanged)) this.onChange(this.#path, view.state.doc.toString());
+      },
+    });
+  }
+
+  /** Shows `path`, whose text is `text` (its saved state is kept if the text is unchanged). */
+  open(path: string, text: string): void {
+    if (path === this.#path && this.view.state.doc.toString() === text) return;
+    if (this.#path) this.#states.set(this.#path, this.view.state);
+    let state = this.#states.get(path);
+    if (!state || state.doc.toString() !== text) state = this.#create(path, text);
+    this.#path = path;
+    this.view.setState(state);
+  }
+
+  /** Shows `diagnostics` of the open file (lines past the end are put on the last line). */
+  showDiagnostics(diagnostics: Diagnostic[]): void {
+    const doc = this.view.state.doc;
+    const marks: CmDiagnostic[] = diagnostics.map((d) => {
+      const line = doc.line(Math.min(Math.max(d.line ?? 1, 1), doc.lines));
+      return { from: line.from, to: line.to, severity: 'error', message: d.message, source: 'deploy' };
+    });
+    this.view.dispatch(setDiagnostics(this.view.state, marks));
+  }
+
+  /** Forgets the states of another project's files. */
+  reset(): void {
+    this.#states.clear();
+    this.#path = '';
+  }
+
+  destroy(): void {
+    this.view.destroy();
+  }
+
+  #create(path: string, text: string): EditorState {
+    return EditorState.create({
+      doc: text,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        foldGutter(),
+        lintGutter(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        highlightActiveLine(),
+        highlightSelectionMatches(),
+        syntaxHighlighting(highlight),
+        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+        language(path),
+        theme,
+        EditorView.contentAttributes.of({ 'aria-label': `Contents of ${path}` }),
+      ],
+    });
+  }
+}

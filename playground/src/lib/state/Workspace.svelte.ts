@@ -1,0 +1,243 @@
+/**
+ * The playground's projects and the one being edited: the state the editor, the file tree and
+ * the project list write to. Every change is saved to IndexedDB shortly after it is made (and at
+ * once on Ctrl/Cmd-S); `revision` counts changes that affect what is deployed.
+ */
+import { randomAppKey } from '@swerve/sw-host/client';
+import { sha256Hex } from '../project/hash.ts';
+import {
+  collectBlobs,
+  deleteProject,
+  getBlob,
+  loadProjects,
+  putBlob,
+  saveProject,
+} from '../project/project-db.ts';
+import {
+  MANIFEST_PATH,
+  sortPaths,
+  type Project,
+  type ProjectDraft,
+  type ProjectFile,
+} from '../project/project.ts';
+import type { RequestSpec } from '../request/request-spec.ts';
+
+const SAVE_DELAY_MS = 250;
+const UNDO_MS = 10_000;
+const CURRENT_KEY = 'swerve-playground:current';
+
+export const DEFAULT_REQUEST: RequestSpec = { method: 'GET', path: '/', headers: '', body: '' };
+
+export class Workspace {
+  projects = $state<Project[]>([]);
+  currentId = $state<string | undefined>();
+  openPath = $state<string>(MANIFEST_PATH);
+  loaded = $state(false);
+  saveState = $state<'saved' | 'pending' | 'failed'>('saved');
+  saveError = $state('');
+  /** Changes to the current project's files or variables, which a run deploys. */
+  revision = $state(0);
+  /** The project just deleted, until its undo expires. */
+  deleted = $state<Project | undefined>();
+
+  current = $derived(this.projects.find((p) => p.id === this.currentId));
+  paths = $derived(this.current ? sortPaths(this.current.files.map((f) => f.path)) : []);
+  openFile = $derived(this.current?.files.find((f) => f.path === this.openPath));
+
+  #dirty = new Set<string>();
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #undoTimer: ReturnType<typeof setTimeout> | undefined;
+  #bytes = new Map<string, Uint8Array>();
+
+  async load(): Promise<void> {
+    this.projects = await loadProjects();
+    const last = localStorage.getItem(CURRENT_KEY);
+    this.select(this.projects.find((p) => p.id === last)?.id ?? this.projects[0]?.id);
+    this.loaded = true;
+    void collectBlobs(this.projects);
+  }
+
+  select(id: string | undefined): void {
+    this.currentId = id;
+    if (id) localStorage.setItem(CURRENT_KEY, id);
+    const project = this.current;
+    if (project && !project.files.some((f) => f.path === this.openPath)) this.openPath = MANIFEST_PATH;
+  }
+
+  /** Stores a new project made from `draft` and opens it. */
+  async create(draft: ProjectDraft, source: string): Promise<Project> {
+    const files: ProjectFile[] = [];
+    for (const file of draft.files) {
+      if ('text' in file) files.push({ path: file.path, kind: 'text', text: file.text });
+      else files.push(await this.#storeBytes(file.path, file.bytes));
+    }
+    const now = Date.now();
+    const project: Project = {
+      id: crypto.randomUUID(),
+      name: this.#uniqueName(draft.name),
+      key: randomAppKey(),
+      source,
+      files,
+      variables: { ...(draft.variables ?? {}) },
+      runOnEdit: true,
+      request: { ...DEFAULT_REQUEST },
+      history: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    await saveProject(project);
+    this.projects = [project, ...this.projects];
+    this.openPath = draft.open && files.some((f) => f.path === draft.open) ? draft.open : MANIFEST_PATH;
+    this.select(project.id);
+    return project;
+  }
+
+  async duplicate(id: string): Promise<void> {
+    const original = this.projects.find((p) => p.id === id);
+    if (!original) return;
+    const copy = $state.snapshot(original) as Project;
+    const now = Date.now();
+    // A copy runs at an origin of its own, with key-value stores of its own.
+    const project = { ...copy, id: crypto.randomUUID(), key: randomAppKey(), createdAt: now, updatedAt: now };
+    project.name = this.#uniqueName(`${original.name} copy`);
+    await saveProject(project);
+    this.projects = [project, ...this.projects];
+    this.select(project.id);
+  }
+
+  rename(id: string, name: string): void {
+    const project = this.projects.find((p) => p.id === id);
+    if (!project || !name.trim()) return;
+    project.name = name.trim();
+    this.#touch(project, false);
+  }
+
+  async remove(id: string): Promise<void> {
+    const project = this.projects.find((p) => p.id === id);
+    if (!project) return;
+    this.#dirty.delete(id);
+    await deleteProject(id);
+    this.deleted = $state.snapshot(project) as Project;
+    this.projects = this.projects.filter((p) => p.id !== id);
+    if (this.currentId === id) this.select(this.projects[0]?.id);
+    clearTimeout(this.#undoTimer);
+    this.#undoTimer = setTimeout(() => (this.deleted = undefined), UNDO_MS);
+  }
+
+  async undoRemove(): Promise<void> {
+    const project = this.deleted;
+    if (!project) return;
+    this.deleted = undefined;
+    await saveProject(project);
+    this.projects = [project, ...this.projects];
+    this.select(project.id);
+  }
+
+  setText(path: string, text: string): void {
+    const file = this.current?.files.find((f) => f.path === path);
+    if (file?.kind !== 'text' || file.text === text) return;
+    file.text = text;
+    this.#touch(this.current!, true);
+  }
+
+  async addFile(path: string, content: string | Uint8Array): Promise<void> {
+    const project = this.current;
+    if (!project) return;
+    const file: ProjectFile =
+      typeof content === 'string'
+        ? { path, kind: 'text', text: content }
+        : await this.#storeBytes(path, content);
+    project.files = [...project.files.filter((f) => f.path !== path), file];
+    if (file.kind === 'text') this.openPath = path;
+    this.#touch(project, true);
+  }
+
+  deleteFile(path: string): void {
+    const project = this.current;
+    if (!project || path === MANIFEST_PATH) return;
+    project.files = project.files.filter((f) => f.path !== path);
+    if (this.openPath === path) this.openPath = MANIFEST_PATH;
+    this.#touch(project, true);
+  }
+
+  setVariable(name: string, value: string): void {
+    const project = this.current;
+    if (!project || (project.variables[name] ?? '') === value) return;
+    project.variables[name] = value;
+    this.#touch(project, true);
+  }
+
+  setRunOnEdit(on: boolean): void {
+    if (!this.current) return;
+    this.current.runOnEdit = on;
+    this.#touch(this.current, false);
+  }
+
+  setRequest(spec: RequestSpec): void {
+    if (!this.current) return;
+    this.current.request = spec;
+    this.#touch(this.current, false);
+  }
+
+  /** Puts a sent request at the top of the history (once), keeping the last 30. */
+  remember(spec: RequestSpec): void {
+    const project = this.current;
+    if (!project) return;
+    const same = (s: RequestSpec) => JSON.stringify(s) === JSON.stringify(spec);
+    project.history = [{ ...spec }, ...project.history.filter((s) => !same(s))].slice(0, 30);
+    this.#touch(project, false);
+  }
+
+  /** The bytes of a binary file. */
+  async bytes(file: Extract<ProjectFile, { kind: 'binary' }>): Promise<Uint8Array> {
+    const cached = this.#bytes.get(file.hash);
+    if (cached) return cached;
+    const stored = await getBlob(file.hash);
+    if (!stored)
+      throw new Error(`The bytes of ${file.path} are missing from this browser's storage; upload it again.`);
+    this.#bytes.set(file.hash, stored);
+    return stored;
+  }
+
+  /** Writes every pending change now (Ctrl/Cmd-S). */
+  async saveNow(): Promise<void> {
+    clearTimeout(this.#saveTimer);
+    const ids = [...this.#dirty];
+    this.#dirty.clear();
+    try {
+      for (const id of ids) {
+        const project = this.projects.find((p) => p.id === id);
+        if (project) await saveProject($state.snapshot(project) as Project);
+      }
+      this.saveState = this.#dirty.size ? 'pending' : 'saved';
+    } catch (error) {
+      ids.forEach((id) => this.#dirty.add(id));
+      this.saveState = 'failed';
+      this.saveError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  #touch(project: Project, deployed: boolean): void {
+    project.updatedAt = Date.now();
+    this.#dirty.add(project.id);
+    this.saveState = 'pending';
+    if (deployed && project.id === this.currentId) this.revision++;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
+  }
+
+  async #storeBytes(path: string, bytes: Uint8Array): Promise<ProjectFile> {
+    const hash = await sha256Hex(bytes);
+    await putBlob(hash, bytes);
+    this.#bytes.set(hash, bytes);
+    return { path, kind: 'binary', hash, size: bytes.length };
+  }
+
+  #uniqueName(name: string): string {
+    const taken = new Set(this.projects.map((p) => p.name));
+    if (!taken.has(name)) return name;
+    let n = 2;
+    while (taken.has(`${name} ${n}`)) n++;
+    return `${name} ${n}`;
+  }
+}

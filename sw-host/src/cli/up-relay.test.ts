@@ -1,0 +1,150 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  decodeHeaderList,
+  encodeHeaderList,
+  RELAY_HEADER,
+  RELAY_PATH,
+  RELAY_READY,
+} from '../protocol/relay.ts';
+import { AppFolder } from './app-folder.ts';
+import { relay } from './up-relay.ts';
+
+let dir = '';
+let upstream: Server;
+let relayServer: Server;
+let upstreamPort = 0;
+let relayUrl = '';
+let closedPort = 0;
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
+}
+
+beforeAll(async () => {
+  upstream = createServer((request, response) => {
+    if (request.url === '/moved') {
+      response.writeHead(302, { location: '/elsewhere' });
+      return response.end();
+    }
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      response.setHeader('set-cookie', ['a=1', 'b=2']);
+      response.writeHead(201, { 'x-upstream': 'yes', 'content-type': 'text/plain' });
+      response.end(`${request.method} ${request.url} ${request.headers['x-guest'] ?? ''} ${body}`.trim());
+    });
+  });
+  upstreamPort = await listen(upstream);
+  const closed = createServer();
+  closedPort = await listen(closed);
+  await new Promise((resolve) => closed.close(resolve));
+
+  dir = await mkdtemp(join(tmpdir(), 'swerve-relay-'));
+  await mkdir(join(dir, 'dist'));
+  await writeFile(join(dir, 'dist/web.wasm'), 'x');
+  await writeFile(
+    join(dir, 'spin.toml'),
+    `spin_manifest_version = 2
+[application]
+name = "relayed"
+[variables]
+port = { default = "1" }
+[[trigger.http]]
+route = "/..."
+component = "web"
+[component.web]
+source = "dist/web.wasm"
+allowed_outbound_hosts = ["http://127.0.0.1:{{ port }}", "http://127.0.0.1:${closedPort}"]
+`,
+  );
+  const folder = await AppFolder.open({
+    manifestPath: join(dir, 'spin.toml'),
+    displayPath: 'spin.toml',
+    variables: { port: String(upstreamPort) },
+    keyValues: {},
+    hostBuild: 'b1',
+  });
+  relayServer = createServer((request, response) => void relay(request, response, folder));
+  relayUrl = `http://127.0.0.1:${await listen(relayServer)}${RELAY_PATH}`;
+});
+
+afterAll(async () => {
+  await Promise.all([upstream, relayServer].map((server) => new Promise((resolve) => server.close(resolve))));
+  await rm(dir, { recursive: true, force: true });
+});
+
+function relayed(
+  target: string,
+  init: { method?: string; body?: string; site?: string; component?: string } = {},
+) {
+  return fetch(relayUrl, {
+    method: 'POST',
+    headers: {
+      [RELAY_HEADER.url]: target,
+      [RELAY_HEADER.method]: init.method ?? 'GET',
+      [RELAY_HEADER.component]: init.component ?? 'web',
+      [RELAY_HEADER.headers]: encodeHeaderList([
+        ['x-guest', 'hi'],
+        ['host', 'ignored.example'],
+      ]),
+      ...(init.site ? { 'sec-fetch-site': init.site } : {}),
+    },
+    body: init.body,
+  });
+}
+
+describe('the swerve up relay', () => {
+  it('says it relays', async () => {
+    expect(await (await fetch(relayUrl)).text()).toBe(RELAY_READY);
+  });
+
+  it('makes an allowed request and passes the whole response back, headers and cookies included', async () => {
+    const response = await relayed(`http://127.0.0.1:${upstreamPort}/items?x=1`, {
+      method: 'POST',
+      body: 'ping',
+      site: 'same-origin',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get(RELAY_HEADER.status)).toBe('201');
+    const headers = decodeHeaderList(response.headers.get(RELAY_HEADER.headers));
+    expect(headers).toContainEqual(['x-upstream', 'yes']);
+    expect(headers.filter(([name]) => name === 'set-cookie')).toEqual([
+      ['set-cookie', 'a=1'],
+      ['set-cookie', 'b=2'],
+    ]);
+    expect(await response.text()).toBe('POST /items?x=1 hi ping');
+  });
+
+  it('hands redirects back instead of following them, as wasi:http does', async () => {
+    const response = await relayed(`http://127.0.0.1:${upstreamPort}/moved`);
+    expect(response.headers.get(RELAY_HEADER.status)).toBe('302');
+    expect(decodeHeaderList(response.headers.get(RELAY_HEADER.headers))).toContainEqual([
+      'location',
+      '/elsewhere',
+    ]);
+  });
+
+  it('checks allowed_outbound_hosts itself', async () => {
+    const response = await relayed('http://127.0.0.1:9/');
+    expect(response.status).toBe(502);
+    expect(response.headers.get(RELAY_HEADER.error)).toBe('HTTP-request-denied');
+    expect((await relayed(`http://127.0.0.1:${upstreamPort}/`, { component: 'nope' })).status).toBe(502);
+  });
+
+  it('names the failure exactly', async () => {
+    const response = await relayed(`http://127.0.0.1:${closedPort}/`);
+    expect(response.status).toBe(502);
+    expect(response.headers.get(RELAY_HEADER.error)).toBe('connection-refused');
+  });
+
+  it('refuses other sites', async () => {
+    expect((await relayed(`http://127.0.0.1:${upstreamPort}/`, { site: 'cross-site' })).status).toBe(403);
+  });
+});

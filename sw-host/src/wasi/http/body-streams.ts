@@ -1,0 +1,268 @@
+/**
+ * The byte streams under HTTP bodies: a guest's writes become a `ReadableStream` (a response the
+ * page reads as it is written) or a buffered `Blob` (an outgoing request), and a
+ * `ReadableStream` (a request from the page, a response from `fetch`) becomes a guest's input
+ * stream, read one chunk at a time. Nothing holds a whole body more than once.
+ *
+ * The streams are preview2-shim's `wasi:io/streams` resources, so that they are the very
+ * classes jco's glue checks handles against. With JSPI, a handler that returns a promise makes
+ * the guest's blocking call wait for it.
+ */
+import {
+  inputStreamCreate,
+  ioErrorCreate,
+  outputStreamCreate,
+  pollableCreate,
+} from '@bytecodealliance/preview2-shim/io';
+
+export type InputStream = ReturnType<typeof inputStreamCreate>;
+export type OutputStream = ReturnType<typeof outputStreamCreate>;
+
+/**
+ * What jco's glue calls on a host resource when the guest drops its handle (as preview2-shim
+ * defines it).
+ */
+export const disposeSymbol: symbol = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for('dispose');
+
+/** Drops a stream the guest never took. */
+export function disposeStream(stream: InputStream | OutputStream): void {
+  (stream as unknown as Record<symbol, () => void>)[disposeSymbol]?.();
+}
+
+/** How much a guest may write before it must wait for the reader. */
+export const RESPONSE_BUFFER_BYTES = 1 << 20;
+/** The most bytes one `check-write` grants. */
+const WRITE_PERMIT = 1 << 16;
+
+/** Where a guest's writes to an outgoing body go. */
+export interface BodySink {
+  /** Takes one chunk (a copy the glue made of guest memory). */
+  write(chunk: Uint8Array): void;
+  /** Bytes the sink takes now without growing past its buffer; 0 means wait. */
+  capacity(): number;
+  /** Settles once `capacity()` is above 0, or the sink is closed. */
+  waitForCapacity(): Promise<void>;
+  /** The guest finished the body. */
+  close(): void;
+  /** The body ends in failure (the guest dropped it unfinished, or trapped). */
+  fail(reason: Error): void;
+}
+
+function closedError(): never {
+  throw { tag: 'closed' };
+}
+
+/** The guest's output stream over `sink`. */
+export function outputStreamTo(sink: BodySink): OutputStream {
+  let open = true;
+  const write = (chunk: Uint8Array) => {
+    if (!open) closedError();
+    sink.write(chunk);
+  };
+  return outputStreamCreate({
+    checkWrite: () => BigInt(open ? Math.min(sink.capacity(), WRITE_PERMIT) : 0),
+    write,
+    blockingWriteAndFlush(chunk: Uint8Array) {
+      write(chunk);
+      // Resolves when the reader has caught up; JSPI suspends the guest meanwhile.
+      return sink.capacity() > 0 ? undefined : sink.waitForCapacity();
+    },
+    flush() {},
+    blockingFlush() {},
+    subscribe: () => pollableCreate({ ready: () => sink.capacity() > 0, wait: () => sink.waitForCapacity() }),
+    drop() {
+      open = false;
+    },
+  } as Parameters<typeof outputStreamCreate>[0]);
+}
+
+/**
+ * A sink read as a `ReadableStream`, holding at most about `highWater` bytes the reader has not
+ * taken yet. `discard()` turns it into a sink that drops what it is given (a response to HEAD).
+ */
+export class StreamSink implements BodySink {
+  readonly stream: ReadableStream<Uint8Array>;
+  #controller!: ReadableStreamDefaultController<Uint8Array>;
+  #waiters: (() => void)[] = [];
+  #done = false;
+  #discarding = false;
+
+  constructor(highWater = RESPONSE_BUFFER_BYTES) {
+    this.stream = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          this.#controller = controller;
+        },
+        pull: () => this.#wake(),
+        cancel: () => {
+          // The reader went away (the page aborted): the guest's next write fails as closed.
+          this.#done = true;
+          this.#wake();
+        },
+      },
+      new ByteLengthQueuingStrategy({ highWaterMark: highWater }),
+    );
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.#discarding) return;
+    if (this.#done) closedError();
+    if (chunk.byteLength > 0) this.#controller.enqueue(chunk);
+  }
+
+  capacity(): number {
+    if (this.#discarding) return WRITE_PERMIT;
+    if (this.#done) return 0;
+    return Math.max(0, this.#controller.desiredSize ?? 0);
+  }
+
+  waitForCapacity(): Promise<void> {
+    if (this.capacity() > 0 || this.#done) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  close(): void {
+    if (this.#done) return;
+    this.#done = true;
+    if (!this.#discarding) this.#controller.close();
+    this.#wake();
+  }
+
+  fail(reason: Error): void {
+    if (this.#done) return;
+    this.#done = true;
+    if (!this.#discarding) this.#controller.error(reason);
+    this.#wake();
+  }
+
+  /** From now on writes are accepted and dropped; the stream is cancelled. */
+  discard(): void {
+    if (this.#discarding) return;
+    this.#discarding = true;
+    if (!this.#done) this.#controller.close();
+    this.#wake();
+  }
+
+  #wake(): void {
+    for (const wake of this.#waiters.splice(0)) wake();
+  }
+}
+
+/** A sink that keeps the body until it is finished, as a `Blob` (one copy, not in JS heap chunks). */
+export class BufferSink implements BodySink {
+  readonly #parts: Uint8Array<ArrayBuffer>[] = [];
+  #settle!: { resolve: (body: Blob) => void; reject: (reason: Error) => void };
+  #done = false;
+  /** The whole body once the guest finished it; rejects if it never does. */
+  readonly body = new Promise<Blob>((resolve, reject) => (this.#settle = { resolve, reject }));
+
+  constructor() {
+    // A request whose body fails is not sent; nobody need await it.
+    this.body.catch(() => undefined);
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.#done) closedError();
+    this.#parts.push(chunk as Uint8Array<ArrayBuffer>);
+  }
+
+  capacity(): number {
+    return this.#done ? 0 : WRITE_PERMIT;
+  }
+
+  waitForCapacity(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  close(): void {
+    if (this.#done) return;
+    this.#done = true;
+    this.#settle.resolve(new Blob(this.#parts));
+    this.#parts.length = 0;
+  }
+
+  fail(reason: Error): void {
+    if (this.#done) return;
+    this.#done = true;
+    this.#parts.length = 0;
+    this.#settle.reject(reason);
+  }
+}
+
+/**
+ * The guest's input stream over `source` (none: an empty body). It reads one chunk ahead, so a
+ * large body is never held whole; `read` returns what has arrived, `blocking-read` waits.
+ */
+export function inputStreamFrom(source: ReadableStream<Uint8Array> | null): InputStream {
+  const reader = source?.getReader();
+  let chunk: Uint8Array | undefined;
+  let offset = 0;
+  let done = reader === undefined;
+  let failure: Error | undefined;
+  let pending: Promise<void> | undefined;
+
+  const buffered = () => chunk !== undefined && offset < chunk.byteLength;
+  const ready = () => done || buffered();
+  const fetchNext = (): Promise<void> => {
+    if (ready() || !reader) return Promise.resolve();
+    pending ??= (async () => {
+      try {
+        // Empty chunks carry nothing: keep reading until bytes or the end.
+        for (;;) {
+          const next = await reader.read();
+          if (next.done) {
+            done = true;
+            return;
+          }
+          if (next.value.byteLength > 0) {
+            chunk = next.value;
+            offset = 0;
+            return;
+          }
+        }
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+        done = true;
+      } finally {
+        pending = undefined;
+      }
+    })();
+    return pending;
+  };
+
+  const read = (len: bigint): Uint8Array => {
+    if (buffered() && chunk) {
+      const end = Math.min(chunk.byteLength, offset + Number(len));
+      const bytes = chunk.subarray(offset, end);
+      offset = end;
+      if (!buffered()) {
+        chunk = undefined;
+        void fetchNext();
+      }
+      return bytes;
+    }
+    if (failure) throw { tag: 'last-operation-failed', val: ioErrorCreate(failure.message) };
+    if (done) closedError();
+    void fetchNext();
+    return new Uint8Array(0);
+  };
+  const blockingRead = (len: bigint): Uint8Array | Promise<Uint8Array> =>
+    ready() || len === 0n ? read(len) : fetchNext().then(() => read(len));
+
+  void fetchNext();
+  return inputStreamCreate({
+    read,
+    blockingRead,
+    skip: (len: bigint) => BigInt(read(len).byteLength),
+    blockingSkip: (len: bigint) => {
+      const bytes = blockingRead(len);
+      return bytes instanceof Promise ? bytes.then((b) => BigInt(b.byteLength)) : BigInt(bytes.byteLength);
+    },
+    subscribe: () => pollableCreate({ ready, wait: fetchNext }),
+    drop() {
+      done = true;
+      chunk = undefined;
+      if (reader) void reader.cancel().catch(() => undefined);
+    },
+  } as unknown as Parameters<typeof inputStreamCreate>[0]);
+}

@@ -1,0 +1,46 @@
+/**
+ * Swerve's `wasi:http`: `types` with bodies that stream both ways, and an `outgoing-handler`
+ * that hands each request to the host's `OutboundDispatcher`. Replaces preview2-shim's browser
+ * `http`, which buffers bodies and can only `fetch`.
+ */
+import { IncomingBody, OutgoingBody, FutureTrailers } from './bodies.ts';
+import { Fields } from './fields.ts';
+import { createOutgoingHandler } from './outgoing-handler.ts';
+import type { OutboundDispatcher } from './outbound-dispatcher.ts';
+import { FutureIncomingResponse, IncomingResponse, OutgoingRequest, RequestOptions } from './sent-request.ts';
+import { IncomingRequest, OutgoingResponse, ResponseOutparam } from './served-request.ts';
+
+export const types = {
+  Fields,
+  FutureIncomingResponse,
+  FutureTrailers,
+  IncomingBody,
+  IncomingRequest,
+  IncomingResponse,
+  OutgoingBody,
+  OutgoingRequest,
+  OutgoingResponse,
+  RequestOptions,
+  ResponseOutparam,
+  /** `http-error-code(err: borrow<io-error>) -> option<error-code>`: stream errors carry none. */
+  httpErrorCode: (_error: unknown) => undefined,
+};
+
+/** The `wasi:http` shim for one instance, in the shape preview2-shim's `WASIShim` takes. */
+export function createHttp(dispatcher: OutboundDispatcher) {
+  return {
+    types,
+    outgoingHandler: createOutgoingHandler(dispatcher),
+    // A component never calls its own export through the import; Spin does not provide it.
+    incomingHandler: {
+      handle() {
+        throw new Error('wasi:http/incoming-handler is not an import Swerve provides.');
+      },
+    },
+  };
+}
+
+export { OutboundError, errorCodeOf, type ErrorCode } from './error-code.ts';
+export type { OutboundDispatcher, OutboundRequest } from './outbound-dispatcher.ts';
+export { serveIncoming, type IncomingHandle, type ServeHooks } from './serve-incoming.ts';
+export type { IncomingRequestInit } from './served-request.ts';

@@ -1,0 +1,79 @@
+/**
+ * What the kit's driver page (driver/driver.ts, at the kit's site origin) exposes to the fixtures
+ * as `globalThis.swerveKit`. Everything crosses Playwright's `evaluate` as JSON, so bytes travel
+ * as base64.
+ */
+
+/** A deploy, as the Node side prepared it: the manifest and files are URLs at the site origin. */
+export interface DriverDeploy {
+  manifestUrl: string;
+  manifestFile: string;
+  /** Deploy key (as the manifest names the file) → URL to fetch it from. */
+  files: Record<string, string>;
+  variables: Record<string, string>;
+  /** Label → key → value as base64. */
+  keyValues: Record<string, Record<string, string>>;
+  requestTimeoutMs?: number;
+}
+
+export type DriverStarted =
+  | {
+      ok: true;
+      name: string;
+      warnings: string[];
+      mode: string;
+      timings: { connectMs: number; deployMs: number };
+    }
+  | { ok: false; stage: 'connect' | 'deploy'; code?: string; message: string };
+
+export interface DriverRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  bodyBase64?: string;
+}
+
+export interface DriverResponse {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  bodyBase64: string;
+  /** The host's record of this request when it failed: why, and the log line it wrote. */
+  failure?: { error: string; log?: string };
+}
+
+export interface DriverLogLine {
+  source: 'stdout' | 'stderr' | 'host';
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  component?: string;
+  at: number;
+}
+
+export interface DriverRequestRecord {
+  method: string;
+  path: string;
+  status: number;
+  component?: string;
+  error?: string;
+  at: number;
+  timings: { loadMs: number; instantiateMs: number; handleMs: number; totalMs: number };
+}
+
+export interface KitDriver {
+  /** Connects to the host at `origin` (framing its host page) and deploys the app there. */
+  start(origin: string, deploy: DriverDeploy): Promise<DriverStarted>;
+  fetch(path: string, request: DriverRequest): Promise<DriverResponse>;
+  kvKeys(label: string): Promise<string[]>;
+  /** base64, or null when the key is not set. */
+  kvGet(label: string, key: string): Promise<string | null>;
+  kvSet(label: string, key: string, base64: string): Promise<void>;
+  kvDelete(label: string, key: string): Promise<void>;
+  logs(): Promise<DriverLogLine[]>;
+  requests(): Promise<DriverRequestRecord[]>;
+}
+
+/** The driver page's path at the kit's site origin, and its script's. */
+export const DRIVER_PAGE_PATH = '/_swerve/kit/driver.html';
+export const DRIVER_SCRIPT_PATH = '/_swerve/kit/driver.js';
+/** Where the site origin serves the apps' files: `<prefix><app id>/<path in the app folder>`. */
+export const APP_FILES_PREFIX = '/_swerve/kit/app/';

@@ -1,0 +1,132 @@
+/**
+ * The kit's HTTP server, one per Playwright worker: the packaged host build at every origin
+ * (`http://kit.localhost:<port>` and each app's `http://<key>.kit.localhost:<port>`), the driver
+ * page and the apps' files at the site origin. The per-origin answers (security headers, the
+ * bootstrap page for a navigation the service worker did not take) are the Vite plugin's own
+ * middleware, as the site uses it.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname } from 'node:path';
+import { relativeFromUrlPath } from '../../sw-host/src/cli/safe-path.ts';
+import { APP_FILES_PREFIX as FOLDER_PREFIX } from '../../sw-host/src/cli/up-protocol.ts';
+import { appKeyOf, appOrigin } from '../../sw-host/src/origins/app-origins.ts';
+import { CATALOG_PATH } from '../../sw-host/src/protocol/paths.ts';
+import { hostMiddleware } from '../../sw-host/src/vite-plugin/host-middleware.ts';
+import type { AppSource } from './app-source.ts';
+import { APP_FILES_PREFIX } from './driver-api.ts';
+import type { PackagedHost } from './host-build.ts';
+
+/** The site's host: two labels, so that `<key>.kit.localhost` are its app origins (app-origins.ts). */
+export const SITE_HOST = 'kit.localhost';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.html': 'text/html; charset=utf-8',
+  '.toml': 'text/plain; charset=utf-8',
+};
+
+export interface KitServer {
+  /** `http://kit.localhost:<port>` */
+  readonly siteOrigin: string;
+  /** The origin of the app `key`. */
+  appOrigin(key: string): string;
+  /** Serves `app`'s files at the site origin; returns the URL path of each folder-relative path. */
+  addApp(app: AppSource): (relativePath: string) => string;
+  close(): Promise<void>;
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+): void {
+  response.statusCode = status;
+  response.setHeader('content-type', type);
+  response.setHeader('content-length', Buffer.byteLength(body));
+  response.end(body);
+}
+
+async function sendFile(request: IncomingMessage, response: ServerResponse, file: string | undefined) {
+  const info = file ? await stat(file).catch(() => undefined) : undefined;
+  if (!file || !info?.isFile()) return send(response, 404, 'Not found.\n');
+  response.setHeader('content-type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+  response.setHeader('content-length', info.size);
+  if (request.method === 'HEAD') return void response.end();
+  createReadStream(file)
+    .on('error', () => response.destroy())
+    .pipe(response);
+}
+
+/** Starts the server on 127.0.0.1 at `port` (0: any free port). */
+export async function startKitServer(host: PackagedHost, port: number): Promise<KitServer> {
+  const apps = new Map<string, AppSource>();
+  const middleware = hostMiddleware();
+  let siteOrigin = '';
+
+  function serve(request: IncomingMessage, response: ServerResponse): Promise<void> | void {
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'Only GET and HEAD.\n');
+    const url = new URL(request.url ?? '/', 'http://kit.invalid');
+    const path = url.pathname;
+    if (path === CATALOG_PATH)
+      return send(response, 200, JSON.stringify({ build: host.build, apps: [] }), CONTENT_TYPES['.json']);
+    if (host.files.has(path)) return sendFile(request, response, host.files.get(path));
+    // The apps' files are for the driver page only, at the site origin.
+    const isSite = !appKeyOf(`http://${request.headers.host ?? ''}`);
+    if (isSite && path.startsWith(APP_FILES_PREFIX)) {
+      const [id = '', ...rest] = path.slice(APP_FILES_PREFIX.length).split('/');
+      const relative = relativeFromUrlPath(`${FOLDER_PREFIX}${rest.join('/')}`);
+      const file = relative === undefined ? undefined : apps.get(id)?.served.get(relative);
+      return sendFile(request, response, file);
+    }
+    return send(response, 404, 'Not found.\n');
+  }
+
+  const server: Server = createServer((request, response) => {
+    // Nothing here is worth caching between tests: each test's context starts empty anyway.
+    response.setHeader('cache-control', 'no-store');
+    middleware(request, response, () => {
+      Promise.resolve(serve(request, response)).catch((error: unknown) => {
+        if (!response.headersSent) send(response, 500, `[swerve] ${String(error)}\n`);
+        else response.destroy();
+      });
+    });
+  });
+  const bound = await new Promise<number>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `[swerve] The kit's server cannot listen on port ${port}: it is in use. Set swervePort to a free port, or to 0 for any.`
+            : `[swerve] The kit's server cannot listen on port ${port}: ${error.message}`,
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+  siteOrigin = `http://${SITE_HOST}:${bound}`;
+
+  return {
+    siteOrigin,
+    appOrigin: (key) => appOrigin(key, siteOrigin),
+    addApp(app) {
+      apps.set(app.id, app);
+      return (relative) =>
+        `${APP_FILES_PREFIX}${app.id}/${relative.split('/').map(encodeURIComponent).join('/')}`;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
