@@ -8,4 +8,6 @@ export default defineConfig({
   testMatch: '**/*.bench.ts',
   timeout: 10 * 60_000,
   use: { ...base.use, trace: 'off' },
+  // The same build plus the plain JavaScript baseline route, which no other build has.
+  webServer: { ...base.webServer, env: { ...base.webServer.env, SWERVE_BENCH_ROUTE: '1' } },
 });

@@ -26,6 +26,8 @@ export interface BenchReport {
   /** What loading a component costs, once per component version (ms). */
   loadOnce: { name: string; ms: number }[];
   memory: { afterRequests: number; heapMiB: number }[];
+  /** Issue 9's targets, each with this run's measure: met when at most the target. */
+  targets: { name: string; measured: number; target: number; unit: 'x' | 'ms' }[];
   /** Outbound calls against the page's own fetch of the same URL (ms). */
   outbound: LatencyRow[];
   /** Streamed responses: median time to the first chunk and to the end (ms). */
@@ -127,6 +129,17 @@ export function formatReport(report: BenchReport): string {
     table(
       ['after requests', 'MiB'],
       report.memory.map((row) => [row.afterRequests, row.heapMiB.toFixed(2)]),
+    ),
+    '',
+    "Issue 9's targets (met when the measure is at most the target)",
+    table(
+      ['target', 'measured', 'target', 'met'],
+      report.targets.map((row) => [
+        row.name,
+        `${row.unit === 'x' ? row.measured.toFixed(2) : ms(row.measured)} ${row.unit}`,
+        `<= ${row.target} ${row.unit}`,
+        row.measured <= row.target ? 'yes' : 'no',
+      ]),
     ),
     ...(report.notMeasured.length
       ? ['', 'Not measured yet:', ...report.notMeasured.map((item) => `- ${item}`)]

@@ -56,6 +56,8 @@ test("at an app's origin, Swerve's own files are not intercepted; the app's path
   };
   expect(await servedBy('/_swerve/apps.json')).toBe(false);
   expect(await servedBy('/greeting')).toBe(true);
+  // The benchmark's plain JavaScript route exists only in the benchmark's build.
+  expect(await servedBy('/_swerve/plain')).toBe(false);
 });
 
 test('the worker still answers after a page reload', async ({ hostPage, hostFetch }) => {

@@ -6,6 +6,7 @@ import { fetchComponent } from '../component/fetch-component.ts';
 import { instrumentCoreModule } from '../component/instrument-core-module.ts';
 import { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
+import { compileCached } from '../runtime/code-cache.ts';
 import type { ComponentArtifactsRef } from './app-definition.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import type { AppStore } from './app-store.ts';
@@ -35,9 +36,10 @@ export async function loadComponent(
 }
 
 /**
- * Compiles a component's transpiled bytes (read from storage, or just transpiled). Bytes stored
- * before deadlines existed are instrumented here, on every load (deploying again stores them
- * instrumented).
+ * Compiles a component's transpiled bytes (read from storage, or just transpiled), through Cache
+ * Storage so the compiled code outlives the browser session (runtime/code-cache.ts). Bytes stored
+ * before the current rewrite existed are rewritten here, on every load (deploying again stores
+ * them rewritten).
  */
 export async function compileTranspiled(
   label: string,
@@ -48,8 +50,8 @@ export async function compileTranspiled(
   const started = performance.now();
   const entries = await Promise.all(
     Object.entries(transpiled.coreModules).map(async ([name, bytes]) => {
-      const instrumented = instrumentCoreModule(bytes, label, name);
-      return [name, await WebAssembly.compile(instrumented as Uint8Array<ArrayBuffer>)] as const;
+      const rewritten = instrumentCoreModule(bytes, label, name);
+      return [name, await compileCached(version, name, rewritten)] as const;
     }),
   );
   return LoadedComponent.fromTranspiled(

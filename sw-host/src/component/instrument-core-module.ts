@@ -1,13 +1,15 @@
 /**
- * Instruments one core module of a component for deadlines (runtime/deadline/), with the
- * host's error for a module it cannot read. Already instrumented bytes come back as they are.
+ * Rewrites one core module of a component (runtime/rewrite-core-module.ts: deadlines, memory
+ * image), with the host's error for a module it cannot read. Already rewritten bytes come back
+ * as they are.
  */
 import { SwerveError } from '../errors.ts';
-import { instrumentModule, WasmFormatError } from '../runtime/deadline/index.ts';
+import { WasmFormatError } from '../runtime/deadline/index.ts';
+import { rewriteCoreModule } from '../runtime/rewrite-core-module.ts';
 
 export function instrumentCoreModule(bytes: Uint8Array, label: string, name: string): Uint8Array {
   try {
-    return instrumentModule(bytes);
+    return rewriteCoreModule(bytes);
   } catch (error) {
     if (!(error instanceof WasmFormatError)) throw error;
     throw new SwerveError(

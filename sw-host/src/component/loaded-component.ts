@@ -6,6 +6,8 @@
 import { SwerveError } from '../errors.ts';
 import { DEADLINE_TABLE_EXPORT } from '../runtime/deadline/index.ts';
 import type { GuestDeadline } from '../runtime/guest-deadline.ts';
+import { MEMORY_IMPORT_MODULE, MEMORY_IMPORT_NAME } from '../runtime/memory-image/index.ts';
+import { MemoryPool } from '../runtime/memory-pool.ts';
 import { evaluateGlue, type ComponentExports, type InstantiateComponent } from './glue.ts';
 
 /** The transpiled form of a component: jco's glue and the core modules it asks for. */
@@ -21,9 +23,22 @@ export interface LoadTimings {
   glueMs: number;
 }
 
+/** A new instance of a component: its exports, and its memories to give back when it is done. */
+export interface ComponentInstance {
+  exports: ComponentExports;
+  /**
+   * Gives the instance's memories back for reuse. Call it once no code of this instance can run
+   * any more (its handler returned or trapped); never for an instance abandoned at a deadline,
+   * which may still be suspended and resume. Not calling it is always safe.
+   */
+  release(): void;
+}
+
 export class LoadedComponent {
   readonly #instantiate: InstantiateComponent;
   readonly #coreModules: Record<string, WebAssembly.Module>;
+  /** The memory pool of each core module whose memory image was taken out (runtime/memory-image/). */
+  readonly #pools = new Map<WebAssembly.Module, MemoryPool>();
 
   private constructor(
     readonly label: string,
@@ -34,6 +49,10 @@ export class LoadedComponent {
   ) {
     this.#instantiate = instantiate;
     this.#coreModules = coreModules;
+    for (const module of Object.values(coreModules)) {
+      const pool = MemoryPool.of(module);
+      if (pool) this.#pools.set(module, pool);
+    }
   }
 
   /** Prepares a component from its compiled core modules and glue source. */
@@ -62,9 +81,10 @@ export class LoadedComponent {
   /**
    * A new instance with the given imports, each core instance connected to `deadline`. Core
    * instances are created synchronously: the modules are already compiled, and in a worker
-   * there is no size limit on sync instantiation.
+   * there is no size limit on sync instantiation. A core module whose memory image was taken
+   * out gets a memory from its pool, equal to the one a fresh instance would have made.
    */
-  async instantiate(imports: Record<string, unknown>, deadline: GuestDeadline): Promise<ComponentExports> {
+  async instantiate(imports: Record<string, unknown>, deadline: GuestDeadline): Promise<ComponentInstance> {
     const getCoreModule = (name: string) => {
       const module = this.#coreModules[name];
       if (!module) {
@@ -75,10 +95,22 @@ export class LoadedComponent {
       }
       return module;
     };
-    return this.#instantiate(getCoreModule, imports, (module, moduleImports) => {
-      const instance = new WebAssembly.Instance(module, moduleImports);
+    const taken: [MemoryPool, WebAssembly.Memory][] = [];
+    const release = () => {
+      for (const [pool, memory] of taken.splice(0)) pool.give(memory);
+    };
+    const exports = await this.#instantiate(getCoreModule, imports, (module, moduleImports) => {
+      const pool = this.#pools.get(module);
+      let withMemory = moduleImports;
+      if (pool) {
+        const memory = pool.take();
+        taken.push([pool, memory]);
+        withMemory = { ...moduleImports, [MEMORY_IMPORT_MODULE]: { [MEMORY_IMPORT_NAME]: memory } };
+      }
+      const instance = new WebAssembly.Instance(module, withMemory);
       deadline.attach(instance);
       return instance;
     });
+    return { exports, release };
   }
 }

@@ -1,23 +1,20 @@
 /**
- * Serves the apps of one origin: routes each request with Spin's rules and runs the matched
- * component in a fresh instance. Runs in the service worker or in a dedicated worker alike. Any
- * failure becomes a 500 for that request and a logged error, never a dead worker.
+ * Serves the apps of one origin: routes each request with Spin's rules and dispatches it: a
+ * well-known or static answer here, a component to the guest executor (runtime/), which runs it
+ * in a fresh instance. Runs in the service worker or in a dedicated worker alike. Any failure
+ * becomes a 500 (504 past a deadline) for that request and a logged error, never a dead worker.
  */
 import { AppRegistry } from '../apps/app-registry.ts';
-import { IdbAppStore, type AppStore } from '../apps/app-store.ts';
+import type { AppStore } from '../apps/app-store.ts';
 import type { InProcessServer } from '../apps/app-outbound.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import type { InstanceSinks } from '../apps/instance-imports.ts';
-import { compileTranspiled, loadComponent } from '../apps/load-component.ts';
-import { PreparedInstance } from '../apps/prepared-instance.ts';
-import { SpareInstances } from '../apps/spare-instances.ts';
 import type { AppCatalog } from '../catalog/app-catalog.ts';
 import { siteAppDefinitions } from '../catalog/site-apps.ts';
-import { ComponentCache } from '../component/component-cache.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { SwerveError } from '../errors.ts';
 import { componentRequest } from '../http/component-request.ts';
-import { failureStatus, serveRequest } from '../http/serve-request.ts';
+import { failureStatus } from '../http/serve-request.ts';
 import { CATALOG_PATH } from '../protocol/paths.ts';
 import type { RequestRecord } from '../protocol/request-record.ts';
 import {
@@ -30,6 +27,7 @@ import {
 } from '../routing/index.ts';
 import { appKeyOf } from '../origins/app-origins.ts';
 import { ORIGINS } from '../origins/configured-origins.ts';
+import type { GuestExecutor, GuestReport } from '../runtime/guest-executor.ts';
 import { HostEvents } from './host-events.ts';
 
 /**
@@ -47,17 +45,19 @@ async function fetchCatalog(): Promise<AppCatalog> {
 export class AppHost implements InProcessServer {
   readonly events = new HostEvents();
   readonly registry: AppRegistry;
-  readonly #components = new ComponentCache();
-  readonly #spares = new SpareInstances();
+  readonly #executor: GuestExecutor;
 
   /**
    * `origin`: where this host runs; an app origin also serves the catalog app of its key.
    * `store`: where deployed apps are kept (IndexedDB unless the browser denies it).
+   * `executor`: what runs components (runtime/wasm-executor.ts, given the same store).
    */
   constructor(
     readonly origin: string,
-    readonly store: AppStore = new IdbAppStore(),
+    readonly store: AppStore,
+    executor: GuestExecutor,
   ) {
+    this.#executor = executor;
     this.registry = new AppRegistry(
       store,
       async () => {
@@ -74,9 +74,7 @@ export class AppHost implements InProcessServer {
    * back from storage and compile it then. A failure here is forgotten; that request loads it.
    */
   preload(label: string, version: string, transpiled: TranspiledBytes): void {
-    void this.#components
-      .get(version, () => compileTranspiled(label, version, transpiled))
-      .catch(() => undefined);
+    this.#executor.preload(label, version, transpiled);
   }
 
   /**
@@ -163,11 +161,7 @@ export class AppHost implements InProcessServer {
     }
     const { match } = result;
     if (match.target.kind === 'static-response') {
-      const triggerId = match.target.triggerId;
-      const trigger = app.manifest.triggers.find((t) => t.id === triggerId);
-      if (trigger?.handler.kind !== 'static-response')
-        throw new Error(`trigger ${triggerId} has no static response`);
-      const { status, headers, body } = trigger.handler.response;
+      const { status, headers, body } = match.target.response;
       return new Response(body ?? null, {
         status,
         headers: headers.map(([name, value]): [string, string] => [name, value]),
@@ -180,6 +174,7 @@ export class AppHost implements InProcessServer {
     return this.#runComponent(request, app, component, url, match, record, chainedTo !== undefined);
   }
 
+  /** Hands the request, as the component sees it, to the executor. */
   async #runComponent(
     request: Request,
     app: DeployedApp,
@@ -189,15 +184,6 @@ export class AppHost implements InProcessServer {
     record: RequestRecord,
     chained: boolean,
   ): Promise<Response> {
-    const loadStarted = performance.now();
-    let loadedHere = false;
-    const loaded = await this.#components.get(component.artifacts.version, () => {
-      loadedHere = true;
-      return loadComponent(component.label, component.artifacts, this.store);
-    });
-    record.timings.loadMs = performance.now() - loadStarted;
-    if (loadedHere) record.load = loaded.timings;
-
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
     const inner = componentRequest({
       url,
@@ -213,32 +199,44 @@ export class AppHost implements InProcessServer {
         }),
       ],
     });
-    const sinks = (requestId?: number): InstanceSinks => {
-      const log = (level: 'info' | 'warn', source: 'stdout' | 'stderr' | 'host') => (message: string) =>
-        this.events.log({ level, source, app: app.name, component: component.id, requestId, message });
-      return { stdout: log('info', 'stdout'), stderr: log('info', 'stderr'), warn: log('warn', 'host') };
+    const log = (level: 'info' | 'warn', source: 'stdout' | 'stderr' | 'host') => (message: string) =>
+      this.events.log({
+        level,
+        source,
+        app: app.name,
+        component: component.id,
+        requestId: record.id,
+        message,
+      });
+    const sinks: InstanceSinks = {
+      stdout: log('info', 'stdout'),
+      stderr: log('info', 'stderr'),
+      warn: log('warn', 'host'),
     };
-    const prepare = () => PreparedInstance.create(app, component, loaded, sinks(), this);
-    const instantiateStarted = performance.now();
-    const instance = (await this.#spares.take(component, loaded.version)) ?? (await prepare());
-    // With a spare ready, the request waits for no instantiation at all.
-    record.timings.instantiateMs = performance.now() - instantiateStarted;
-    const handle = instance.take(sinks(record.id));
-    const handleStarted = performance.now();
+    const report: GuestReport = { loadMs: 0, instantiateMs: 0, handleMs: 0 };
     try {
-      return await serveRequest(handle, inner, component.label, (error) =>
-        this.events.log({
-          level: 'error',
-          source: 'host',
-          app: app.name,
-          component: component.id,
-          requestId: record.id,
-          message: error.message.replace(/^\[swerve\] /, ''),
-        }),
-      );
+      return await this.#executor.execute({
+        app,
+        component,
+        request: inner,
+        sinks,
+        report,
+        server: this,
+        onLateFailure: (error) =>
+          this.events.log({
+            level: 'error',
+            source: 'host',
+            app: app.name,
+            component: component.id,
+            requestId: record.id,
+            message: error.message.replace(/^\[swerve\] /, ''),
+          }),
+      });
     } finally {
-      record.timings.handleMs = performance.now() - handleStarted;
-      this.#spares.prepare(component, prepare);
+      record.timings.loadMs = report.loadMs;
+      record.timings.instantiateMs = report.instantiateMs;
+      record.timings.handleMs = report.handleMs;
+      if (report.load) record.load = report.load;
     }
   }
 }

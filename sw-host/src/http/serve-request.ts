@@ -4,9 +4,7 @@
  * whose body streams as the guest writes it.
  */
 import type { ComponentExports } from '../component/glue.ts';
-import type { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
-import type { GuestDeadline } from '../runtime/guest-deadline.ts';
 import { serveIncoming, type IncomingHandle, type IncomingRequestInit } from '../wasi/http/index.ts';
 
 /** An instance's `wasi:http/incoming-handler.handle`. */
@@ -16,7 +14,7 @@ export type HandleFunction = IncomingHandle;
  * The component's `handle` function. jco names the export both by its interface name
  * (versioned) and as `incomingHandler`; accept any WASI 0.2 version of the interface.
  */
-function findHandle(exports: ComponentExports, label: string): HandleFunction {
+export function findHandle(exports: ComponentExports, label: string): HandleFunction {
   const key = Object.keys(exports).find((name) => name.startsWith('wasi:http/incoming-handler@0.2'));
   const handler = (key ? exports[key] : exports['incomingHandler']) as
     { handle?: HandleFunction } | undefined;
@@ -27,19 +25,6 @@ function findHandle(exports: ComponentExports, label: string): HandleFunction {
     );
   }
   return handler.handle.bind(handler);
-}
-
-/**
- * A new instance of `component` made with `imports` (which must be made for it alone), its core
- * instances connected to `deadline`, which also bounds the instantiation itself.
- */
-export async function instantiateHandler(
-  component: LoadedComponent,
-  imports: Record<string, unknown>,
-  deadline: GuestDeadline,
-): Promise<HandleFunction> {
-  const exports = await deadline.run(() => component.instantiate(imports, deadline));
-  return findHandle(exports, component.label);
 }
 
 /**

@@ -15,6 +15,12 @@ export const CATALOG_PATH = `${SWERVE_PREFIX}apps.json`;
 /** Transpiled components, each under a folder named with its version. */
 export const COMPONENTS_PATH = `${SWERVE_PREFIX}components/`;
 
+/**
+ * Core modules of deployed components, kept in Cache Storage under these URLs (never fetched
+ * from the network) so Chromium keeps their compiled code across restarts (runtime/code-cache.ts).
+ */
+export const CODE_CACHE_PATH = `${SWERVE_PREFIX}cache/`;
+
 /** The page script that installs the host when a tab opens an app URL before it is installed. */
 export const BOOTSTRAP_SCRIPT_PATH = `${SWERVE_PREFIX}bootstrap.js`;
 

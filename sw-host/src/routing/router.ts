@@ -6,15 +6,15 @@
  * strips that prefix first, so the router, like Spin's, always has the base `/`.
  */
 import { SwerveError } from '../errors.ts';
-import type { HttpTrigger } from '../manifest/types.ts';
+import type { HttpTrigger, StaticResponse } from '../manifest/types.ts';
 import { comparePatterns, matchPattern, parsePattern, type RoutePattern } from './route-pattern.ts';
 import { wellKnownRoute } from './well-known.ts';
 
 /** What answers a matched route. */
 export type RouteTarget =
   | { readonly kind: 'component'; readonly componentId: string }
-  /** A `static_response` trigger, named by its trigger id. */
-  | { readonly kind: 'static-response'; readonly triggerId: string };
+  /** A `static_response` trigger (named by its trigger id) and the response it answers with. */
+  | { readonly kind: 'static-response'; readonly triggerId: string; readonly response: StaticResponse };
 
 /** A route that matched a path: what Spin's `RouteMatch` knows. */
 export interface RouteMatch {
@@ -92,7 +92,7 @@ export function buildRouter(triggers: readonly HttpTrigger[]): BuiltRouter {
     const target: RouteTarget =
       trigger.handler.kind === 'component'
         ? { kind: 'component', componentId: trigger.handler.componentId }
-        : { kind: 'static-response', triggerId: trigger.id };
+        : { kind: 'static-response', triggerId: trigger.id, response: trigger.handler.response };
     const replaced = byRawRoute.get(rawRoute);
     const basedRoute = basedRouteOf(rawRoute);
     byRawRoute.set(rawRoute, { basedRoute, target });

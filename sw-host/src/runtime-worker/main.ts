@@ -10,6 +10,7 @@
 import { IdbAppStore, indexedDbAllowed, MemoryAppStore } from '../apps/app-store.ts';
 import { useMemoryStores } from '../apps/kv-stores.ts';
 import { AppHost } from '../host/app-host.ts';
+import { WasmExecutor } from '../runtime/wasm-executor.ts';
 import { handleHostMessage } from '../host/handle-request.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -18,7 +19,8 @@ declare const self: DedicatedWorkerGlobalScope;
 // and their stores live in memory, for as long as the frame does.
 const starting = indexedDbAllowed().then((durable) => {
   if (!durable) useMemoryStores();
-  const host = new AppHost(self.location.origin, durable ? new IdbAppStore() : new MemoryAppStore());
+  const store = durable ? new IdbAppStore() : new MemoryAppStore();
+  const host = new AppHost(self.location.origin, store, new WasmExecutor(store));
   void host.registry.load().catch(() => undefined);
   return host;
 });

@@ -11,8 +11,9 @@
  * rather than used.
  *
  * Interception (sw/request-routing.ts): requests under an app's mount, navigations included,
- * requests from documents an app served, and the plain JavaScript baseline route are answered
- * here; everything else (Swerve's own files, the site's pages and assets) goes to the network
+ * and requests from documents an app served are answered here (in a benchmark build, the plain
+ * JavaScript baseline route too: `__SWERVE_BENCH_ROUTE__`, false in every other build, so the
+ * bundler drops it); everything else (Swerve's own files, the site's pages and assets) goes to the network
  * untouched, because we never call `respondWith` for it.
  *
  * The worker script is served with a CSP that allows 'unsafe-eval' (jco's glue is evaluated at
@@ -21,14 +22,19 @@
  */
 /// <reference lib="webworker" />
 import { PLAIN_ROUTE_PATH } from '../protocol/paths.ts';
+import { IdbAppStore } from '../apps/app-store.ts';
 import { AppHost } from '../host/app-host.ts';
+import { WasmExecutor } from '../runtime/wasm-executor.ts';
 import { handleHostMessage } from '../host/handle-request.ts';
 import { plainResponse } from './plain-route.ts';
 import { RequestRouting, type Routing } from './request-routing.ts';
 
 declare const self: ServiceWorkerGlobalScope;
+/** Set by the build (vite-plugin/build-host-scripts.ts): true only for the benchmark's build. */
+declare const __SWERVE_BENCH_ROUTE__: boolean;
 
-const host = new AppHost(self.location.origin);
+const store = new IdbAppStore();
+const host = new AppHost(self.location.origin, store, new WasmExecutor(store));
 const routing = new RequestRouting(host.registry, self.clients, self.location.origin);
 // Start loading the apps now, so the first request rarely waits for them.
 void host.registry.load();
@@ -61,7 +67,7 @@ async function respond(event: FetchEvent, decision: Routing): Promise<Response> 
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (url.origin === self.location.origin && url.pathname === PLAIN_ROUTE_PATH) {
+  if (__SWERVE_BENCH_ROUTE__ && url.origin === self.location.origin && url.pathname === PLAIN_ROUTE_PATH) {
     event.respondWith(plainResponse());
     return;
   }

@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 import type { AppCatalog, CatalogApp, CatalogComponent } from '../catalog/app-catalog.ts';
-import { instrumentModule } from '../runtime/deadline/index.ts';
+import { rewriteCoreModule } from '../runtime/rewrite-core-module.ts';
 import { COMPONENTS_PATH } from '../protocol/paths.ts';
 
 export interface SiteApp {
@@ -47,13 +47,13 @@ async function componentArtifacts(
     );
   }
   // Named by a hash of the transpiled output itself (builds are not byte-reproducible), so a
-  // URL never changes meaning and can be cached for good. Core modules are served instrumented
-  // for deadlines (runtime/deadline/), so the worker compiles them straight from the network.
+  // URL never changes meaning and can be cached for good. Core modules are served rewritten
+  // (runtime/rewrite-core-module.ts), so the worker compiles them straight from the network.
   const names = (await readdir(transpiledDir)).sort();
   const contents = await Promise.all(
     names.map(async (name) => {
       const bytes = await readFile(join(transpiledDir, name));
-      return name.endsWith('.wasm') ? instrumentModule(bytes) : bytes;
+      return name.endsWith('.wasm') ? rewriteCoreModule(bytes) : bytes;
     }),
   );
   const hash = createHash('sha256');

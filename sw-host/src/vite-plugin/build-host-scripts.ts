@@ -51,12 +51,17 @@ function preview1Adapter(): string {
   return join(dirname(jcoEntry), '../lib/wasi_snapshot_preview1.reactor.wasm');
 }
 
-/** Bundles the host's scripts, the host page and any `extra` page scripts into `outDir`. */
+/**
+ * Bundles the host's scripts, the host page and any `extra` page scripts into `outDir`.
+ * `benchRoute`: the service worker also answers the benchmark's plain JavaScript baseline
+ * (`PLAIN_ROUTE_PATH`); only benchmark builds set it, so no deployed worker has that route.
+ */
 export async function buildHostScripts(
   outDir: string,
   buildId: string,
   origins: OriginsConfig = {},
   extra: HostScript[] = [],
+  benchRoute = false,
 ): Promise<void> {
   const hostPage = join(outDir, HOST_PAGE_PATH.slice(1));
   await mkdir(dirname(hostPage), { recursive: true });
@@ -71,7 +76,11 @@ export async function buildHostScripts(
       root: srcDir,
       envDir: false,
       logLevel: 'warn',
-      define: { __SWERVE_BUILD__: JSON.stringify(buildId), __SWERVE_ORIGINS__: JSON.stringify(origins) },
+      define: {
+        __SWERVE_BUILD__: JSON.stringify(buildId),
+        __SWERVE_ORIGINS__: JSON.stringify(origins),
+        __SWERVE_BENCH_ROUTE__: JSON.stringify(benchRoute),
+      },
       resolve: { alias: { 'node:fs/promises': join(srcDir, 'vite-plugin', 'node-fs-stub.ts') } },
       build: {
         outDir,

@@ -25,6 +25,11 @@ export interface SwerveHostOptions {
    * every app runs at `<key>.<site host>`, the site being served as `swerve.localhost`.
    */
   origins?: OriginsConfig;
+  /**
+   * The service worker also answers `/_swerve/plain` in plain JavaScript: the baseline the
+   * benchmark measures components against. For benchmark builds only (`npm run bench`).
+   */
+  benchRoute?: boolean;
 }
 
 export function swerveHost(options: SwerveHostOptions): Plugin {
@@ -58,7 +63,9 @@ export function swerveHost(options: SwerveHostOptions): Plugin {
       });
     },
     async closeBundle() {
-      if (artifacts) await buildHostScripts(outDir, artifacts.catalog.build, origins);
+      if (artifacts) {
+        await buildHostScripts(outDir, artifacts.catalog.build, origins, [], options.benchRoute ?? false);
+      }
     },
     configurePreviewServer(server) {
       server.middlewares.use(hostMiddleware(origins));

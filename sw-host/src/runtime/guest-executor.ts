@@ -1,0 +1,49 @@
+/**
+ * What the host asks of guest execution, and all it asks: run this component of this app for
+ * this request, with these log sinks. The host (host/app-host.ts) routes and dispatches; how
+ * components are loaded, instantiated and served is behind this interface (wasm-executor.ts),
+ * so the host can be tested with a fake one.
+ */
+import type { InProcessServer } from '../apps/app-outbound.ts';
+import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
+import type { InstanceSinks } from '../apps/instance-imports.ts';
+import type { LoadTimings } from '../component/loaded-component.ts';
+import type { TranspiledBytes } from '../component/transpile-component.ts';
+import type { SwerveError } from '../errors.ts';
+import type { IncomingRequestInit } from '../wasi/http/index.ts';
+
+/** Where one run's time went, in ms; filled in as it goes, so a failed run reports what it did. */
+export interface GuestReport {
+  /** Waiting for the component to be ready: ~0 once loaded, the whole load on first use. */
+  loadMs: number;
+  instantiateMs: number;
+  handleMs: number;
+  /** Set when this run loaded the component. */
+  load?: LoadTimings;
+}
+
+export interface GuestRun {
+  app: DeployedApp;
+  component: AppComponent;
+  /** The request as the component sees it: the path in the app, Spin's `spin-*` headers. */
+  request: IncomingRequestInit;
+  /** The guest's stdout and stderr, and the host's warnings about this run. */
+  sinks: InstanceSinks;
+  report: GuestReport;
+  /** Serves the requests the guest makes to its own app (requests to itself, service chaining). */
+  server: InProcessServer;
+  /** A failure after the response has begun (its body is cut short): for the log. */
+  onLateFailure: (error: SwerveError) => void;
+}
+
+export interface GuestExecutor {
+  /**
+   * The component's response, from a fresh instance (Spin's semantics), as soon as the guest sets
+   * it: its body streams as the guest writes it. Rejects with a
+   * SwerveError (`deadline-exceeded`, `guest-failed`, `component-unavailable`, ...) when there
+   * is none; never leaves the host unable to serve the next request.
+   */
+  execute(run: GuestRun): Promise<Response>;
+  /** Gets a component just transpiled by a deploy ready, so its first request need not. */
+  preload(label: string, version: string, transpiled: TranspiledBytes): void;
+}

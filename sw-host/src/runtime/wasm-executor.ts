@@ -1,0 +1,78 @@
+/**
+ * Runs guests in this thread: each component is loaded once per version (core modules compiled,
+ * glue evaluated), and each request gets a fresh instance with imports of its own and a deadline
+ * (guest-deadline.ts), its memories taken from the component's pools (memory-image/).
+ *
+ * No instance is made ahead of time: at about a millisecond an instance costs about what keeping
+ * a spare ready would cost after every response, on the same thread, when the next request may
+ * already be waiting (docs/decisions/0013-no-spare-instances.md).
+ */
+import type { AppStore } from '../apps/app-store.ts';
+import { instanceImports } from '../apps/instance-imports.ts';
+import { compileTranspiled, loadComponent } from '../apps/load-component.ts';
+import { ComponentCache } from '../component/component-cache.ts';
+import type { TranspiledBytes } from '../component/transpile-component.ts';
+import { findHandle, serveRequest } from '../http/serve-request.ts';
+import type { GuestExecutor, GuestRun } from './guest-executor.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, GuestDeadline } from './guest-deadline.ts';
+
+export class WasmExecutor implements GuestExecutor {
+  readonly #components = new ComponentCache();
+
+  /** `store`: where deployed components' transpiled bytes are kept. */
+  constructor(readonly store: AppStore) {}
+
+  preload(label: string, version: string, transpiled: TranspiledBytes): void {
+    void this.#components
+      .get(version, () => compileTranspiled(label, version, transpiled))
+      .catch(() => undefined);
+  }
+
+  async execute({
+    app,
+    component,
+    request,
+    sinks,
+    report,
+    server,
+    onLateFailure,
+  }: GuestRun): Promise<Response> {
+    const loadStarted = performance.now();
+    let loadedHere = false;
+    const loaded = await this.#components.get(component.artifacts.version, () => {
+      loadedHere = true;
+      return loadComponent(component.label, component.artifacts, this.store);
+    });
+    report.loadMs = performance.now() - loadStarted;
+    if (loadedHere) report.load = loaded.timings;
+
+    // The app's request timeout bounds the instantiation (a start function may loop), and again
+    // the request, from the call of its handler.
+    const deadline = new GuestDeadline(app.definition.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    const instantiateStarted = performance.now();
+    const instance = await deadline.run(() =>
+      loaded.instantiate(instanceImports(app, component, sinks, deadline, server), deadline),
+    );
+    report.instantiateMs = performance.now() - instantiateStarted;
+    const handle = findHandle(instance.exports, component.label);
+    const handleStarted = performance.now();
+    // The response may come before the guest is done (its body streams as it writes), so the
+    // instance's memory goes back to the pool only once `handle` itself has returned; a guest
+    // abandoned at its deadline may still be suspended and resume: its memory is never reused.
+    let handled: Promise<unknown> = Promise.resolve();
+    const release = () => {
+      if (!deadline.expired) instance.release();
+    };
+    try {
+      return await serveRequest(
+        (incoming, responseOut) => (handled = deadline.run(() => handle(incoming, responseOut))),
+        request,
+        component.label,
+        onLateFailure,
+      );
+    } finally {
+      report.handleMs = performance.now() - handleStarted;
+      void handled.then(release, release);
+    }
+  }
+}
