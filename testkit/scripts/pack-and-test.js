@@ -157,7 +157,8 @@ try {
     'fails with the manifest line':
       /Invalid Spin manifest\. apps\/bad-manifest\/spin\.toml:9: \[\[trigger\.http\]\] #1: `component = "missing"` names no component/,
     'fails naming the variable': /Deploying apps\/greeter\/spin\.toml failed:\n.*api_token/,
-    'fails saying what the file is': /Deploying apps\/core-module\/spin\.toml failed:\n.*core module/,
+    'fails saying what the file is':
+      /Deploying apps\/core-module\/spin\.toml failed:\n.*is a core WebAssembly module with no WIT world embedded/,
     'a looping handler fails at its deadline':
       /GET \/spin did not finish: the handler was still running at its deadline of 1000 ms[\s\S]*Host log: GET \/spin answered 504: loop\/loop was stopped while handling GET \/spin/,
   };
