@@ -3,6 +3,7 @@
  * as `globalThis.swerveKit`. Everything crosses Playwright's `evaluate` as JSON, so bytes travel
  * as base64.
  */
+import type { AppLogLine, AppRequestRecord } from './types.ts';
 
 /** A deploy, as the Node side prepared it: the manifest and files are URLs at the site origin. */
 export interface DriverDeploy {
@@ -41,23 +42,9 @@ export interface DriverResponse {
   failure?: { error: string; log?: string };
 }
 
-export interface DriverLogLine {
-  source: 'stdout' | 'stderr' | 'host';
-  level: 'info' | 'warn' | 'error';
-  message: string;
-  component?: string;
-  at: number;
-}
-
-export interface DriverRequestRecord {
-  method: string;
-  path: string;
-  status: number;
-  component?: string;
-  error?: string;
-  at: number;
-  timings: { loadMs: number; instantiateMs: number; handleMs: number; totalMs: number };
-}
+/** The fixture's own shapes: the driver page returns exactly what the `app` fixture hands out. */
+export type DriverLogLine = AppLogLine;
+export type DriverRequestRecord = AppRequestRecord;
 
 export interface KitDriver {
   /** Connects to the host at `origin` (framing its host page) and deploys the app there. */

@@ -84,6 +84,24 @@ export function tokenize(source) {
     if (match[1] === '${') stack.push('${');
     return TEMPLATE_CHUNK.lastIndex;
   };
+  /**
+   * Pushes the template text that starts at `start` (its opening `` ` `` or the `}` closing a
+   * substitution, which ends at `from`), at the depth outside it; returns where it ends.
+   */
+  const pushTemplate = (/** @type {number} */ start, /** @type {number} */ from) => {
+    const depth = stack.length;
+    const after = templateChunk(from);
+    tokens.push({
+      type: 'template',
+      value: source.slice(start, after),
+      start,
+      end: after,
+      depth,
+      newlineBefore,
+    });
+    newlineBefore = false;
+    return after;
+  };
   while (offset < source.length) {
     TOKEN.lastIndex = offset;
     const match = TOKEN.exec(source);
@@ -98,19 +116,7 @@ export function tokenize(source) {
     else {
       const char = match[6];
       if (char === '`') {
-        const start = offset;
-        const depth = stack.length;
-        const after = templateChunk(end);
-        tokens.push({
-          type: 'template',
-          value: source.slice(start, after),
-          start,
-          end: after,
-          depth,
-          newlineBefore,
-        });
-        newlineBefore = false;
-        offset = after;
+        offset = pushTemplate(offset, end);
         continue;
       }
       if (char === '/' && slashStartsRegExp(tokens.at(-1))) {
@@ -127,19 +133,7 @@ export function tokenize(source) {
         const open = stack.pop();
         if (open === '${' && char === '}') {
           // The template resumes after its substitution.
-          const start = offset;
-          const depth = stack.length;
-          const after = templateChunk(end);
-          tokens.push({
-            type: 'template',
-            value: source.slice(start, after),
-            start,
-            end: after,
-            depth,
-            newlineBefore,
-          });
-          newlineBefore = false;
-          offset = after;
+          offset = pushTemplate(offset, end);
           continue;
         }
         // An opener and its closer both carry the depth outside their brackets.
