@@ -1,0 +1,216 @@
+/**
+ * A shared app, written into a URL fragment: `#v1.<payload>`, where the payload is the app as
+ * JSON, gzipped with the browser's CompressionStream and base64url-encoded without padding.
+ * Fragments never reach servers, so a link carries its app to the viewer and nowhere else.
+ *
+ * Links stay valid for good: every version ever written keeps a decoder here (`DECODERS`), and a
+ * test opens a link committed when each version was new. A later format is a new prefix
+ * (`v2.`), never a change to an old one.
+ *
+ * What a link holds (`SharedApp`): the manifest and the app's files (text as text, other bytes
+ * as base64, the site's own runner component by name so a JavaScript app is a few hundred
+ * characters, not 14 MB), the values of non-secret variables, an optional key-value seed, the
+ * file to open first and the first request to send. Secrets are never put in: the viewer asks.
+ */
+
+export const LINK_PREFIX = 'v1.';
+
+/** Above this many characters, chat apps and mail clients start cutting links. */
+export const LONG_LINK_CHARS = 2000;
+
+/**
+ * One file of a shared app: text; bytes (base64, standard alphabet); or a component the site
+ * itself serves, by name (today only `runner`, which evaluates a project's JavaScript). A named
+ * component is the site's current build of it: its contract (run the project's `src/`) is kept.
+ */
+export type SharedFile = string | { base64: string } | { component: SiteComponent };
+
+export type SiteComponent = 'runner';
+
+/** A key-value value as the host's dumps write it (sw-host/src/kv/kv-dump.ts). */
+export type SharedKvValue = { text: string } | { base64: string };
+
+export interface SharedRequest {
+  method: string;
+  path: string;
+  headers?: string;
+  body?: string;
+}
+
+export interface SharedApp {
+  /** The project's name (the manifest has the app's own). */
+  name: string;
+  /** Path → content; `spin.toml` among them. */
+  files: Record<string, SharedFile>;
+  /** Values for the manifest's non-secret `[variables]`. */
+  variables?: Record<string, string>;
+  /** Store label → key → value, written before the first request. */
+  kv?: Record<string, Record<string, SharedKvValue>>;
+  /** The file a viewer or embed shows first. */
+  open?: string;
+  /** The request a viewer sends first (default `GET /`). */
+  request?: SharedRequest;
+}
+
+/** Why a link could not be read, in words for the person who opened it. */
+export class ShareLinkError extends Error {
+  constructor(
+    readonly code: 'not-a-link' | 'newer-version' | 'cut-short' | 'malformed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ShareLinkError';
+  }
+}
+
+// --- base64url ----------------------------------------------------------------------------
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  return toBase64(bytes);
+}
+
+export function base64ToBytes(text: string): Uint8Array {
+  return fromBase64(text);
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text))
+    throw new ShareLinkError(
+      'malformed',
+      'This link has characters a Swerve link never contains: it may have been changed on the way. Ask for the link again.',
+    );
+  // A length of 1 mod 4 is never a whole base64 text: the link lost characters at its end.
+  if (text.length % 4 === 1) throw cutShort();
+  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  return fromBase64(padded);
+}
+
+function cutShort(): ShareLinkError {
+  return new ShareLinkError(
+    'cut-short',
+    'This link was cut short: its end is missing, which happens when a chat app or mail client ' +
+      'shortens long links. Ask the sender for the whole link, or for the app as a zip file.',
+  );
+}
+
+// --- gzip ---------------------------------------------------------------------------------
+
+async function pipe(
+  bytes: Uint8Array,
+  transform: CompressionStream | DecompressionStream,
+): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(transform);
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+// --- versions -----------------------------------------------------------------------------
+
+type Decoder = (payload: string) => Promise<SharedApp>;
+
+async function decodeV1(payload: string): Promise<SharedApp> {
+  const compressed = fromBase64Url(payload);
+  let json: string;
+  try {
+    json = new TextDecoder().decode(await pipe(compressed, new DecompressionStream('gzip')));
+  } catch {
+    // A gzip stream that ends early fails to inflate; so does one with bytes changed.
+    throw cutShort();
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw cutShort();
+  }
+  return checkSharedApp(value);
+}
+
+/** Every link version ever written, and how to read it. Never remove one. */
+const DECODERS: Record<string, Decoder> = { 'v1.': decodeV1 };
+
+function malformed(why: string): ShareLinkError {
+  return new ShareLinkError('malformed', `This link does not hold a Swerve app: ${why}.`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkSharedApp(value: unknown): SharedApp {
+  if (!isRecord(value)) throw malformed('its content is not an object');
+  const { name, files, variables, kv, open, request } = value;
+  if (typeof name !== 'string') throw malformed('it has no name');
+  if (!isRecord(files) || !Object.keys(files).length) throw malformed('it has no files');
+  for (const [path, file] of Object.entries(files)) {
+    const ok =
+      typeof file === 'string' ||
+      (isRecord(file) && (typeof file['base64'] === 'string' || file['component'] === 'runner'));
+    if (!ok) throw malformed(`its file ${JSON.stringify(path)} is neither text, bytes nor a site component`);
+  }
+  if (
+    variables !== undefined &&
+    (!isRecord(variables) || Object.values(variables).some((v) => typeof v !== 'string'))
+  )
+    throw malformed('its variables are not name = text');
+  if (kv !== undefined) {
+    if (!isRecord(kv)) throw malformed('its key-value seed is not an object');
+    for (const store of Object.values(kv)) {
+      if (!isRecord(store)) throw malformed('a key-value store of its seed is not an object');
+      for (const v of Object.values(store))
+        if (!isRecord(v) || (typeof v['text'] !== 'string' && typeof v['base64'] !== 'string'))
+          throw malformed('a key-value value of its seed is neither text nor base64');
+    }
+  }
+  if (open !== undefined && typeof open !== 'string')
+    throw malformed('the file it opens first is not a path');
+  if (request !== undefined) {
+    if (!isRecord(request) || typeof request['method'] !== 'string' || typeof request['path'] !== 'string')
+      throw malformed('its first request has no method or path');
+  }
+  return value as unknown as SharedApp;
+}
+
+// --- the API ------------------------------------------------------------------------------
+
+/** The fragment (without `#`) that carries `app`. */
+export async function encodeSharedApp(app: SharedApp): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(app));
+  return LINK_PREFIX + toBase64Url(await pipe(json, new CompressionStream('gzip')));
+}
+
+/** The app a fragment (with or without `#`) carries; a ShareLinkError saying why not. */
+export async function decodeSharedApp(fragment: string): Promise<SharedApp> {
+  const text = fragment.replace(/^#/, '').trim();
+  if (!text)
+    throw new ShareLinkError(
+      'not-a-link',
+      'This address carries no app: a share link ends with # and the app. Ask for the whole link.',
+    );
+  const match = /^v(\d+)\./.exec(text);
+  if (!match) throw malformed('it does not start with a version (v1.)');
+  const decoder = DECODERS[match[0]];
+  if (!decoder)
+    throw new ShareLinkError(
+      'newer-version',
+      `This link was made by a newer Swerve (format v${match[1]}) than this site runs: open it on the site it came from.`,
+    );
+  return decoder(text.slice(match[0].length));
+}
