@@ -40,4 +40,6 @@ export interface AppDefinition {
   /** Built into the site, or deployed from a page. */
   origin: 'site' | 'deployed';
   deployedAt: number;
+  /** The deployer's name for this version (`DeployRequest.version`). */
+  version?: string;
 }

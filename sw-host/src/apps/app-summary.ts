@@ -14,5 +14,6 @@ export function appSummary(app: DeployedApp): AppSummary {
     })),
     routes: app.router.routes.map((route) => route.rawRoute),
     deployedAt: app.definition.deployedAt,
+    ...(app.definition.version === undefined ? {} : { version: app.definition.version }),
   };
 }

@@ -85,6 +85,11 @@ export async function buildDefinition(
   const mount = normaliseMount(request.mount ?? '/');
   const { requestTimeoutMs } = request;
   if (requestTimeoutMs !== undefined) checkRequestTimeout(requestTimeoutMs, name);
+  if (request.version !== undefined && (typeof request.version !== 'string' || request.version.length > 200))
+    throw new SwerveError(
+      'deploy-invalid',
+      `Cannot deploy "${name}" with that version: give it as text of at most 200 characters.`,
+    );
   // Fail before the slow part when a variable has no value.
   resolveApplicationVariables(manifest.variables, request.variables ?? {}, name);
 
@@ -122,6 +127,7 @@ export async function buildDefinition(
     ...(request.environment === undefined ? {} : { environment: { ...request.environment } }),
     origin: 'deployed',
     deployedAt: Date.now(),
+    ...(request.version === undefined ? {} : { version: request.version }),
   };
 }
 

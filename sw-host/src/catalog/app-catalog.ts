@@ -34,4 +34,22 @@ export interface AppCatalog {
    * server wants to show them: `swerve up` prints them in its terminal.
    */
   events?: string;
+  /** Set by `swerve watch`: open tabs follow the app folder as it is rebuilt. */
+  liveReload?: LiveReload;
+}
+
+/**
+ * Where `swerve watch` says what the folder's current version is. The worker checks `version`
+ * before it answers a navigation (an older deploy is redeployed first) and adds `script` to the
+ * HTML pages it answers, which listens to `changes` and reloads the page when a rebuild lands.
+ */
+export interface LiveReload {
+  /** JSON `{ "version": "…" }`: the version a browser should be running now. */
+  version: string;
+  /** Server-sent events, one per new version, with the same JSON. */
+  changes: string;
+  /** The module script added to HTML pages. */
+  script: string;
+  /** The page that redeploys the folder, then goes to its `?to=` path. */
+  redeploy: string;
 }

@@ -74,3 +74,28 @@ describe('parseArgs', () => {
     expect(() => parseArgs(argv)).toThrow(new UsageError(message));
   });
 });
+
+describe('swerve watch', () => {
+  it('takes the options of swerve up, and its own', () => {
+    expect(parseArgs(['watch', 'app', '--port', '0', '--skip-build', '--debounce', '250'])).toMatchObject({
+      kind: 'watch',
+      app: 'app',
+      port: 0,
+      skipBuild: true,
+      debounceMs: 250,
+    });
+    expect(parseArgs(['watch'])).toMatchObject({
+      kind: 'watch',
+      app: '.',
+      skipBuild: false,
+      debounceMs: 100,
+    });
+  });
+
+  it.each([
+    [['up', '--skip-build'], '--skip-build is for swerve watch. Run `swerve up --help` for the options.'],
+    [['watch', '--debounce', 'soon'], /--debounce must be a whole number of milliseconds/],
+  ])('%j is refused, saying why', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(message);
+  });
+});

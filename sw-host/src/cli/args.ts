@@ -30,7 +30,19 @@ export interface UpOptions {
   relay: boolean;
 }
 
-export type Command = { kind: 'help' } | UpOptions;
+/** `swerve watch`'s options: `swerve up`'s, and how to follow the folder (as `spin watch`). */
+export interface WatchOptions extends Omit<UpOptions, 'kind'> {
+  kind: 'watch';
+  /** `--skip-build`: only follow the built files; never run the build commands. */
+  skipBuild: boolean;
+  /** `--debounce <MS>`: wait this long after a change before acting on it. */
+  debounceMs: number;
+}
+
+export type Command = { kind: 'help' } | UpOptions | WatchOptions;
+
+/** As `spin watch`'s default. */
+export const DEFAULT_DEBOUNCE_MS = 100;
 
 /** A mistake on the command line; its message says what to type instead. */
 export class UsageError extends Error {
@@ -42,8 +54,13 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 3000;
 
 export const USAGE = `Usage: swerve up [APP] [options]
+       swerve watch [APP] [options] [--skip-build] [--debounce <MS>]
 
 Serves a Spin app folder (or its spin.toml) to browsers, which run it in a service worker.
+
+swerve watch does what swerve up --build does, then, as spin watch, rebuilds a component when a
+file matching its [component.<id>.build] watch globs changes, and the app's open tabs reload
+with the new version by themselves.
 
 Options:
   -f, --from <APP>           the app folder or manifest (default: the current folder)
@@ -62,6 +79,8 @@ Options:
       --no-request-log       print no line per request (guest output and errors still show)
       --no-relay             let components' outbound requests go out from the browser
                              (CORS applies) instead of through this server
+      --skip-build           (watch) never run build commands; follow the built files only
+      --debounce <MS>        (watch) wait MS milliseconds after a change (default: ${DEFAULT_DEBOUNCE_MS})
   -h, --help                 show this help`;
 
 const USAGE_HINT = 'Run `swerve up --help` for the options.';
@@ -103,9 +122,11 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     return { kind: 'help' };
   }
-  if (command !== 'up') {
+  if (command !== 'up' && command !== 'watch') {
     throw new UsageError(`Unknown command "${command}". Run: swerve up path/to/app`);
   }
+  let skipBuild = false;
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
   const options: UpOptions = {
     kind: 'up',
     app: '.',
@@ -175,12 +196,31 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--request-timeout':
         options.requestTimeoutMs = parseSeconds(value());
         break;
+      case '--skip-build':
+        if (command !== 'watch') throw new UsageError(`--skip-build is for swerve watch. ${USAGE_HINT}`);
+        skipBuild = true;
+        break;
+      case '--debounce':
+        if (command !== 'watch') throw new UsageError(`--debounce is for swerve watch. ${USAGE_HINT}`);
+        debounceMs = parseMilliseconds(value());
+        break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${flag}. ${USAGE_HINT}`);
         app = setOnce(app, arg, 'the app');
     }
   }
+  if (command === 'watch') return { ...options, kind: 'watch', app: app ?? '.', skipBuild, debounceMs };
   return { ...options, app: app ?? '.' };
+}
+
+function parseMilliseconds(text: string): number {
+  const ms = Number(text);
+  if (!/^\d+$/.test(text) || ms > 60_000) {
+    throw new UsageError(
+      `--debounce must be a whole number of milliseconds up to 60000, as in 250, not "${text}".`,
+    );
+  }
+  return ms;
 }
 
 function splitOnce(arg: string): [string, string] {

@@ -16,14 +16,16 @@ function run(command: string, cwd: string): Promise<number | null> {
   });
 }
 
+/** Runs the build commands of every component, or of those in `only`. @throws SwerveError on a failed one. */
 export async function buildApp(
   manifest: AppManifest,
   dir: string,
   say: (line: string) => void,
+  only?: ReadonlySet<string>,
 ): Promise<void> {
   for (const component of Object.values(manifest.components)) {
     const build = component.build;
-    if (!build) continue;
+    if (!build || (only && !only.has(component.id))) continue;
     const cwd = resolve(dir, build.workdir ?? '.');
     for (const command of build.commands) {
       say(`Building component ${component.id} with \`${command}\``);

@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHostScripts } from '../vite-plugin/build-host-scripts.ts';
-import { UP_SCRIPT_PATH } from './up-protocol.ts';
+import { UP_LIVE_SCRIPT_PATH, UP_SCRIPT_PATH } from './up-protocol.ts';
 
 const SW_HOST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const COMPLETE = '.complete';
@@ -72,6 +72,7 @@ async function sourcesHash(): Promise<string> {
 function buildInto(outDir: string, buildId: string): Promise<void> {
   return buildHostScripts(outDir, buildId, {}, [
     { entry: join(SW_HOST_DIR, 'src/cli/page/up-bootstrap.ts'), fileName: UP_SCRIPT_PATH.slice(1) },
+    { entry: join(SW_HOST_DIR, 'src/cli/page/up-live.ts'), fileName: UP_LIVE_SCRIPT_PATH.slice(1) },
   ]);
 }
 

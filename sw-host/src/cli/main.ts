@@ -1,10 +1,11 @@
 /**
- * The `swerve` command. `bin/swerve.js` loads this module through Vite's module runner (Node 20
+ * The `swerve` command (`swerve up`, `swerve watch`). `bin/swerve.js` loads this module through Vite's module runner (Node 20
  * cannot import TypeScript) and calls {@link runSwerve}.
  */
 import { SwerveError } from '../errors.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 import { up, type CommandIo } from './up-command.ts';
+import { watchApp } from './watch-command.ts';
 
 /**
  * Runs the command line `argv` (without node and the script). Resolves with the exit code once
@@ -17,7 +18,7 @@ export async function runSwerve(argv: readonly string[], io: CommandIo = default
       io.out(USAGE);
       return 0;
     }
-    const running = await up(command, io);
+    const running = command.kind === 'watch' ? await watchApp(command, io) : await up(command, io);
     const stop = () => void running.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -19,6 +19,7 @@ import { readRuntimeConfig } from './runtime-config.ts';
 import { loadApp, locateManifest } from './load-app.ts';
 import { baseUrlFor, isPotentiallyTrustworthy, startBanner } from './up-banner.ts';
 import { createUpServer } from './up-server.ts';
+import type { VersionFeed } from './version-feed.ts';
 
 /** Where the command writes, and where it runs from. */
 export interface CommandIo {
@@ -31,6 +32,7 @@ export interface CommandIo {
 export interface RunningUp {
   server: Server;
   url: string;
+  folder: AppFolder;
   close(): Promise<void>;
 }
 
@@ -70,7 +72,7 @@ async function checkComponents(app: Awaited<ReturnType<typeof loadApp>>): Promis
 }
 
 /** Starts serving; resolves once listening. @throws SwerveError saying what to fix. */
-export async function up(options: UpOptions, io: CommandIo): Promise<RunningUp> {
+export async function up(options: UpOptions, io: CommandIo, feed?: VersionFeed): Promise<RunningUp> {
   const manifestPath = await locateManifest(options.app, io.cwd);
   const displayPath = relative(io.cwd, manifestPath) || manifestPath;
   // Fail fast on the app before spending a host build on it.
@@ -105,6 +107,8 @@ export async function up(options: UpOptions, io: CommandIo): Promise<RunningUp> 
     hostBuild: host.build,
   });
 
+  feed?.publish(folder.listing.version);
+
   let url = baseUrlFor(options.host, options.port);
   const server = createUpServer({
     folder,
@@ -114,6 +118,7 @@ export async function up(options: UpOptions, io: CommandIo): Promise<RunningUp> 
     warn: (message) => io.err(message),
     requestLog: options.requestLog,
     relay: options.relay,
+    ...(feed ? { feed } : {}),
   });
   const port = await listen(server, options.host, options.port);
   url = baseUrlFor(options.host, port);
@@ -129,6 +134,7 @@ export async function up(options: UpOptions, io: CommandIo): Promise<RunningUp> 
   return {
     server,
     url,
+    folder,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -17,6 +17,15 @@ export const APP_LISTING_PATH = `${SWERVE_PREFIX}app-files.json`;
  */
 export const UP_EVENTS_PATH = `${SWERVE_PREFIX}up/events`;
 
+/** `swerve watch`: the version the folder is at now, as JSON `{ "version": "…" }`. */
+export const UP_VERSION_PATH = `${SWERVE_PREFIX}up/version`;
+
+/** `swerve watch`: server-sent events, one per new version, each `{ "version": "…" }`. */
+export const UP_CHANGES_PATH = `${SWERVE_PREFIX}up/changes`;
+
+/** `swerve watch`: the script the worker adds to the app's HTML pages (cli/page/up-live.ts). */
+export const UP_LIVE_SCRIPT_PATH = `${SWERVE_PREFIX}up-live.js`;
+
 /** The bootstrap page's script. */
 export const UP_SCRIPT_PATH = `${SWERVE_PREFIX}up.js`;
 

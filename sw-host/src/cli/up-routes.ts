@@ -8,7 +8,14 @@ import { CATALOG_PATH, SERVICE_WORKER_PATH, SWERVE_PREFIX } from '../protocol/pa
 import { isNavigation } from '../vite-plugin/bootstrap-page.ts';
 import { relativeFromUrlPath } from './safe-path.ts';
 import { RELAY_PATH } from '../protocol/relay.ts';
-import { APP_FILES_PREFIX, APP_LISTING_PATH, REDEPLOY_PATH, UP_EVENTS_PATH } from './up-protocol.ts';
+import {
+  APP_FILES_PREFIX,
+  APP_LISTING_PATH,
+  REDEPLOY_PATH,
+  UP_CHANGES_PATH,
+  UP_EVENTS_PATH,
+  UP_VERSION_PATH,
+} from './up-protocol.ts';
 
 export type UpRoute =
   /** A file of the host build (the worker script, the page script, their assets), by URL path. */
@@ -22,6 +29,9 @@ export type UpRoute =
   | { kind: 'app-file'; path: string }
   /** A batch of host events from the browser, to print (POST). */
   | { kind: 'events' }
+  /** `swerve watch`: the folder's version now, and the stream of new ones. */
+  | { kind: 'version' }
+  | { kind: 'changes' }
   /** The page that installs the host and deploys the app. */
   | { kind: 'bootstrap' }
   /** A client that cannot run the app (no service worker): a 503 saying where it runs. */
@@ -49,6 +59,8 @@ export function routeRequest(
   if (!reserved) return isNavigation(headers) ? { kind: 'bootstrap' } : { kind: 'not-a-browser' };
   if (pathname === CATALOG_PATH) return { kind: 'catalog' };
   if (pathname === APP_LISTING_PATH) return { kind: 'listing' };
+  if (pathname === UP_VERSION_PATH) return { kind: 'version' };
+  if (pathname === UP_CHANGES_PATH) return { kind: 'changes' };
   if (pathname === REDEPLOY_PATH)
     return isNavigation(headers) ? { kind: 'bootstrap' } : { kind: 'not-a-browser' };
   if (pathname.startsWith(APP_FILES_PREFIX)) {

@@ -14,7 +14,14 @@ import type { AppFolder } from './app-folder.ts';
 import type { HostBuild } from './host-build.ts';
 import { parseEvents, terminalLine } from './up-events.ts';
 import { upPageHtml } from './up-page.ts';
-import { UP_EVENTS_PATH } from './up-protocol.ts';
+import {
+  REDEPLOY_PATH,
+  UP_CHANGES_PATH,
+  UP_EVENTS_PATH,
+  UP_LIVE_SCRIPT_PATH,
+  UP_VERSION_PATH,
+} from './up-protocol.ts';
+import type { VersionFeed } from './version-feed.ts';
 import { relay } from './up-relay.ts';
 import { routeRequest } from './up-routes.ts';
 
@@ -59,6 +66,8 @@ export interface UpServerOptions {
   requestLog?: boolean;
   /** Relay components' outbound requests (off with `--no-relay`). */
   relay: boolean;
+  /** `swerve watch`: the folder's versions, which open tabs follow (catalog `liveReload`). */
+  feed?: VersionFeed;
 }
 
 function send(
@@ -93,7 +102,21 @@ async function sendFile(
 /** Creates the server (not yet listening). */
 export function createUpServer(options: UpServerOptions): Server {
   const { folder, host } = options;
-  const catalog: AppCatalog = { build: host.build, apps: [], events: UP_EVENTS_PATH };
+  const catalog: AppCatalog = {
+    build: host.build,
+    apps: [],
+    events: UP_EVENTS_PATH,
+    ...(options.feed
+      ? {
+          liveReload: {
+            version: UP_VERSION_PATH,
+            changes: UP_CHANGES_PATH,
+            script: UP_LIVE_SCRIPT_PATH,
+            redeploy: REDEPLOY_PATH,
+          },
+        }
+      : {}),
+  };
   let lastProblem: string | undefined;
   let lastVersion = folder.listing.version;
 
@@ -118,6 +141,7 @@ export function createUpServer(options: UpServerOptions): Server {
         try {
           const listing = await folder.refresh();
           lastProblem = undefined;
+          options.feed?.publish(listing.version);
           if (listing.version !== lastVersion) {
             lastVersion = listing.version;
             options.log(`${listing.name} changed on disk: a browser is deploying the new version.`);
@@ -144,6 +168,18 @@ export function createUpServer(options: UpServerOptions): Server {
         response.statusCode = 204;
         return void response.end();
       }
+      case 'version':
+        if (!options.feed) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+        return send(
+          request,
+          response,
+          200,
+          CONTENT_TYPES['.json']!,
+          JSON.stringify({ version: options.feed.version }),
+        );
+      case 'changes':
+        if (!options.feed) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+        return options.feed.listen(response);
       case 'relay':
         if (!options.relay) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
         return relay(request, response, folder);

@@ -9,7 +9,7 @@ import type { AppStore } from '../apps/app-store.ts';
 import type { InProcessServer } from '../apps/app-outbound.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import type { InstanceSinks } from '../apps/instance-imports.ts';
-import type { AppCatalog } from '../catalog/app-catalog.ts';
+import type { AppCatalog, LiveReload } from '../catalog/app-catalog.ts';
 import { siteAppDefinitions } from '../catalog/site-apps.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { SwerveError } from '../errors.ts';
@@ -45,6 +45,8 @@ async function fetchCatalog(): Promise<AppCatalog> {
 export class AppHost implements InProcessServer {
   readonly events = new HostEvents();
   readonly registry: AppRegistry;
+  /** `swerve watch`'s settings, once the catalog is read (sw/live-reload.ts). */
+  liveReload: LiveReload | undefined;
   readonly #executor: GuestExecutor;
 
   /**
@@ -63,6 +65,7 @@ export class AppHost implements InProcessServer {
       async () => {
         const catalog = await fetchCatalog();
         if (catalog.events) this.events.relayTo(catalog.events);
+        this.liveReload = catalog.liveReload;
         return siteAppDefinitions(catalog, appKeyOf(origin, ORIGINS));
       },
       (level, message, app) => this.events.log({ level, source: 'host', app, message }),

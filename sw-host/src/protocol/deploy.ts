@@ -38,6 +38,11 @@ export interface DeployRequest {
    * number from 1 to 2 147 483 647. Spin itself sets no such limit.
    */
   requestTimeoutMs?: number;
+  /**
+   * What the deployer calls this version (`swerve up`: a hash of the app folder), kept with the
+   * app and returned in its summary, so the deployer can tell later whether it is still current.
+   */
+  version?: string;
 }
 
 /** A deployed app, as pages see it. */
@@ -49,6 +54,8 @@ export interface AppSummary {
   components: { id: string; version: string }[];
   routes: string[];
   deployedAt: number;
+  /** The deployer's name for this version (`DeployRequest.version`), if it gave one. */
+  version?: string;
 }
 
 export interface DeployResult {

@@ -26,6 +26,7 @@ import { IdbAppStore } from '../apps/app-store.ts';
 import { AppHost } from '../host/app-host.ts';
 import { WasmExecutor } from '../runtime/wasm-executor.ts';
 import { handleHostMessage } from '../host/handle-request.ts';
+import { redeployFirst, withLiveReloadScript } from './live-reload.ts';
 import { plainResponse } from './plain-route.ts';
 import { RequestRouting, type Routing } from './request-routing.ts';
 
@@ -58,9 +59,16 @@ async function respond(event: FetchEvent, decision: Routing): Promise<Response> 
     case 'later':
       return respond(event, await decision.decide());
     case 'app': {
+      const navigation = event.request.mode === 'navigate';
+      const live = navigation ? host.liveReload : undefined;
+      const version = decision.app.definition.version;
+      if (live) {
+        const redirect = await redeployFirst(live, version, new URL(event.request.url));
+        if (redirect) return redirect;
+      }
       const response = await host.handle(event.request, decision.app, decision.pathInApp);
-      if (event.request.mode === 'navigate') routing.rememberDocument(event.resultingClientId, decision.app);
-      return response;
+      if (navigation) routing.rememberDocument(event.resultingClientId, decision.app);
+      return live ? withLiveReloadScript(response, live, version) : response;
     }
   }
 }

@@ -48,6 +48,7 @@ async function deploy(host: HostConnection, listing: AppListing, forced: boolean
     keyValueStores: listing.keyValueStores,
     environment: listing.environment,
     requestTimeoutMs: listing.requestTimeoutMs,
+    version: listing.version,
   });
   for (const warning of warnings) console.warn(`[swerve] ${warning}`);
   localStorage.setItem(versionKey, listing.version);
