@@ -132,11 +132,32 @@ test('a client without a service worker gets a short plain-text 503 saying where
   expect(text).toContain(`Open ${swerveUp.url}some/path?x=1 in a browser`);
 });
 
+test('swerve up transpiles the component in Node, so the browser deploys it by URL and never downloads its .wasm', async ({
+  page,
+  request,
+}) => {
+  const listing = await (await request.get('/_swerve/app-files.json')).json();
+  // The component's source is left out of the deploy: its transpiled form is served instead.
+  expect(listing.files['dist/echo.wasm']).toBeUndefined();
+  const { glue, coreModules } = listing.prepared.echo as { glue: string; coreModules: Record<string, string> };
+  expect(glue).toMatch(/^\/_swerve\/components\/up\/[\w-]+\/component\.js$/);
+  const core = await request.get(Object.values(coreModules)[0]!);
+  expect(core.headers()['content-type']).toBe('application/wasm');
+  expect(core.headers()['cache-control']).toContain('immutable');
+
+  const fetched: string[] = [];
+  page.context().on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/first/visit');
+  expect((await shownEcho(page)).pathWithQuery).toBe('/first/visit');
+  expect(fetched).not.toContain('/_swerve/app/dist/echo.wasm');
+  expect(fetched).toContain(Object.values(coreModules)[0]);
+});
+
 test('the app folder is exposed read-only, only what the manifest names; the worker may evaluate code', async ({
   request,
 }) => {
   const listing = await (await request.get('/_swerve/app-files.json')).json();
-  expect(listing).toMatchObject({ name: 'echo', files: { 'dist/echo.wasm': '/_swerve/app/dist/echo.wasm' } });
+  expect(listing).toMatchObject({ name: 'echo', manifest: '/_swerve/app/spin.toml' });
   expect((await request.get('/_swerve/app/spin.toml')).status()).toBe(200);
   expect((await request.get('/_swerve/app/dist/echo.wasm')).status()).toBe(200);
   expect((await request.get('/_swerve/app/src/echo.js')).status()).toBe(404);

@@ -8,7 +8,8 @@ import { checkHostCompatibility } from '../component/host-compatibility.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { parseManifest, type ComponentManifest } from '../manifest/index.ts';
 import { resolveApplicationVariables } from '../variables/index.ts';
-import type { DeployRequest } from '../protocol/deploy.ts';
+import type { DeployRequest, PreparedComponent } from '../protocol/deploy.ts';
+import { COMPONENTS_PATH } from '../protocol/paths.ts';
 import type { AppDefinition, ComponentArtifactsRef } from './app-definition.ts';
 import type { AppStore } from './app-store.ts';
 
@@ -97,8 +98,13 @@ export async function buildDefinition(
   const sources = new Set<string>();
   for (const [id, component] of Object.entries(manifest.components)) {
     const label = `${name}/${id}`;
-    const bytes = await componentBytes(component, label, request.files, deps.fetch);
     if (component.source.kind === 'local') sources.add(normalisePath(component.source.path));
+    const prepared = request.prepared?.[id];
+    if (prepared) {
+      components[id] = preparedArtifacts(prepared, label);
+      continue;
+    }
+    const bytes = await componentBytes(component, label, request.files, deps.fetch);
     checkHostCompatibility(bytes, label);
     const version = await sha256Hex(bytes);
     if (!(await deps.store.artifacts(version))) {
@@ -129,6 +135,31 @@ export async function buildDefinition(
     deployedAt: Date.now(),
     ...(request.version === undefined ? {} : { version: request.version }),
   };
+}
+
+/** Paths of the host's own origin that only its server answers (never an app: the worker passes them by). */
+function isServerPath(path: unknown): path is string {
+  return (
+    typeof path === 'string' &&
+    path.startsWith(COMPONENTS_PATH) &&
+    !path.includes('..') &&
+    !path.includes('//') &&
+    !/[?#\\]/.test(path)
+  );
+}
+
+/** The artifacts a server prepared for a component (DeployRequest.prepared), checked. */
+function preparedArtifacts(prepared: PreparedComponent, label: string): ComponentArtifactsRef {
+  const { version, glue, coreModules } = prepared;
+  const modules = typeof coreModules === 'object' && coreModules !== null ? Object.values(coreModules) : [];
+  if (typeof version !== 'string' || !isServerPath(glue) || !modules.length || !modules.every(isServerPath)) {
+    throw new SwerveError(
+      'deploy-invalid',
+      `${label}: its prepared artifacts must be paths under ${COMPONENTS_PATH} of this origin, which its server answers. ` +
+        "Deploy the component's bytes instead.",
+    );
+  }
+  return { kind: 'url', version, glue, coreModules: { ...coreModules } };
 }
 
 /** `/apps/x` → `/apps/x/`; `/` stays. A mount must not be inside Swerve's own prefix. */

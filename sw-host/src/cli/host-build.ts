@@ -29,6 +29,11 @@ async function cacheRoot(): Promise<string> {
   }
 }
 
+/** Where `swerve up` keeps other caches, beside the host builds (`node_modules/.cache/swerve/<name>`). */
+export async function swerveCacheDir(name: string): Promise<string> {
+  return join(dirname(await cacheRoot()), name);
+}
+
 /** A built host, ready to serve. */
 export interface HostBuild {
   /** The hash its folder is named by; also the worker's build id. */

@@ -14,7 +14,8 @@ import { parseManifest } from '../manifest/index.ts';
 import type { UpOptions } from './args.ts';
 import { AppFolder } from './app-folder.ts';
 import { buildApp } from './build-app.ts';
-import { ensureHostBuild } from './host-build.ts';
+import { ensureHostBuild, swerveCacheDir } from './host-build.ts';
+import { PreparedComponents } from './prepared-components.ts';
 import { readRuntimeConfig } from './runtime-config.ts';
 import { loadApp, locateManifest } from './load-app.ts';
 import { baseUrlFor, isPotentiallyTrustworthy, startBanner } from './up-banner.ts';
@@ -108,6 +109,9 @@ export async function up(options: UpOptions, io: CommandIo, feed?: VersionFeed):
   });
 
   feed?.publish(folder.listing.version);
+  // Transpiled now (once per component and host build, then from disk), so the first visit only compiles.
+  const prepared = new PreparedComponents(await swerveCacheDir('prepared'), host.build, folder.hasher);
+  await prepared.prepare(folder.app, io.out);
 
   let url = baseUrlFor(options.host, options.port);
   const server = createUpServer({
@@ -119,6 +123,7 @@ export async function up(options: UpOptions, io: CommandIo, feed?: VersionFeed):
     requestLog: options.requestLog,
     relay: options.relay,
     ...(feed ? { feed } : {}),
+    prepared,
   });
   const port = await listen(server, options.host, options.port);
   url = baseUrlFor(options.host, port);

@@ -3,6 +3,7 @@
  * prefix (which the service worker never intercepts, so these always reach the server). Imported
  * by the server and by the page script, so that both agree.
  */
+import type { PreparedComponent } from '../protocol/deploy.ts';
 import { SWERVE_PREFIX } from '../protocol/paths.ts';
 
 /** The app folder, read-only: the manifest, the components' sources and their `files`. */
@@ -60,4 +61,9 @@ export interface AppListing {
   keyValueStores: string[];
   /** `--request-timeout`, in milliseconds; the host's default when absent. */
   requestTimeoutMs?: number;
+  /**
+   * Components the server transpiled (cli/prepared-components.ts), by component id; their
+   * sources are then left out of `files`, so the browser neither downloads nor transpiles them.
+   */
+  prepared?: Record<string, PreparedComponent>;
 }

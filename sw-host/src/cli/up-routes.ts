@@ -6,6 +6,7 @@
  */
 import { CATALOG_PATH, SERVICE_WORKER_PATH, SWERVE_PREFIX } from '../protocol/paths.ts';
 import { isNavigation } from '../vite-plugin/bootstrap-page.ts';
+import { PREPARED_PATH } from './prepared-components.ts';
 import { relativeFromUrlPath } from './safe-path.ts';
 import { RELAY_PATH } from '../protocol/relay.ts';
 import {
@@ -20,6 +21,8 @@ import {
 export type UpRoute =
   /** A file of the host build (the worker script, the page script, their assets), by URL path. */
   | { kind: 'host-file'; path: string }
+  /** A component transpiled by the server (cli/prepared-components.ts), by URL path. */
+  | { kind: 'prepared'; path: string }
   /** The site catalog the worker reads at start: empty, the app is deployed from the page. */
   | { kind: 'catalog' }
   | { kind: 'listing' }
@@ -68,5 +71,6 @@ export function routeRequest(
     return path === undefined ? { kind: 'not-found' } : { kind: 'app-file', path };
   }
   if (hostFiles.has(pathname)) return { kind: 'host-file', path: pathname };
+  if (pathname.startsWith(PREPARED_PATH)) return { kind: 'prepared', path: pathname };
   return { kind: 'not-found' };
 }

@@ -22,6 +22,9 @@ import {
   UP_VERSION_PATH,
 } from './up-protocol.ts';
 import type { VersionFeed } from './version-feed.ts';
+import type { PreparedComponents } from './prepared-components.ts';
+import type { AppListing } from './up-protocol.ts';
+import type { PreparedComponent } from '../protocol/deploy.ts';
 import { relay } from './up-relay.ts';
 import { routeRequest } from './up-routes.ts';
 
@@ -68,6 +71,25 @@ export interface UpServerOptions {
   relay: boolean;
   /** `swerve watch`: the folder's versions, which open tabs follow (catalog `liveReload`). */
   feed?: VersionFeed;
+  /** Components transpiled here, for the browser to compile straight away. */
+  prepared: PreparedComponents;
+}
+
+/** `listing` deploying the `prepared` components by URL: their sources are left out of its files. */
+function withPrepared(
+  listing: AppListing,
+  prepared: Record<string, PreparedComponent>,
+  folder: AppFolder,
+): AppListing {
+  if (!Object.keys(prepared).length) return listing;
+  const sources = new Set(
+    Object.keys(prepared).flatMap((id) => {
+      const source = folder.app.manifest.components[id]?.source;
+      return source?.kind === 'local' ? [source.path] : [];
+    }),
+  );
+  const files = Object.fromEntries(Object.entries(listing.files).filter(([key]) => !sources.has(key)));
+  return { ...listing, files, prepared };
 }
 
 function send(
@@ -101,7 +123,7 @@ async function sendFile(
 
 /** Creates the server (not yet listening). */
 export function createUpServer(options: UpServerOptions): Server {
-  const { folder, host } = options;
+  const { folder, host, prepared } = options;
   const catalog: AppCatalog = {
     build: host.build,
     apps: [],
@@ -135,11 +157,20 @@ export function createUpServer(options: UpServerOptions): Server {
     switch (route.kind) {
       case 'host-file':
         return sendFile(request, response, host.files.get(route.path)!, contentType(route.path));
+      case 'prepared': {
+        const file = prepared.file(route.path);
+        if (!file) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+        return sendFile(request, response, file, contentType(route.path));
+      }
       case 'catalog':
         return send(request, response, 200, CONTENT_TYPES['.json']!, JSON.stringify(catalog));
       case 'listing': {
         try {
-          const listing = await folder.refresh();
+          const listing = withPrepared(
+            await folder.refresh(),
+            await prepared.prepare(folder.app, options.log),
+            folder,
+          );
           lastProblem = undefined;
           options.feed?.publish(listing.version);
           if (listing.version !== lastVersion) {

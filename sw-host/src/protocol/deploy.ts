@@ -43,6 +43,21 @@ export interface DeployRequest {
    * app and returned in its summary, so the deployer can tell later whether it is still current.
    */
   version?: string;
+  /**
+   * Components already transpiled by the server that serves this origin (`swerve up` does it in
+   * Node), by component id: their bytes need not be among `files`. Accepted only at URL paths
+   * under `/_swerve/` of the host's own origin, which the server answers, never an app.
+   */
+  prepared?: Record<string, PreparedComponent>;
+}
+
+/** A component's transpiled artifacts (jco's glue, rewritten core modules), by URL path. */
+export interface PreparedComponent {
+  /** Names the artifacts: the same version never means other bytes. */
+  version: string;
+  glue: string;
+  /** Core module file name (as the glue asks for it) → URL path. */
+  coreModules: Record<string, string>;
 }
 
 /** A deployed app, as pages see it. */

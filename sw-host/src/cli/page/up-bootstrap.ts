@@ -49,6 +49,7 @@ async function deploy(host: HostConnection, listing: AppListing, forced: boolean
     environment: listing.environment,
     requestTimeoutMs: listing.requestTimeoutMs,
     version: listing.version,
+    ...(listing.prepared ? { prepared: listing.prepared } : {}),
   });
   for (const warning of warnings) console.warn(`[swerve] ${warning}`);
   localStorage.setItem(versionKey, listing.version);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { PreparedComponent } from '../protocol/deploy.ts';
+import type { AppStore } from './app-store.ts';
+import { buildDefinition, type DeployDependencies } from './deploy.ts';
+
+const MANIFEST = `spin_manifest_version = 2
+[application]
+name = "served"
+[[trigger.http]]
+route = "/..."
+component = "web"
+[component.web]
+source = "web.wasm"
+files = ["page.html"]
+`;
+
+const prepared: PreparedComponent = {
+  version: 'up-abc',
+  glue: '/_swerve/components/up/abc/component.js',
+  coreModules: { 'component.core.wasm': '/_swerve/components/up/abc/component.core.wasm' },
+};
+
+/** Anything that would transpile or fetch fails the test: a prepared component needs neither. */
+const deps: DeployDependencies = {
+  store: {} as AppStore,
+  transpile: () => Promise.reject(new Error('transpiled in the browser')),
+  fetch: () => Promise.reject(new Error('fetched')),
+};
+
+describe('a deploy with components its server prepared', () => {
+  it('serves them from their URLs, without their bytes, and keeps the other files', async () => {
+    const definition = await buildDefinition(
+      {
+        manifest: MANIFEST,
+        files: { 'page.html': new TextEncoder().encode('<h1>hi</h1>') },
+        prepared: { web: prepared },
+        version: 'folder-1',
+      },
+      deps,
+    );
+    expect(definition.components['web']).toEqual({ kind: 'url', ...prepared });
+    expect(Object.keys(definition.files)).toEqual(['page.html']);
+    expect(definition.version).toBe('folder-1');
+  });
+
+  it.each([
+    ['another origin', { ...prepared, glue: 'https://elsewhere.example/component.js' }],
+    ["the app's own paths", { ...prepared, glue: '/component.js' }],
+    ['a way out of the prefix', { ...prepared, glue: '/_swerve/components/../../x.js' }],
+    ['a protocol-relative URL', { ...prepared, coreModules: { 'a.wasm': '//elsewhere.example/a.wasm' } }],
+    ['no core module', { ...prepared, coreModules: {} }],
+  ])('refuses artifacts at %s', async (_, bad) => {
+    await expect(
+      buildDefinition({ manifest: MANIFEST, files: {}, prepared: { web: bad as PreparedComponent } }, deps),
+    ).rejects.toThrow(/prepared artifacts must be paths under \/_swerve\/components\/ of this origin/);
+  });
+});
