@@ -10,7 +10,7 @@
  * - dist/index.d.ts, dist/types.d.ts: the declarations of the public API (self-contained).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,12 +71,24 @@ await hostScripts.buildHostScripts(hostDir, id, {}, [
 await writeFile(join(hostDir, api.DRIVER_PAGE_PATH.slice(1)), driverHtml(api.DRIVER_SCRIPT_PATH));
 await writeFile(join(hostDir, 'kit-build.json'), `${JSON.stringify({ build: id })}\n`);
 
-// The Node side, one module.
+// The Node side, one module. It transpiles the user's components with jco's generator (a
+// component itself, with two core modules read from beside the bundle), which runs on
+// preview2-shim's browser build here as in the host: the Node build would start a worker thread.
+const preview2Shim = join(repoDir, 'node_modules/@bytecodealliance/preview2-shim/dist/');
+const jcoVendor = join(repoDir, 'node_modules/@bytecodealliance/jco-transpile/vendor/');
 await build({
   configFile: false,
   root: kitDir,
   envDir: false,
   logLevel: 'warn',
+  resolve: {
+    alias: [
+      {
+        find: /^@bytecodealliance\/preview2-shim\/([a-z-]+)$/,
+        replacement: `${preview2Shim}browser/$1.js`,
+      },
+    ],
+  },
   ssr: { noExternal: true, target: 'node' },
   build: {
     ssr: join(kitDir, 'src/index.ts'),
@@ -94,6 +106,9 @@ await build({
     },
   },
 });
+
+for (const name of ['js-component-bindgen-component.core.wasm', 'js-component-bindgen-component.core2.wasm'])
+  await copyFile(join(jcoVendor, name), join(distDir, name));
 
 // Declarations of the public API: index.ts and types.ts import nothing from the host.
 for (const name of ['index', 'types']) {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import { loadApp, locateManifest } from '../../sw-host/src/cli/load-app.ts';
+import type { AppManifest } from '../../sw-host/src/manifest/index.ts';
 
 export interface AppSource {
   /** Names the app's files on the server: a hash of the manifest's absolute path. */
@@ -18,6 +19,9 @@ export interface AppSource {
   /** Deploy key → folder-relative path. */
   deployFiles: Map<string, string>;
   warnings: string[];
+  /** The app's name (as it is deployed) and its manifest, read. */
+  name: string;
+  manifest: AppManifest;
 }
 
 /**
@@ -35,5 +39,7 @@ export async function readAppSource(spinApp: string, baseDir: string): Promise<A
     served: app.served,
     deployFiles: app.deployFiles,
     warnings: [...app.manifest.warnings],
+    name: app.name,
+    manifest: app.manifest,
   };
 }

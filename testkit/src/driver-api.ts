@@ -3,6 +3,7 @@
  * as `globalThis.swerveKit`. Everything crosses Playwright's `evaluate` as JSON, so bytes travel
  * as base64.
  */
+import type { PreparedComponent } from '../../sw-host/src/protocol/deploy.ts';
 import type { AppLogLine, AppRequestRecord } from './types.ts';
 
 /** A deploy, as the Node side prepared it: the manifest and files are URLs at the site origin. */
@@ -15,6 +16,8 @@ export interface DriverDeploy {
   /** Label → key → value as base64. */
   keyValues: Record<string, Record<string, string>>;
   requestTimeoutMs?: number;
+  /** Components the kit transpiled in Node, by component id (their sources are not in `files`). */
+  prepared?: Record<string, PreparedComponent>;
 }
 
 export type DriverStarted =

@@ -95,10 +95,23 @@ export const swerveTest = base.extend<
     const baseDir = testInfo.config.configFile ? dirname(testInfo.config.configFile) : process.cwd();
     const source = await readAppSource(spinApp, baseDir);
     const urlOf = swerveServer.addApp(source);
+    const prepared = await swerveServer.prepare(source);
+    // A prepared component is deployed by the URLs of its transpiled form, not by its bytes.
+    const preparedSources = new Set(
+      Object.keys(prepared).flatMap((id) => {
+        const from = source.manifest.components[id]?.source;
+        return from?.kind === 'local' ? [from.path] : [];
+      }),
+    );
     const deploy: DriverDeploy = {
       manifestUrl: urlOf(source.manifestFile),
       manifestFile: source.displayPath,
-      files: Object.fromEntries([...source.deployFiles].map(([key, path]) => [key, urlOf(path)])),
+      files: Object.fromEntries(
+        [...source.deployFiles]
+          .filter(([key]) => !preparedSources.has(key))
+          .map(([key, path]) => [key, urlOf(path)]),
+      ),
+      prepared,
       variables,
       keyValues: Object.fromEntries(
         Object.entries(keyValues).map(([label, entries]) => [

@@ -1,3 +1,4 @@
+import { parseManifest } from '../../sw-host/src/manifest/index.ts';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,8 @@ describe('the kit server', () => {
       served: new Map([['spin.toml', join(dir, 'spin.toml')]]),
       deployFiles: new Map(),
       warnings: [],
+      name: 'a1',
+      manifest: parseManifest('spin_manifest_version = 2\n[application]\nname = "a1"\n', 'spin.toml'),
     };
     server = await startKitServer(await readPackagedHost(hostDir), 0);
     fileUrl = server.addApp(app);

@@ -14,7 +14,11 @@ import { APP_FILES_PREFIX as FOLDER_PREFIX } from '../../sw-host/src/cli/up-prot
 import { appKeyOf, appOrigin } from '../../sw-host/src/origins/app-origins.ts';
 import { CATALOG_PATH } from '../../sw-host/src/protocol/paths.ts';
 import { hostMiddleware } from '../../sw-host/src/vite-plugin/host-middleware.ts';
+import { FileHasher } from '../../sw-host/src/cli/app-version.ts';
+import { PREPARED_PATH, PreparedComponents } from '../../sw-host/src/cli/prepared-components.ts';
+import type { PreparedComponent } from '../../sw-host/src/protocol/deploy.ts';
 import type { AppSource } from './app-source.ts';
+import { kitCacheDir } from './kit-cache.ts';
 import { APP_FILES_PREFIX } from './driver-api.ts';
 import type { PackagedHost } from './host-build.ts';
 
@@ -37,6 +41,11 @@ export interface KitServer {
   appOrigin(key: string): string;
   /** Serves `app`'s files at the site origin; returns the URL path of each folder-relative path. */
   addApp(app: AppSource): (relativePath: string) => string;
+  /**
+   * Transpiles `app`'s components here, once per content hash (kept on disk for later runs), and
+   * serves them at every app origin: a test's deploy then only compiles them.
+   */
+  prepare(app: AppSource): Promise<Record<string, PreparedComponent>>;
   close(): Promise<void>;
 }
 
@@ -52,9 +61,16 @@ function send(
   response.end(body);
 }
 
-async function sendFile(request: IncomingMessage, response: ServerResponse, file: string | undefined) {
+async function sendFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: string | undefined,
+  caching?: 'immutable',
+) {
   const info = file ? await stat(file).catch(() => undefined) : undefined;
   if (!file || !info?.isFile()) return send(response, 404, 'Not found.\n');
+  // Named by their content: Chromium may keep their compiled code across the tests' contexts.
+  if (caching) response.setHeader('cache-control', 'public, max-age=31536000, immutable');
   response.setHeader('content-type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
   response.setHeader('content-length', info.size);
   if (request.method === 'HEAD') return void response.end();
@@ -66,6 +82,7 @@ async function sendFile(request: IncomingMessage, response: ServerResponse, file
 /** Starts the server on 127.0.0.1 at `port` (0: any free port). */
 export async function startKitServer(host: PackagedHost, port: number): Promise<KitServer> {
   const apps = new Map<string, AppSource>();
+  const prepared = new PreparedComponents(await kitCacheDir(), host.build, new FileHasher());
   const middleware = hostMiddleware();
   let siteOrigin = '';
 
@@ -77,6 +94,7 @@ export async function startKitServer(host: PackagedHost, port: number): Promise<
     if (path === CATALOG_PATH)
       return send(response, 200, JSON.stringify({ build: host.build, apps: [] }), CONTENT_TYPES['.json']);
     if (host.files.has(path)) return sendFile(request, response, host.files.get(path));
+    if (path.startsWith(PREPARED_PATH)) return sendFile(request, response, prepared.file(path), 'immutable');
     // The apps' files are for the driver page only, at the site origin.
     const isSite = !appKeyOf(`http://${request.headers.host ?? ''}`);
     if (isSite && path.startsWith(APP_FILES_PREFIX)) {
@@ -118,6 +136,7 @@ export async function startKitServer(host: PackagedHost, port: number): Promise<
   return {
     siteOrigin,
     appOrigin: (key) => appOrigin(key, siteOrigin),
+    prepare: (app) => prepared.prepare(app, () => undefined),
     addApp(app) {
       apps.set(app.id, app);
       return (relative) =>

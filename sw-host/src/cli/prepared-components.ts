@@ -49,7 +49,10 @@ export class PreparedComponents {
    * Component id → its prepared artifacts, for every component of `app` that can be prepared.
    * `log` hears how long a new preparation took.
    */
-  async prepare(app: LoadedApp, log: (line: string) => void): Promise<Record<string, PreparedComponent>> {
+  async prepare(
+    app: Pick<LoadedApp, 'name' | 'manifest' | 'served' | 'deployFiles'>,
+    log: (line: string) => void,
+  ): Promise<Record<string, PreparedComponent>> {
     const prepared: Record<string, PreparedComponent> = {};
     for (const component of Object.values(app.manifest.components)) {
       if (component.source.kind !== 'local') continue;

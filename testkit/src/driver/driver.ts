@@ -62,6 +62,7 @@ const driver: KitDriver = {
         keyValueStores: Object.keys(deploy.keyValues).filter((label) => label !== 'default'),
         keyValues,
         requestTimeoutMs: deploy.requestTimeoutMs,
+        ...(deploy.prepared ? { prepared: deploy.prepared } : {}),
       });
       appName = result.app.name;
       return {
