@@ -50,7 +50,10 @@ describe('the kit server', () => {
       deployFiles: new Map(),
       warnings: [],
       name: 'a1',
-      manifest: parseManifest('spin_manifest_version = 2\n[application]\nname = "a1"\n', 'spin.toml'),
+      manifest: parseManifest(
+        'spin_manifest_version = 2\n[application]\nname = "a1"\n[[trigger.http]]\nroute = "/"\nstatic_response = { body = "a1" }\n',
+        'spin.toml',
+      ),
     };
     server = await startKitServer(await readPackagedHost(hostDir), 0);
     fileUrl = server.addApp(app);
