@@ -10,6 +10,7 @@ import { expect, test } from '../fixtures/swerve.ts';
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
 import { firstPage, withPersistentProfile } from '../fixtures/persistent-browser.ts';
 import { hostRequest } from '../fixtures/host-request.ts';
+import { deadlineCost } from './deadline-cost.ts';
 import { outboundCases } from './outbound-cases.ts';
 import { sequentialLatencies, throughput, type RequestSpec } from './page-load.ts';
 import {
@@ -77,6 +78,7 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
     targets: [],
     outbound: [],
     streaming: [],
+    deadlineCost: [],
     notMeasured: [],
   };
 
@@ -194,6 +196,11 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
     });
   }
 
+  // What deadlines cost a guest that computes, on a blank page of its own.
+  const blank = await context.newPage();
+  report.deadlineCost.push(...(await deadlineCost(blank)));
+  await blank.close();
+
   const helloBreakdown = report.breakdown.find((row) => row.name.startsWith('hello'));
   const ratioOf = (prefix: string) =>
     report.latency.find((row) => row.name.startsWith(prefix))?.ratio ?? Number.NaN;
@@ -208,6 +215,12 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
       unit: 'ms',
     },
     { name: 'first response after a restart, component cached', measured: restart, target: 300, unit: 'ms' },
+    {
+      name: 'deadline instrumentation, CPU-bound loop (hashing)',
+      measured: report.deadlineCost.find((row) => row.name.startsWith('hashing'))?.ratio ?? Number.NaN,
+      target: 1.1,
+      unit: 'x',
+    },
   );
 
   console.log(`\n${formatReport(report)}\n`);

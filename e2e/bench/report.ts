@@ -32,6 +32,8 @@ export interface BenchReport {
   outbound: LatencyRow[];
   /** Streamed responses: median time to the first chunk and to the end (ms). */
   streaming: { name: string; n: number; firstByteMs: number; totalMs: number }[];
+  /** The deadline instrumentation's cost on guests that compute (deadline-cost.ts). */
+  deadlineCost: { name: string; plainMs: number; instrumentedMs: number; ratio: number }[];
   notMeasured: string[];
 }
 
@@ -129,6 +131,17 @@ export function formatReport(report: BenchReport): string {
     table(
       ['after requests', 'MiB'],
       report.memory.map((row) => [row.afterRequests, row.heapMiB.toFixed(2)]),
+    ),
+    '',
+    'Deadline instrumentation on guests that compute (median ms, same modules with and without it)',
+    table(
+      ['case', 'as written', 'instrumented', 'ratio'],
+      report.deadlineCost.map((row) => [
+        row.name,
+        ms(row.plainMs),
+        ms(row.instrumentedMs),
+        `${row.ratio.toFixed(2)}x`,
+      ]),
     ),
     '',
     "Issue 9's targets (met when the measure is at most the target)",
