@@ -166,25 +166,34 @@ test("on another site's page the embed runs the app in its host page's worker, a
   page,
 }) => {
   const fragment = await encodeSharedApp(HTML_APP);
-  const embed = await frameOnPage(page, EMBEDDER, embedPath(fragment, 'views=preview,console&theme=light'));
+  const embed = await frameOnPage(
+    page,
+    EMBEDDER,
+    embedPath(fragment, 'views=preview,console,code&theme=light'),
+  );
   const notice = embed.getByTestId('preview-unavailable');
   await expect(notice).toContainText('no service worker');
   const link = notice.getByRole('link', { name: /full page/ });
   const href = (await link.getAttribute('href'))!;
   expect(new URL(href, SITE_URL).pathname).toBe('/view');
   expect(new URL(href, SITE_URL).hash.startsWith('#v1.')).toBe(true);
+  await page.screenshot({ path: test.info().outputPath('embed-preview-unavailable-light.png') });
   // Its requests still work there.
   await embed.getByTestId('view-console').click();
   await expect(embed.getByTestId('response-body')).toContainText('A page from a link');
-  await page.screenshot({ path: test.info().outputPath('embed-preview-light.png') });
+  await embed.getByTestId('view-code').click();
+  await expect(embed.getByTestId('editor')).toContainText('static_response');
+  await page.screenshot({ path: test.info().outputPath('embed-code-light.png') });
 });
 
 test("the site's own page shows an embed's HTML preview, served by the app's service worker", async ({
   page,
 }) => {
   const fragment = await encodeSharedApp(HTML_APP);
-  await page.goto(embedPath(fragment, 'views=preview'));
+  await page.setViewportSize({ width: 600, height: 400 });
+  await page.goto(embedPath(fragment, 'views=preview,logs&theme=light'));
   await expect(page.frameLocator('[data-testid="preview"]').locator('h1')).toHaveText('A page from a link');
+  await page.screenshot({ path: test.info().outputPath('embed-preview-light.png') });
 });
 
 test('the embed API: send resolves with the answer, setFile changes the next one, console.log is a log event', async ({

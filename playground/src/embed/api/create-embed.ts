@@ -118,6 +118,7 @@ export function createEmbed(element: Element, options: EmbedOptions): Embed {
   };
   let destroyed = false;
   let stopListening = () => undefined as void;
+  let eventsPort: MessagePort | undefined;
 
   function request<T extends EmbedRequestType>(
     type: T,
@@ -149,6 +150,7 @@ export function createEmbed(element: Element, options: EmbedOptions): Embed {
       if (mismatch) return reject(new Error(mismatch));
       if (!isEnvelope(event.data, 'ready')) return;
       const events = new MessageChannel();
+      eventsPort = events.port1;
       events.port1.onmessage = (message: MessageEvent<unknown>) => {
         if (!isEnvelope(message.data, 'event')) return;
         const event: EmbedEvent = message.data.event;
@@ -177,6 +179,10 @@ export function createEmbed(element: Element, options: EmbedOptions): Embed {
     emit('error', { message: error instanceof Error ? error.message : String(error) }),
   );
 
+  function off<E extends keyof EmbedEvents>(type: E, listener: (detail: EmbedEvents[E]) => void): void {
+    listeners.get(type)?.delete(listener as (detail: never) => void);
+  }
+
   return {
     frame,
     ready,
@@ -192,14 +198,13 @@ export function createEmbed(element: Element, options: EmbedOptions): Embed {
       let set = listeners.get(type);
       if (!set) listeners.set(type, (set = new Set()));
       set.add(listener as (detail: never) => void);
-      return () => this.off(type, listener);
+      return () => off(type, listener);
     },
-    off(type, listener) {
-      listeners.get(type)?.delete(listener as (detail: never) => void);
-    },
+    off,
     destroy() {
       destroyed = true;
       stopListening();
+      eventsPort?.close();
       frame.remove();
       listeners.clear();
     },
