@@ -196,6 +196,36 @@ test("the site's own page shows an embed's HTML preview, served by the app's ser
   await page.screenshot({ path: test.info().outputPath('embed-preview-light.png') });
 });
 
+test('an editable embed runs what the reader types at the next Send; a read-only one takes no typing', async ({
+  page,
+}) => {
+  const fragment = await encodeSharedApp(GREETER);
+  const editable = await frameOnPage(
+    page,
+    EMBEDDER,
+    embedPath(fragment, 'views=code&editable=1&path=/typed'),
+  );
+  await expect(editable.getByTestId('response-body')).toHaveText('Hello from /typed');
+  await expect(editable.getByText('editable', { exact: true })).toBeVisible();
+  await editable.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(
+    "addEventListener('fetch', (e) => e.respondWith(new Response('typed by the reader')));",
+  );
+  // Sent before the pause that deploys an edit: the request deploys it first.
+  await editable.getByTestId('send').click();
+  await expect(editable.getByTestId('response-body')).toHaveText('typed by the reader');
+
+  const readOnly = await frameOnPage(page, EMBEDDER, embedPath(fragment, 'views=code&path=/still'));
+  await expect(readOnly.getByTestId('response-body')).toHaveText('Hello from /still');
+  await readOnly.locator('.cm-content').click();
+  await page.keyboard.type('broken(');
+  await expect(readOnly.getByTestId('editor')).not.toContainText('broken(');
+  await readOnly.getByTestId('request-path').fill('/unchanged');
+  await readOnly.getByTestId('send').click();
+  await expect(readOnly.getByTestId('response-body')).toHaveText('Hello from /unchanged');
+});
+
 test('the embed API: send resolves with the answer, setFile changes the next one, console.log is a log event', async ({
   page,
 }) => {

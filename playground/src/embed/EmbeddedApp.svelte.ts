@@ -11,6 +11,7 @@ import { embedAppKey } from './embed-app-key.ts';
 import { sharedAppDeploy } from './shared-app-deploy.ts';
 
 const MAX_LOGS = 500;
+const EDIT_PAUSE_MS = 300;
 
 export interface Answer {
   request: EmbedRequest;
@@ -36,6 +37,9 @@ export class EmbeddedApp {
   #deploying = Promise.resolve();
   #edits = 0;
   #latest: Promise<void> = Promise.resolve();
+  /** Edits typed but not yet deployed, by path. */
+  readonly #drafts = new Map<string, string>();
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly fragment: string,
@@ -114,9 +118,28 @@ export class EmbeddedApp {
     this.revision++;
   }
 
+  /**
+   * An edit in the code view: deployed once typing pauses (a request sent before then deploys
+   * it first, so it is answered by the code the reader sees).
+   */
+  edit(path: string, text: string): void {
+    clearTimeout(this.#draftTimer);
+    this.#drafts.set(path, text);
+    this.#draftTimer = setTimeout(() => this.#flushDrafts(), EDIT_PAUSE_MS);
+  }
+
+  #flushDrafts(): void {
+    clearTimeout(this.#draftTimer);
+    const drafts = [...this.#drafts];
+    this.#drafts.clear();
+    // Failures are reported by setFile (the error banner and the `error` event).
+    for (const [path, text] of drafts) void this.setFile(path, text).catch(() => undefined);
+  }
+
   /** Sends `request` to the app; every answer is also an event for the embedding page. */
   async send(request: EmbedRequest): Promise<Answer> {
     await this.#started;
+    this.#flushDrafts();
     // A request waits for the edit before it, so it is answered by the code the reader sees.
     await this.#deploying;
     const method = (request.method ?? 'GET').toUpperCase();
