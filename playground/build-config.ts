@@ -3,7 +3,8 @@
  * emits the playground's pages into its own output so one `vite preview` serves them all:
  * - `/playground/`: the playground;
  * - `/view`: the viewer a share link opens (`/view#v1.…`, lib/share);
- * - `/embed`: the same app embedded in another page (`/embed?views=…#v1.…`).
+ * - `/embed`: the same app embedded in another page (`/embed?views=…#v1.…`);
+ * - `/swerve-embed.js`: the embed API, one ES module other sites' pages import (src/embed/api).
  * The pages are under `pages/`, laid out as they are served.
  */
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,33 @@ export function playgroundConfig(outDir: string, define: Record<string, unknown>
   };
 }
 
+/** Where the embed API is served: a stable name, since other sites' pages import it by URL. */
+export const EMBED_API_FILE = 'swerve-embed.js';
+
+/**
+ * The embed API as a library build of its own: one self-contained file with a stable name. As an
+ * entry of the pages' build it would share chunks with them under hashed names, and a module
+ * imported from another site needs CORS on every file it imports, not only on itself.
+ */
+export function embedApiConfig(outDir: string, define: Record<string, unknown> = {}): InlineConfig {
+  return {
+    configFile: false,
+    define,
+    publicDir: false,
+    build: {
+      target: 'es2023',
+      outDir,
+      emptyOutDir: false,
+      lib: {
+        entry: fileURLToPath(new URL('./src/embed/api/swerve-embed.ts', import.meta.url)),
+        formats: ['es'],
+        fileName: () => EMBED_API_FILE,
+      },
+    },
+    logLevel: 'warn',
+  };
+}
+
 /**
  * For the site's vite.config.ts: once the site is built, builds the playground's pages into the
  * site's output with the site's defines (where apps run: `__SWERVE_ORIGINS__`).
@@ -59,6 +87,7 @@ export function playgroundInSite(): Plugin {
     },
     async closeBundle() {
       await build(playgroundConfig(outDir, define));
+      await build(embedApiConfig(outDir, define));
     },
   };
 }

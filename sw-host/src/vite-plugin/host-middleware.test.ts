@@ -67,6 +67,41 @@ describe('the server, by the origin a request came to', () => {
     expect(site.headers['content-security-policy']).not.toContain('unsafe-eval');
   });
 
+  it('lets any origin frame the embed page and import the embed API, and nothing else of the site', () => {
+    for (const path of ['/embed', '/embed.html']) {
+      const csp = request('swerve.localhost:4173', path).headers['content-security-policy'];
+      expect(csp).toContain('frame-ancestors *');
+      expect(csp).toContain("frame-src 'self' http://*.swerve.localhost:4173");
+      expect(csp).not.toContain('unsafe-eval');
+    }
+    for (const path of ['/', '/playground/', '/view', '/embed/x', '/embedded']) {
+      expect(request('swerve.localhost:4173', path).headers['content-security-policy']).toContain(
+        "frame-ancestors 'self';",
+      );
+    }
+    const api = request('swerve.localhost:4173', '/swerve-embed.js', false);
+    expect(api.headers['access-control-allow-origin']).toBe('*');
+    expect(
+      request('swerve.localhost:4173', '/ui-assets/x.js', false).headers['access-control-allow-origin'],
+    ).toBe(undefined);
+  });
+
+  it("lets any page frame a link's host page (it obeys only its parent), but not a project's or a site app's", () => {
+    const link = 'h0123456789abcdefghijklmnop'.slice(0, 26);
+    const csp = (host: string, path = '/_swerve/host.html') =>
+      request(`${host}.swerve.localhost:4173`, path, true, ['http://127.0.0.1:4175']).headers[
+        'content-security-policy'
+      ];
+    expect(csp(link)).toContain('frame-ancestors *');
+    // The same origin's other pages (the bootstrap page a preview gets) keep the narrow list.
+    expect(csp(link, '/index.html')).toContain(
+      'frame-ancestors http://swerve.localhost:4173 http://127.0.0.1:4175',
+    );
+    for (const key of ['p0123456789abcdefghijklmno', 'hello', 'h0123']) {
+      expect(csp(key)).toContain('frame-ancestors http://swerve.localhost:4173 http://127.0.0.1:4175');
+    }
+  });
+
   it('lets only the workers evaluate code, at every origin', () => {
     for (const path of ['/sw.js', '/_swerve/runtime-worker.js']) {
       const csp = request('echo.swerve.localhost:4173', path, false).headers['content-security-policy'];

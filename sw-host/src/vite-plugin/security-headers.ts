@@ -11,6 +11,13 @@
  * (apps/app-outbound.ts) before it is made. The CSP trusts nothing more because of that; the
  * manifest check is the gate. (It also lets deploys fetch `source = { url, digest }`, whose
  * digest is checked.)
+ *
+ * Embeds (docs/decisions/0015): the embed page (`/embed`) may be framed by any origin, and its
+ * script for other sites' pages (`/swerve-embed.js`) may be imported by any. A frame's
+ * `frame-ancestors` is checked against every ancestor, so the host page of a link's app (a
+ * content key, `h…`), which the embed page frames, must accept any ancestor too; it still acts
+ * only for its direct parent at an allowed origin (host-page/main.ts). Every other page, and
+ * the host pages of projects (`p…`) and of the site's own apps, keep their narrow lists.
  */
 import { allowedParents, appKeyOf, type OriginsConfig } from '../origins/app-origins.ts';
 import {
@@ -40,6 +47,18 @@ function pageCsp(extra: string[]): string {
     ...extra,
   ].join('; ');
 }
+
+/** The embed page's paths (`/embed`, as built: `/embed.html`): the only site pages any origin may frame. */
+export const EMBED_PAGE_PATHS: readonly string[] = ['/embed', '/embed.html'];
+
+/** The embed API, one ES module that pages of other sites import (playground/build-config.ts). */
+export const EMBED_API_PATH = '/swerve-embed.js';
+
+/**
+ * The keys of origins that hold only what a link carries: `h` and 25 base-32 characters, as
+ * `contentAppKey` makes them (origins/app-origins.ts). A site app's name never has that shape.
+ */
+const LINK_CONTENT_KEY = /^h[0-9a-v]{25}$/;
 
 /** The strict CSP of the site's own pages (no framing by others). */
 export const PAGE_CSP = pageCsp(["frame-ancestors 'self'"]);
@@ -78,20 +97,27 @@ export function securityHeaders(
     // compiled code of a module fetched with compileStreaming across browser restarts.
     return { 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' };
   }
-  if (pathname === CLIENT_MODULE_PATH) {
+  if (pathname === CLIENT_MODULE_PATH || pathname === EMBED_API_PATH) {
     // Pages of other sites import the client to embed apps.
     return { 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff' };
   }
-  if (appKeyOf(origin, origins)) {
+  const key = appKeyOf(origin, origins);
+  if (key) {
     // At an app origin: the host page, and the bootstrap page a framed preview may get first.
+    // A link's host page sits inside an embed on any site: every ancestor must be accepted.
+    const ancestors =
+      pathname === HOST_PAGE_PATH && LINK_CONTENT_KEY.test(key)
+        ? '*'
+        : allowedParents(origin, origins).join(' ');
     return {
-      'content-security-policy': pageCsp([`frame-ancestors ${allowedParents(origin, origins).join(' ')}`]),
+      'content-security-policy': pageCsp([`frame-ancestors ${ancestors}`]),
       'x-content-type-options': 'nosniff',
       ...(pathname === HOST_PAGE_PATH ? { 'cache-control': 'no-cache' } : {}),
     };
   }
+  const ancestors = EMBED_PAGE_PATHS.includes(pathname) ? '*' : "'self'";
   return {
-    'content-security-policy': pageCsp(["frame-ancestors 'self'", appFrameSources(origin, origins)]),
+    'content-security-policy': pageCsp([`frame-ancestors ${ancestors}`, appFrameSources(origin, origins)]),
     'x-content-type-options': 'nosniff',
   };
 }

@@ -72,6 +72,8 @@ export class CodeEditor {
   constructor(
     parent: HTMLElement,
     private readonly onChange: (path: string, text: string) => void,
+    /** More for every file's state (the embed page's read-only mode and light colours). */
+    private readonly extensions: Extension[] = [],
   ) {
     // In a shadow root, CodeMirror's styles go to the root's adopted style sheets: in the
     // document it would add <style> elements, which the site's CSP (style-src 'self') blocks.
@@ -138,6 +140,7 @@ export class CodeEditor {
         language(path),
         theme,
         EditorView.contentAttributes.of({ 'aria-label': `Contents of ${path}` }),
+        ...this.extensions,
       ],
     });
   }
