@@ -11,6 +11,7 @@ import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtur
 import { firstPage, withPersistentProfile } from '../fixtures/persistent-browser.ts';
 import { hostRequest } from '../fixtures/host-request.ts';
 import { outboundCases } from './outbound-cases.ts';
+import { measureShareLink } from './share-link.ts';
 import { sequentialLatencies, throughput, type RequestSpec } from './page-load.ts';
 import {
   formatReport,
@@ -77,6 +78,7 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
     targets: [],
     outbound: [],
     streaming: [],
+    sizes: [],
     notMeasured: [],
   };
 
@@ -194,6 +196,19 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
     });
   }
 
+  // Share links (issue 11): the hello template's link, opened in a fresh profile.
+  const share = await measureShareLink(browser, baseURL!);
+  report.sizes.push({
+    name: 'the share link of the hello template (js:hello)',
+    value: share.chars,
+    unit: 'characters',
+  });
+  report.coldStart.push({
+    name: 'open a share link in a fresh profile, to its first answer',
+    ms: share.openMs,
+    note: "new browser context: the viewer page, the app origin's host page and service worker, the runner fetched and transpiled, deploy, GET /",
+  });
+
   const helloBreakdown = report.breakdown.find((row) => row.name.startsWith('hello'));
   const ratioOf = (prefix: string) =>
     report.latency.find((row) => row.name.startsWith(prefix))?.ratio ?? Number.NaN;
@@ -208,6 +223,12 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
       unit: 'ms',
     },
     { name: 'first response after a restart, component cached', measured: restart, target: 300, unit: 'ms' },
+    {
+      name: 'opening a share link in a fresh profile to its first answer',
+      measured: share.openMs,
+      target: 2000,
+      unit: 'ms',
+    },
   );
 
   console.log(`\n${formatReport(report)}\n`);

@@ -32,6 +32,8 @@ export interface BenchReport {
   outbound: LatencyRow[];
   /** Streamed responses: median time to the first chunk and to the end (ms). */
   streaming: { name: string; n: number; firstByteMs: number; totalMs: number }[];
+  /** Sizes the issues ask to report (a share link's length). */
+  sizes: { name: string; value: number; unit: string }[];
   notMeasured: string[];
 }
 
@@ -129,6 +131,12 @@ export function formatReport(report: BenchReport): string {
     table(
       ['after requests', 'MiB'],
       report.memory.map((row) => [row.afterRequests, row.heapMiB.toFixed(2)]),
+    ),
+    '',
+    'Sizes',
+    table(
+      ['what', 'size'],
+      report.sizes.map((row) => [row.name, `${row.value.toLocaleString('en')} ${row.unit}`]),
     ),
     '',
     "Issue 9's targets (met when the measure is at most the target)",

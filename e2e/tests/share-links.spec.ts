@@ -4,6 +4,9 @@
  * says so and runs nothing; a shared app's page cannot reach the site's storage, another app's
  * data or the top page; "Open in playground" copies the app into the playground.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { SITE_URL } from '../fixtures/app-hosts.ts';
 import { withHost } from '../fixtures/app-hosts.ts';
@@ -11,6 +14,10 @@ import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtur
 import { expect, test } from '../fixtures/swerve.ts';
 import { encodeSharedApp, type SharedApp } from '../../playground/src/lib/share/share-link.ts';
 import { V1_LINK_FIXTURE } from '../../playground/src/lib/share/share-link.fixture.ts';
+import { toZip } from '../../playground/src/lib/export/spin-zip.ts';
+
+const RUNNER_WASM = new URL('../../components/runner/dist/runner.wasm', import.meta.url);
+const HELLO_WASM = fileURLToPath(new URL('../../components/examples/hello/dist/hello.wasm', import.meta.url));
 
 const PLAYGROUND = `${SITE_URL}/playground/`;
 /** A first deploy transpiles the 12 MiB runner in the worker. */
@@ -51,10 +58,15 @@ async function openFresh(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-test('a link made in the playground opens the same running app in a fresh profile', async ({ page, browser }) => {
+test('a link made in the playground opens the same running app in a fresh profile', async ({
+  page,
+  browser,
+}) => {
   await page.goto(PLAYGROUND);
   await page.getByTestId('source-js:hello').click();
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready', { timeout: DEPLOY_TIMEOUT });
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready', {
+    timeout: DEPLOY_TIMEOUT,
+  });
   const editor = page.getByTestId('editor').locator('.cm-content');
   await expect(editor).toContainText('Hello from JavaScript');
   // Edit the handler's text, then share.
@@ -63,12 +75,16 @@ test('a link made in the playground opens the same running app in a fresh profil
   await page.keyboard.insertText(
     "addEventListener('fetch', (event) => event.respondWith(new Response('Edited before sharing\\n')));\n",
   );
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready', { timeout: DEPLOY_TIMEOUT });
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready', {
+    timeout: DEPLOY_TIMEOUT,
+  });
   await page.getByTestId('share').click();
   const link = page.getByTestId('share-link');
   await expect(link).toHaveValue(new RegExp(`^${SITE_URL}/view#v1\\.[A-Za-z0-9_-]+$`), { timeout: 15_000 });
   const url = await link.inputValue();
-  await expect(page.getByTestId('share-link-length')).toHaveText(`${url.length.toLocaleString('en')} characters`);
+  await expect(page.getByTestId('share-link-length')).toHaveText(
+    `${url.length.toLocaleString('en')} characters`,
+  );
   await expect(page.getByTestId('share-link-long')).toHaveCount(0);
 
   const viewer = await openFresh(browser, url);
@@ -77,8 +93,6 @@ test('a link made in the playground opens the same running app in a fresh profil
   await expect(viewer.getByTestId('response-status')).toHaveText('200', { timeout: DEPLOY_TIMEOUT });
   await expect(viewer.getByTestId('response-body')).toHaveText('Edited before sharing');
   await expect(viewer.getByTestId('routes')).toContainText('/...');
-  await page.screenshot({ path: '/tmp/share-shots/dialog.png' }); // TEMP
-  await viewer.screenshot({ path: '/tmp/share-shots/viewer-console.png' }); // TEMP
   await viewer.context().close();
 });
 
@@ -92,7 +106,6 @@ test('the v1 link committed when v1 was new still opens and answers', async ({ b
   // Its source is there to read, as the link carries it.
   await viewer.getByTestId('view-source').click();
   await expect(viewer.getByTestId('source-text')).toContainText('from a link made in v1');
-  await viewer.screenshot({ path: '/tmp/share-shots/viewer-source.png' }); // TEMP
   await viewer.context().close();
 });
 
@@ -100,16 +113,16 @@ test('a link cut short says so, and nothing runs', async ({ page }) => {
   const cut = V1_LINK_FIXTURE.fragment.slice(0, -25);
   await page.goto(`${SITE_URL}/view#${cut}`);
   await expect(page.getByTestId('link-error')).toContainText('This link was cut short');
-  await page.screenshot({ path: '/tmp/share-shots/link-error.png' }); // TEMP
   await expect(page.getByTestId('preview')).toHaveCount(0);
   await expect(page.getByTestId('response-body')).toHaveCount(0);
   // No app origin was even framed.
-  expect(page.frames().filter((f) => /\.swerve\.localhost/.test(new URL(f.url() || 'about:blank', SITE_URL).host))).toEqual([]);
+  expect(
+    page.frames().filter((f) => /\.swerve\.localhost/.test(new URL(f.url() || 'about:blank', SITE_URL).host)),
+  ).toEqual([]);
 });
 
 test("a shared app's page reaches neither the site's projects, another app's data, nor the top page", async ({
   page,
-  browser,
 }) => {
   // The site holds projects (the playground's IndexedDB), and another app holds data.
   await page.goto(PLAYGROUND);
@@ -183,17 +196,23 @@ addEventListener('fetch', (event) =>
   // From the outside: the top page stayed where it was and still shows the app, and the other
   // app's data is as it was.
   expect(viewer.url()).toBe(viewerUrl);
-  await viewer.screenshot({ path: '/tmp/share-shots/viewer-preview.png' }); // TEMP
   await expect(viewer.getByTestId('app-name')).toHaveText('attacker');
   await expect(viewer.getByTestId('link-error')).toHaveCount(0);
   await expect(viewer.getByTestId('preview')).toBeVisible();
-  const victimData = await withHost(page, 'share-victim', (host) => host.kv('share-victim').getText('secret'), null);
+  const victimData = await withHost(
+    page,
+    'share-victim',
+    (host) => host.kv('share-victim').getText('secret'),
+    null,
+  );
   expect(victimData).toBe('the victim’s data');
 });
 
 test('"Open in playground" makes a project with the same files', async ({ page }) => {
   await page.goto(`${SITE_URL}/view#${V1_LINK_FIXTURE.fragment}`);
-  await expect(page.getByTestId('response-body')).toContainText('from a link made in v1', { timeout: DEPLOY_TIMEOUT });
+  await expect(page.getByTestId('response-body')).toContainText('from a link made in v1', {
+    timeout: DEPLOY_TIMEOUT,
+  });
   await page.getByTestId('open-in-playground').click();
   await page.waitForURL(PLAYGROUND);
   const project = page.getByTestId('project').filter({ hasText: 'shared-hello' });
@@ -202,7 +221,77 @@ test('"Open in playground" makes a project with the same files', async ({ page }
   await page.locator('.tree .file-name', { hasText: 'src/index.js' }).click();
   await expect(page.getByTestId('editor').locator('.cm-content')).toContainText('from a link made in v1');
   // The copy runs in the playground, with the link's variable value.
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready', { timeout: DEPLOY_TIMEOUT });
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready', {
+    timeout: DEPLOY_TIMEOUT,
+  });
   await page.getByTestId('send').click();
   await expect(page.getByTestId('response-body')).toContainText('Hi from a link made in v1');
+});
+
+test('?app= opens a zip from another server, checked against its digest', async ({ page }) => {
+  const files = V1_LINK_FIXTURE.app.files;
+  const zip = Buffer.from(
+    toZip('shared-hello', [
+      { path: 'spin.toml', bytes: new TextEncoder().encode(files['spin.toml'] as string) },
+      { path: 'src/index.js', bytes: new TextEncoder().encode(files['src/index.js'] as string) },
+      { path: 'runner.wasm', bytes: new Uint8Array(readFileSync(RUNNER_WASM)) },
+    ]),
+  );
+  const digest = createHash('sha256').update(zip).digest('hex');
+  const address = 'https://apps.example.test/shared-hello.zip';
+  await page.route(address, (route) =>
+    route.fulfill({
+      body: zip,
+      contentType: 'application/zip',
+      headers: { 'access-control-allow-origin': '*' },
+    }),
+  );
+
+  const wrong = digest.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+  await page.goto(`${SITE_URL}/view?app=${encodeURIComponent(address)}&digest=sha256:${wrong}`);
+  await expect(page.getByTestId('link-error')).toContainText('is not the file this link was made for');
+  await expect(page.getByTestId('response-body')).toHaveCount(0);
+
+  await page.goto(`${SITE_URL}/view?app=${encodeURIComponent(address)}&digest=sha256:${digest}`);
+  await expect(page.getByTestId('app-name')).toHaveText('shared-hello');
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from a link made in v1 (visit 1)', {
+    timeout: DEPLOY_TIMEOUT,
+  });
+});
+
+test('secret variables never travel in a link: the viewer asks for them', async ({ page }) => {
+  const app = runnerApp(
+    'with-secret',
+    "import { get } from '@spinframework/spin-variables';\naddEventListener('fetch', (event) => event.respondWith(new Response(`token ends ${get('token').slice(-4)}`)));\n",
+  );
+  app.files['spin.toml'] = (app.files['spin.toml'] as string)
+    .replace(
+      '[[trigger.http]]',
+      '[variables]\napi_token = { required = true, secret = true }\n\n[[trigger.http]]',
+    )
+    .concat('variables = { token = "{{ api_token }}" }\n');
+  await page.goto(`${SITE_URL}/view#${await encodeSharedApp(app)}`);
+  await expect(page.getByTestId('secrets-form')).toBeVisible();
+  await expect(page.getByTestId('response-body')).toHaveCount(0);
+  await page.getByTestId('secret-api_token').fill('my-own-token-9876');
+  await page.getByTestId('run-with-secrets').click();
+  await expect(page.getByTestId('response-body')).toHaveText('token ends 9876', { timeout: DEPLOY_TIMEOUT });
+});
+
+test('an app too big for a link is offered as the exported zip', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  // With no project yet, the playground opens its "New project" dialog itself.
+  await page.getByTestId('source-input-upload-wasm').setInputFiles(HELLO_WASM);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready', {
+    timeout: DEPLOY_TIMEOUT,
+  });
+  await page.getByTestId('share').click();
+  const tooBig = page.getByTestId('share-too-big');
+  await expect(tooBig).toContainText('too big for a link');
+  await expect(tooBig).toContainText('hello.wasm');
+  await expect(tooBig).toContainText('?app=');
+  await expect(page.getByTestId('share-link')).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await tooBig.getByRole('button', { name: 'Export zip' }).click();
+  expect((await download).suggestedFilename()).toBe('hello.zip');
 });

@@ -43,7 +43,11 @@ async function fetchBytes(url: URL): Promise<Uint8Array> {
 }
 
 /** The app in a zip (as exported from the playground, or any Spin app folder zipped). */
-export async function appFromZip(bytes: Uint8Array, fallbackName: string, runner: Pick<SiteRunner, 'hash'>): Promise<SharedApp> {
+export async function appFromZip(
+  bytes: Uint8Array,
+  fallbackName: string,
+  runner: Pick<SiteRunner, 'hash'>,
+): Promise<SharedApp> {
   let entries: ZipEntry[];
   try {
     entries = appFiles(fromZip(bytes));
@@ -54,9 +58,14 @@ export async function appFromZip(bytes: Uint8Array, fallbackName: string, runner
   return filesToApp(entries, fallbackName, runner);
 }
 
-async function filesToApp(entries: ZipEntry[], fallbackName: string, runner: Pick<SiteRunner, 'hash'>): Promise<SharedApp> {
+async function filesToApp(
+  entries: ZipEntry[],
+  fallbackName: string,
+  runner: Pick<SiteRunner, 'hash'>,
+): Promise<SharedApp> {
   const manifest = entries.find((e) => e.path === 'spin.toml');
-  const name = (manifest && summariseManifest(new TextDecoder().decode(manifest.bytes))?.name) || fallbackName;
+  const name =
+    (manifest && summariseManifest(new TextDecoder().decode(manifest.bytes))?.name) || fallbackName;
   return sharedAppFromFiles(
     name,
     entries.map(({ path, bytes }) => {
@@ -94,7 +103,11 @@ function namedFiles(manifest: string): string[] {
 }
 
 /** The app `?app=` names: a zip, or a spin.toml and the files it names beside it. */
-export async function appFromUrl(address: string, digest: string | null, runner: Pick<SiteRunner, 'hash'>): Promise<SharedApp> {
+export async function appFromUrl(
+  address: string,
+  digest: string | null,
+  runner: Pick<SiteRunner, 'hash'>,
+): Promise<SharedApp> {
   let url: URL;
   try {
     url = new URL(address, location.href);
@@ -112,7 +125,8 @@ export async function appFromUrl(address: string, digest: string | null, runner:
         `${url.href} is not the file this link was made for: its digest is sha256:${actual}, the link expects sha256:${expected}. It has changed since; nothing was run. Ask for a new link.`,
       );
   }
-  const fallbackName = decodeURIComponent(url.pathname.split('/').pop() ?? 'app').replace(/\.(zip|toml)$/i, '') || 'app';
+  const fallbackName =
+    decodeURIComponent(url.pathname.split('/').pop() ?? 'app').replace(/\.(zip|toml)$/i, '') || 'app';
   // A zip starts with "PK\x03\x04"; anything else is taken for a spin.toml.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return appFromZip(bytes, fallbackName, runner);
   const manifest = new TextDecoder().decode(bytes);
@@ -121,7 +135,9 @@ export async function appFromUrl(address: string, digest: string | null, runner:
     paths = namedFiles(manifest);
   } catch (error) {
     if (error instanceof AppFileError) throw error;
-    throw new AppFileError(`${url.href} is neither a zip nor a spin.toml: ${error instanceof Error ? error.message : error}`);
+    throw new AppFileError(
+      `${url.href} is neither a zip nor a spin.toml: ${error instanceof Error ? error.message : error}`,
+    );
   }
   const entries: ZipEntry[] = [{ path: 'spin.toml', bytes }];
   for (const path of paths) entries.push({ path, bytes: await fetchBytes(new URL(path, url)) });

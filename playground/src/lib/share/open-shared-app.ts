@@ -25,7 +25,11 @@ export interface FirstAnswer {
 }
 
 /** Connects to the app's origin and deploys it there, with `secrets` as the values of its secret variables. */
-export async function runSharedApp(app: SharedApp, runner: SiteRunner, secrets: Record<string, string>): Promise<RunningApp> {
+export async function runSharedApp(
+  app: SharedApp,
+  runner: SiteRunner,
+  secrets: Record<string, string>,
+): Promise<RunningApp> {
   const key = await sharedAppKey(app);
   const host = await connectApp(key);
   try {

@@ -45,7 +45,9 @@ async function binary(path: string, bytes: Uint8Array, size = bytes.length) {
   return { path, kind: 'binary' as const, hash, size };
 }
 
-async function project(index = "addEventListener('fetch', (e) => e.respondWith(new Response('hi')));\n"): Promise<Project> {
+async function project(
+  index = "addEventListener('fetch', (e) => e.respondWith(new Response('hi')));\n",
+): Promise<Project> {
   return {
     id: 'id',
     name: 'shared',
@@ -100,7 +102,9 @@ describe('shared apps', () => {
   });
 
   it('come back as the same files, with the runner resolved to the site runner', async () => {
-    const app = await decodeSharedApp(await encodeSharedApp(await toSharedApp(await project(), await options())));
+    const app = await decodeSharedApp(
+      await encodeSharedApp(await toSharedApp(await project(), await options())),
+    );
     const files = await sharedDeployFiles(app, await runner());
     expect(Object.keys(files).sort()).toEqual(['runner.wasm', 'src/index.js', 'static/dot.bin']);
     expect(files['runner.wasm']).toEqual(runnerBytes);
@@ -113,12 +117,18 @@ describe('shared apps', () => {
 
   it('run the same app at the same origin, and a different app elsewhere', async () => {
     const a = await toSharedApp(await project(), await options());
-    const reordered = { ...a, files: Object.fromEntries(Object.entries(a.files).reverse()), open: 'spin.toml' };
+    const reordered = {
+      ...a,
+      files: Object.fromEntries(Object.entries(a.files).reverse()),
+      open: 'spin.toml',
+    };
     const edited = await toSharedApp(await project('// edited\n'), await options());
     expect(await sharedAppKey(a)).toMatch(/^h[0-9a-v]{25}$/);
     expect(await sharedAppKey(reordered)).toBe(await sharedAppKey(a));
     expect(await sharedAppKey(edited)).not.toBe(await sharedAppKey(a));
-    expect(await sharedAppKey({ ...a, kv: { default: { n: { text: '1' } } } })).not.toBe(await sharedAppKey(a));
+    expect(await sharedAppKey({ ...a, kv: { default: { n: { text: '1' } } } })).not.toBe(
+      await sharedAppKey(a),
+    );
   });
 
   it('recognise the runner among the files of a zip', async () => {

@@ -121,7 +121,10 @@ export function sharedManifest(app: SharedApp): string {
 }
 
 /** The files a deploy takes: every file but the manifest, as bytes. */
-export async function sharedDeployFiles(app: SharedApp, runner: SiteRunner): Promise<Record<string, Uint8Array>> {
+export async function sharedDeployFiles(
+  app: SharedApp,
+  runner: SiteRunner,
+): Promise<Record<string, Uint8Array>> {
   const files: Record<string, Uint8Array> = {};
   for (const [path, file] of Object.entries(app.files)) {
     if (path !== MANIFEST_PATH) files[path] = await sharedFileBytes(file, runner);
@@ -133,7 +136,9 @@ export async function sharedDeployFiles(app: SharedApp, runner: SiteRunner): Pro
 export async function sharedAppToDraft(app: SharedApp, runner: SiteRunner): Promise<ProjectDraft> {
   const files: DraftFile[] = [];
   for (const [path, file] of Object.entries(app.files)) {
-    files.push(typeof file === 'string' ? { path, text: file } : { path, bytes: await sharedFileBytes(file, runner) });
+    files.push(
+      typeof file === 'string' ? { path, text: file } : { path, bytes: await sharedFileBytes(file, runner) },
+    );
   }
   return {
     name: app.name,
@@ -180,7 +185,9 @@ export async function sharedAppFromFiles(
     if (entry.text !== undefined) files[entry.path] = entry.text;
     else if (entry.bytes)
       files[entry.path] =
-        (await sha256Hex(entry.bytes)) === runner.hash ? { component: 'runner' } : { base64: bytesToBase64(entry.bytes) };
+        (await sha256Hex(entry.bytes)) === runner.hash
+          ? { component: 'runner' }
+          : { base64: bytesToBase64(entry.bytes) };
   }
   return { name, files };
 }

@@ -5,7 +5,10 @@ import { sharedFileBytes, type SiteRunner } from './shared-app.ts';
 
 export async function sharedAppZip(app: SharedApp, runner: SiteRunner): Promise<Uint8Array> {
   const files = await Promise.all(
-    Object.entries(app.files).map(async ([path, file]) => ({ path, bytes: await sharedFileBytes(file, runner) })),
+    Object.entries(app.files).map(async ([path, file]) => ({
+      path,
+      bytes: await sharedFileBytes(file, runner),
+    })),
   );
   return toZip(folderName(app.name), files);
 }
