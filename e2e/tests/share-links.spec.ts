@@ -295,3 +295,56 @@ test('an app too big for a link is offered as the exported zip', async ({ page }
   await tooBig.getByRole('button', { name: 'Export zip' }).click();
   expect((await download).suggestedFilename()).toBe('hello.zip');
 });
+
+test('an exported zip dropped onto the viewer opens and runs', async ({ page }) => {
+  await page.goto(`${SITE_URL}/view`);
+  await expect(page.getByTestId('link-error')).toContainText('carries no app');
+  const manifest = `spin_manifest_version = 2
+[application]
+name = "dropped"
+[[trigger.http]]
+route = "/..."
+static_response = { status_code = 200, headers = { content-type = "text/plain" }, body = "served from a dropped zip" }
+`;
+  const zip = toZip('dropped', [{ path: 'spin.toml', bytes: new TextEncoder().encode(manifest) }]);
+  await page.evaluate(
+    (bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], 'dropped.zip', { type: 'application/zip' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    [...zip],
+  );
+  await expect(page.getByTestId('app-name')).toHaveText('dropped');
+  await expect(page.getByTestId('response-body')).toHaveText('served from a dropped zip', {
+    timeout: DEPLOY_TIMEOUT,
+  });
+});
+
+test('a link can carry the key-value data, when asked to', async ({ page, browser }) => {
+  await page.goto(PLAYGROUND);
+  await page.getByTestId('source-js:kv-counter').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready', {
+    timeout: DEPLOY_TIMEOUT,
+  });
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('response-body')).toContainText('"count": 1');
+  await page.getByTestId('share').click();
+  const link = page.getByTestId('share-link');
+  await expect(link).toHaveValue(/#v1\./);
+  const withoutData = await link.inputValue();
+  await page.getByTestId('share-include-kv').check();
+  await expect(link).not.toHaveValue(withoutData);
+  const withData = await link.inputValue();
+
+  for (const [url, count] of [
+    [withoutData, 1],
+    [withData, 2],
+  ] as const) {
+    const viewer = await openFresh(browser, url);
+    await expect(viewer.getByTestId('response-body')).toContainText(`"count": ${count}`, {
+      timeout: DEPLOY_TIMEOUT,
+    });
+    await viewer.context().close();
+  }
+});

@@ -110,7 +110,7 @@ export async function appFromUrl(
 ): Promise<SharedApp> {
   let url: URL;
   try {
-    url = new URL(address, location.href);
+    url = new URL(address, globalThis.location?.href);
   } catch {
     throw new AppFileError(`"${address}" is not a URL. ?app= takes the address of a zip or a spin.toml.`);
   }
