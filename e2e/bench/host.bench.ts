@@ -12,6 +12,7 @@ import { firstPage, withPersistentProfile } from '../fixtures/persistent-browser
 import { hostRequest } from '../fixtures/host-request.ts';
 import { deadlineCost } from './deadline-cost.ts';
 import { outboundCases } from './outbound-cases.ts';
+import { measureShareLink } from './share-link.ts';
 import { sequentialLatencies, throughput, type RequestSpec } from './page-load.ts';
 import {
   formatReport,
@@ -79,6 +80,7 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
     outbound: [],
     streaming: [],
     deadlineCost: [],
+    sizes: [],
     notMeasured: [],
   };
 
@@ -201,6 +203,19 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
   report.deadlineCost.push(...(await deadlineCost(blank)));
   await blank.close();
 
+  // Share links (issue 11): the hello template's link, opened in a fresh profile.
+  const share = await measureShareLink(browser, baseURL!);
+  report.sizes.push({
+    name: 'the share link of the hello template (js:hello)',
+    value: share.chars,
+    unit: 'characters',
+  });
+  report.coldStart.push({
+    name: 'open a share link in a fresh profile, to its first answer',
+    ms: share.openMs,
+    note: "new browser context: the viewer page, the app origin's host page and service worker, the runner fetched and transpiled, deploy, GET /",
+  });
+
   const helloBreakdown = report.breakdown.find((row) => row.name.startsWith('hello'));
   const ratioOf = (prefix: string) =>
     report.latency.find((row) => row.name.startsWith(prefix))?.ratio ?? Number.NaN;
@@ -220,6 +235,12 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
       measured: report.deadlineCost.find((row) => row.name.startsWith('hashing'))?.ratio ?? Number.NaN,
       target: 1.1,
       unit: 'x',
+    },
+    {
+      name: 'opening a share link in a fresh profile to its first answer',
+      measured: share.openMs,
+      target: 2000,
+      unit: 'ms',
     },
   );
 

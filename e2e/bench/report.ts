@@ -34,6 +34,8 @@ export interface BenchReport {
   streaming: { name: string; n: number; firstByteMs: number; totalMs: number }[];
   /** The deadline instrumentation's cost on guests that compute (deadline-cost.ts). */
   deadlineCost: { name: string; plainMs: number; instrumentedMs: number; ratio: number }[];
+  /** Sizes the issues ask to report (a share link's length). */
+  sizes: { name: string; value: number; unit: string }[];
   notMeasured: string[];
 }
 
@@ -142,6 +144,12 @@ export function formatReport(report: BenchReport): string {
         ms(row.instrumentedMs),
         `${row.ratio.toFixed(2)}x`,
       ]),
+    ),
+    '',
+    'Sizes',
+    table(
+      ['what', 'size'],
+      report.sizes.map((row) => [row.name, `${row.value.toLocaleString('en')} ${row.unit}`]),
     ),
     '',
     "Issue 9's targets (met when the measure is at most the target)",

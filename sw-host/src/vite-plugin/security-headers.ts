@@ -72,6 +72,12 @@ function appFrameSources(origin: string, origins: OriginsConfig): string {
 }
 
 /**
+ * The viewer (`/view?app=<url>`) fetches an app from any server that allows it (CORS); what it
+ * fetches is data (checked against the link's digest when given), never run at the site's origin.
+ */
+const VIEW_PATHS = new Set(['/view', '/view.html']);
+
+/**
  * Headers for a response from the server (never for responses the worker makes), for a request
  * of `pathname` at `origin`.
  */
@@ -116,8 +122,11 @@ export function securityHeaders(
     };
   }
   const ancestors = EMBED_PAGE_PATHS.includes(pathname) ? '*' : "'self'";
+  const csp = pageCsp([`frame-ancestors ${ancestors}`, appFrameSources(origin, origins)]);
   return {
-    'content-security-policy': pageCsp([`frame-ancestors ${ancestors}`, appFrameSources(origin, origins)]),
+    'content-security-policy': VIEW_PATHS.has(pathname)
+      ? csp.replace("connect-src 'self'", "connect-src 'self' http: https:")
+      : csp,
     'x-content-type-options': 'nosniff',
   };
 }

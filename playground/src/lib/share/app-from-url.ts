@@ -1,0 +1,145 @@
+/**
+ * Apps too big for a link, shared as a file instead: an exported zip dropped onto the viewer, or
+ * `?app=<url>` naming a zip or a spin.toml on a server that allows CORS. With
+ * `&digest=sha256:<hex>` the bytes fetched must hash to it, so a link can pin what it opens.
+ */
+import { appFiles, fromZip, type ZipEntry } from '../export/spin-zip.ts';
+import { asText } from '../project/file-kind.ts';
+import { sha256Hex } from '../project/hash.ts';
+import { summariseManifest } from '../manifest/manifest-summary.ts';
+import { parse } from 'smol-toml';
+import type { SharedApp } from './share-link.ts';
+import { sharedAppFromFiles, type SiteRunner } from './shared-app.ts';
+
+/** Why an app file could not be opened, in words for the person who opened it. */
+export class AppFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AppFileError';
+  }
+}
+
+/** `sha256:<64 hex>` → the hex; throws for anything else. */
+export function parseDigest(digest: string): string {
+  const match = /^sha256:([0-9a-f]{64})$/i.exec(digest.trim());
+  if (!match)
+    throw new AppFileError(
+      `The digest "${digest}" is not sha256:<64 hex digits>. Ask for the link again, or drop the digest to open the app unchecked.`,
+    );
+  return match[1]!.toLowerCase();
+}
+
+async function fetchBytes(url: URL): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'omit' });
+  } catch {
+    throw new AppFileError(
+      `Could not fetch ${url.href}: the server is unreachable or does not allow this site to read it (CORS: it must answer with Access-Control-Allow-Origin).`,
+    );
+  }
+  if (!response.ok) throw new AppFileError(`${url.href} answered ${response.status} ${response.statusText}.`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The app in a zip (as exported from the playground, or any Spin app folder zipped). */
+export async function appFromZip(
+  bytes: Uint8Array,
+  fallbackName: string,
+  runner: Pick<SiteRunner, 'hash'>,
+): Promise<SharedApp> {
+  let entries: ZipEntry[];
+  try {
+    entries = appFiles(fromZip(bytes));
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new AppFileError(`This is not a Spin app zip: ${why}`);
+  }
+  return filesToApp(entries, fallbackName, runner);
+}
+
+async function filesToApp(
+  entries: ZipEntry[],
+  fallbackName: string,
+  runner: Pick<SiteRunner, 'hash'>,
+): Promise<SharedApp> {
+  const manifest = entries.find((e) => e.path === 'spin.toml');
+  const name =
+    (manifest && summariseManifest(new TextDecoder().decode(manifest.bytes))?.name) || fallbackName;
+  return sharedAppFromFiles(
+    name,
+    entries.map(({ path, bytes }) => {
+      const text = asText(path, bytes);
+      return text === undefined ? { path, bytes } : { path, text };
+    }),
+    runner,
+  );
+}
+
+type Table = Record<string, unknown>;
+const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The files a spin.toml names that can be fetched one by one: each component's local `source`
+ * and its `files` entries that are single files. A folder cannot be listed over HTTP.
+ */
+function namedFiles(manifest: string): string[] {
+  const toml = parse(manifest) as Table;
+  const paths = new Set<string>();
+  for (const component of Object.values(isTable(toml['component']) ? toml['component'] : {})) {
+    if (!isTable(component)) continue;
+    if (typeof component['source'] === 'string') paths.add(component['source']);
+    for (const entry of Array.isArray(component['files']) ? component['files'] : []) {
+      const source = typeof entry === 'string' ? entry : isTable(entry) ? entry['source'] : undefined;
+      if (typeof source !== 'string') continue;
+      if (/[*?[]/.test(source) || !/\.[A-Za-z0-9]+$/.test(source))
+        throw new AppFileError(
+          `The manifest mounts "${source}", a folder or pattern, which cannot be fetched file by file over HTTP. Share the app as a zip instead (Export zip in the playground).`,
+        );
+      paths.add(source);
+    }
+  }
+  return [...paths];
+}
+
+/** The app `?app=` names: a zip, or a spin.toml and the files it names beside it. */
+export async function appFromUrl(
+  address: string,
+  digest: string | null,
+  runner: Pick<SiteRunner, 'hash'>,
+): Promise<SharedApp> {
+  let url: URL;
+  try {
+    url = new URL(address, globalThis.location?.href);
+  } catch {
+    throw new AppFileError(`"${address}" is not a URL. ?app= takes the address of a zip or a spin.toml.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new AppFileError(`?app= takes an http(s) address, not ${url.protocol}.`);
+  const expected = digest === null ? undefined : parseDigest(digest);
+  const bytes = await fetchBytes(url);
+  if (expected !== undefined) {
+    const actual = await sha256Hex(bytes);
+    if (actual !== expected)
+      throw new AppFileError(
+        `${url.href} is not the file this link was made for: its digest is sha256:${actual}, the link expects sha256:${expected}. It has changed since; nothing was run. Ask for a new link.`,
+      );
+  }
+  const fallbackName =
+    decodeURIComponent(url.pathname.split('/').pop() ?? 'app').replace(/\.(zip|toml)$/i, '') || 'app';
+  // A zip starts with "PK\x03\x04"; anything else is taken for a spin.toml.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return appFromZip(bytes, fallbackName, runner);
+  const manifest = new TextDecoder().decode(bytes);
+  let paths: string[];
+  try {
+    paths = namedFiles(manifest);
+  } catch (error) {
+    if (error instanceof AppFileError) throw error;
+    throw new AppFileError(
+      `${url.href} is neither a zip nor a spin.toml: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+  const entries: ZipEntry[] = [{ path: 'spin.toml', bytes }];
+  for (const path of paths) entries.push({ path, bytes: await fetchBytes(new URL(path, url)) });
+  return filesToApp(entries, fallbackName, runner);
+}

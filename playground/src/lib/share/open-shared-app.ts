@@ -1,0 +1,82 @@
+/**
+ * Running a shared app: at its content-hash origin (`sharedAppKey`), deployed through that
+ * origin's host, its key-value seed written the first time only (reopening a link keeps the
+ * data the app wrote since), then its first request sent.
+ */
+import { connectApp, type DeployResult, type HostConnection } from '@swerve/sw-host/client';
+import { summariseManifest } from '../manifest/manifest-summary.ts';
+import { MANIFEST_PATH } from '../project/project.ts';
+import { hasBody, normaliseRequestPath, parseHeaders } from '../request/request-spec.ts';
+import { KV_DUMP_FORMAT } from './kv-dump-format.ts';
+import type { SharedApp, SharedRequest } from './share-link.ts';
+import { sharedAppKey, sharedDeployFiles, sharedManifest, type SiteRunner } from './shared-app.ts';
+
+export interface RunningApp {
+  key: string;
+  host: HostConnection;
+  deployed: DeployResult;
+}
+
+export interface FirstAnswer {
+  status: number;
+  statusText: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** Connects to the app's origin and deploys it there, with `secrets` as the values of its secret variables. */
+export async function runSharedApp(
+  app: SharedApp,
+  runner: SiteRunner,
+  secrets: Record<string, string>,
+): Promise<RunningApp> {
+  const key = await sharedAppKey(app);
+  const host = await connectApp(key);
+  try {
+    const manifest = sharedManifest(app);
+    const stores = summariseManifest(manifest)?.keyValueStores ?? [];
+    const variables = Object.fromEntries(
+      Object.entries({ ...app.variables, ...secrets }).filter(([, value]) => value !== ''),
+    );
+    const deployed = await host.deploy({
+      manifest,
+      manifestFile: MANIFEST_PATH,
+      files: await sharedDeployFiles(app, runner),
+      variables,
+      keyValueStores: stores.filter((label) => label !== 'default'),
+    });
+    for (const [label, entries] of Object.entries(app.kv ?? {})) {
+      const store = host.kv(deployed.app.name, label);
+      if ((await store.keys()).length === 0) await store.import({ format: KV_DUMP_FORMAT, entries });
+    }
+    return { key, host, deployed };
+  } catch (error) {
+    host.close();
+    throw error;
+  }
+}
+
+/** The request a viewer sends first: the link's, else `GET /`. */
+export function firstRequest(app: SharedApp): SharedRequest {
+  return app.request ?? { method: 'GET', path: '/' };
+}
+
+/** Sends `request` to the app and reads the whole answer. */
+export async function sendShared(host: HostConnection, request: SharedRequest): Promise<FirstAnswer> {
+  const response = await host.fetch(normaliseRequestPath(request.path), {
+    method: request.method,
+    headers: parseHeaders(request.headers ?? ''),
+    body: hasBody(request.method) && request.body ? request.body : undefined,
+  });
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    contentType: response.headers.get('content-type') ?? '',
+    bytes: new Uint8Array(await response.arrayBuffer()),
+  };
+}
+
+/** Whether an answer is a page to show in a frame rather than a body to print. */
+export function isHtml(answer: FirstAnswer): boolean {
+  return answer.status < 400 && /^text\/html\b/i.test(answer.contentType);
+}

@@ -1,0 +1,7 @@
+/** Where links point: the site's viewer, with the app in the fragment. */
+export const VIEW_PATH = '/view';
+
+/** The full link for `fragment` (`v1.…`) on the site at `siteOrigin`. */
+export function shareUrl(fragment: string, siteOrigin: string): string {
+  return `${siteOrigin}${VIEW_PATH}#${fragment}`;
+}

@@ -1,0 +1,193 @@
+/**
+ * A playground project as a shared app (share-link.ts's `SharedApp`) and back: what goes into a
+ * link, and what a viewer deploys or copies into the playground from one.
+ *
+ * - Text files travel as text; the site's own runner component (which JavaScript templates
+ *   carry as `runner.wasm`) by name, recognised by its hash; other binaries as base64, when small.
+ * - Secret variables (`[variables] x = { secret = true }`) never travel: the viewer asks for them.
+ * - The app runs at the content-hash origin of its canonical form (`sharedAppKey`): the same
+ *   app always opens at the same origin, a different one never does.
+ */
+import { contentAppKey } from '@swerve/sw-host/client';
+import { summariseManifest } from '../manifest/manifest-summary.ts';
+import { sha256Hex } from '../project/hash.ts';
+import { MANIFEST_PATH, type DraftFile, type Project, type ProjectDraft } from '../project/project.ts';
+import type { RequestSpec } from '../request/request-spec.ts';
+import {
+  base64ToBytes,
+  bytesToBase64,
+  type SharedApp,
+  type SharedFile,
+  type SharedKvValue,
+  type SharedRequest,
+} from './share-link.ts';
+
+/**
+ * The longest link the playground makes. Browsers take longer URLs (Chromium 2 MB), but a link
+ * of more than 64 KB cannot be pasted into most chat apps, mail or documents, is slow to copy and
+ * to decode, and is better shared as a file; the zip carries any app.
+ */
+export const MAX_LINK_CHARS = 64 * 1024;
+
+/** Gzip does little for compiled bytes: larger binaries cannot fit a link, so are not even encoded. */
+export const MAX_LINK_BINARY_BYTES = (MAX_LINK_CHARS * 3) / 4;
+
+/** An app that cannot travel in a link: why, for the person sharing it. */
+export class TooBigForLinkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TooBigForLinkError';
+  }
+}
+
+/** The site's runner component: its bytes, and their SHA-256 in hex. */
+export interface SiteRunner {
+  hash: string;
+  bytes(): Promise<Uint8Array>;
+}
+
+export interface ShareOptions {
+  /** The bytes of a binary project file. */
+  bytesOf(file: Extract<Project['files'][number], { kind: 'binary' }>): Promise<Uint8Array>;
+  runner: Pick<SiteRunner, 'hash'>;
+  /** The app's stores to seed the shared copy with (label → dump entries), if any. */
+  kv?: Record<string, Record<string, SharedKvValue>>;
+  open?: string;
+  request?: RequestSpec;
+}
+
+/** The names of the manifest's secret variables. */
+export function secretVariables(manifest: string): string[] {
+  return (summariseManifest(manifest)?.variables ?? []).filter((v) => v.secret).map((v) => v.name);
+}
+
+/** `project` as a shared app. Throws TooBigForLinkError for a binary too large for any link. */
+export async function toSharedApp(project: Project, options: ShareOptions): Promise<SharedApp> {
+  const files: Record<string, SharedFile> = {};
+  for (const file of project.files) {
+    if (file.kind === 'text') {
+      files[file.path] = file.text;
+    } else if (file.hash === options.runner.hash) {
+      files[file.path] = { component: 'runner' };
+    } else if (file.size > MAX_LINK_BINARY_BYTES) {
+      throw new TooBigForLinkError(
+        `${file.path} is ${file.size.toLocaleString('en')} bytes: binary files over ` +
+          `${MAX_LINK_BINARY_BYTES.toLocaleString('en')} bytes cannot travel in a link.`,
+      );
+    } else {
+      files[file.path] = { base64: bytesToBase64(await options.bytesOf(file)) };
+    }
+  }
+  const manifest = files[MANIFEST_PATH];
+  const secrets = new Set(typeof manifest === 'string' ? secretVariables(manifest) : []);
+  const variables = Object.fromEntries(
+    Object.entries(project.variables).filter(([name, value]) => value !== '' && !secrets.has(name)),
+  );
+  const kv = Object.fromEntries(
+    Object.entries(options.kv ?? {}).filter(([, entries]) => Object.keys(entries).length),
+  );
+  const request = options.request ? sharedRequest(options.request) : undefined;
+  return {
+    name: project.name,
+    files,
+    ...(Object.keys(variables).length ? { variables } : {}),
+    ...(Object.keys(kv).length ? { kv } : {}),
+    ...(options.open ? { open: options.open } : {}),
+    ...(request ? { request } : {}),
+  };
+}
+
+function sharedRequest(spec: RequestSpec): SharedRequest | undefined {
+  if (spec.method === 'GET' && spec.path === '/' && !spec.headers && !spec.body) return undefined;
+  return {
+    method: spec.method,
+    path: spec.path,
+    ...(spec.headers ? { headers: spec.headers } : {}),
+    ...(spec.body ? { body: spec.body } : {}),
+  };
+}
+
+/** The bytes of a shared file, resolving the site's runner by name. */
+export async function sharedFileBytes(file: SharedFile, runner: SiteRunner): Promise<Uint8Array> {
+  if (typeof file === 'string') return new TextEncoder().encode(file);
+  if ('base64' in file) return base64ToBytes(file.base64);
+  return runner.bytes();
+}
+
+/** The manifest text of a shared app ('' when it has none as text). */
+export function sharedManifest(app: SharedApp): string {
+  const manifest = app.files[MANIFEST_PATH];
+  return typeof manifest === 'string' ? manifest : '';
+}
+
+/** The files a deploy takes: every file but the manifest, as bytes. */
+export async function sharedDeployFiles(
+  app: SharedApp,
+  runner: SiteRunner,
+): Promise<Record<string, Uint8Array>> {
+  const files: Record<string, Uint8Array> = {};
+  for (const [path, file] of Object.entries(app.files)) {
+    if (path !== MANIFEST_PATH) files[path] = await sharedFileBytes(file, runner);
+  }
+  return files;
+}
+
+/** A playground project draft of a shared app: text stays text, bytes become bytes. */
+export async function sharedAppToDraft(app: SharedApp, runner: SiteRunner): Promise<ProjectDraft> {
+  const files: DraftFile[] = [];
+  for (const [path, file] of Object.entries(app.files)) {
+    files.push(
+      typeof file === 'string' ? { path, text: file } : { path, bytes: await sharedFileBytes(file, runner) },
+    );
+  }
+  return {
+    name: app.name,
+    files,
+    ...(app.variables ? { variables: { ...app.variables } } : {}),
+    ...(app.open ? { open: app.open } : {}),
+  };
+}
+
+/** JSON with object keys sorted at every level, so equal apps give equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The canonical form of what an app is: its name, files, variables and key-value seed. The file
+ * to open and the first request are how it is shown, not what it is, so they leave it out.
+ */
+export function canonicalSharedApp(app: SharedApp): Uint8Array {
+  const { name, files, variables, kv } = app;
+  return new TextEncoder().encode(canonicalJson({ name, files, variables, kv }));
+}
+
+/** The app key a shared app runs at: a content hash (`h…`), the same for the same app. */
+export function sharedAppKey(app: SharedApp): Promise<string> {
+  return contentAppKey(canonicalSharedApp(app));
+}
+
+/** A shared app made from an app's files (a dropped or fetched zip), with the runner recognised. */
+export async function sharedAppFromFiles(
+  name: string,
+  entries: { path: string; text?: string; bytes?: Uint8Array }[],
+  runner: Pick<SiteRunner, 'hash'>,
+): Promise<SharedApp> {
+  const files: Record<string, SharedFile> = {};
+  for (const entry of entries) {
+    if (entry.text !== undefined) files[entry.path] = entry.text;
+    else if (entry.bytes)
+      files[entry.path] =
+        (await sha256Hex(entry.bytes)) === runner.hash
+          ? { component: 'runner' }
+          : { base64: bytesToBase64(entry.bytes) };
+  }
+  return { name, files };
+}
