@@ -24,6 +24,8 @@ export default tseslint.config(
       globals: { ...globals.browser },
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
     },
+    // TypeScript (svelte-check) already knows every name, DOM types included; as for .ts files.
+    rules: { 'no-undef': 'off' },
   },
   {
     rules: {

@@ -250,3 +250,54 @@ addEventListener('fetch', (event) => {
   );
   await page.screenshot({ path: test.info().outputPath('kv-panel.png') });
 });
+
+test('a first visit shows the runner download and the first deploy as progress', async ({ page }) => {
+  // A slower line than localhost, so that the 14 MB download is a wait worth a bar.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: 4 * 1024 * 1024,
+    uploadThroughput: -1,
+  });
+  await page.goto(PLAYGROUND);
+  await page.getByTestId('source-js:hello').click();
+
+  const download = page.getByTestId('runner-download');
+  await expect(download).toContainText(/Downloading the runner.*: [\d.]+ (KiB|MiB) of 1[34](\.\d)? MiB/);
+  await expect
+    .poll(() => download.locator('progress').evaluate((p: HTMLProgressElement) => p.value / p.max))
+    .toBeGreaterThan(0.2);
+  await page.screenshot({ path: test.info().outputPath('runner-download.png') });
+  await expect(download).toHaveCount(0, { timeout: DEPLOY_TIMEOUT });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+
+  // The first deploy compiles the runner in the host: a bar until it serves.
+  await expect(page.getByTestId('deploy-progress')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('first-deploy.png') });
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'deploying');
+  await running(page);
+  await expect(page.getByTestId('deploy-progress')).toHaveCount(0);
+});
+
+test('the storage the projects use is shown, and grows when a project is saved', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  const storage = page.getByTestId('storage');
+  const used = async () => {
+    const match = /^Projects: ([\d.]+) (B|KiB|MiB|GiB)/.exec((await storage.textContent())?.trim() ?? '');
+    if (!match) return undefined;
+    const unit = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 }[match[2] as 'B'];
+    return Number(match[1]) * unit;
+  };
+  await expect.poll(used).toBeLessThan(1024 * 1024);
+  // A JavaScript project stores the runner (14 MB, compressed by the browser) with its files.
+  await newProject(page, 'js:hello');
+  await expect.poll(used, { timeout: 10_000 }).toBeGreaterThan(1024 * 1024);
+  await expect(storage).toHaveAttribute('title', /this site's storage.*at the app's own origin/);
+});
