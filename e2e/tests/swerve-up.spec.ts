@@ -90,7 +90,10 @@ test('swerve up transpiles the component in Node, so the browser deploys it by U
   const listing = await (await request.get('/_swerve/app-files.json')).json();
   // The component's source is left out of the deploy: its transpiled form is served instead.
   expect(listing.files['dist/echo.wasm']).toBeUndefined();
-  const { glue, coreModules } = listing.prepared.echo as { glue: string; coreModules: Record<string, string> };
+  const { glue, coreModules } = listing.prepared.echo as {
+    glue: string;
+    coreModules: Record<string, string>;
+  };
   expect(glue).toMatch(/^\/_swerve\/components\/up\/[\w-]+\/component\.js$/);
   const core = await request.get(Object.values(coreModules)[0]!);
   expect(core.headers()['content-type']).toBe('application/wasm');
