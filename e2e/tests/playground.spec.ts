@@ -177,3 +177,126 @@ test('a key-value counter in JavaScript counts in the store the KV panel shows',
   await page.getByTestId('tab-kv').click();
   await expect(page.getByTestId('kv').locator('tr[data-key="count:/page"]')).toContainText('2');
 });
+
+test('a JavaScript syntax error shows at its line, is not deployed, and its fix answers', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  await send(page, '/x');
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /x!');
+
+  // Line 3 of the handler loses its closing parenthesis.
+  const editor = page.getByTestId('editor');
+  await editor.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(
+    "// a broken handler\naddEventListener('fetch', (event) => {\n  event.respondWith(new Response('second version');\n});\n",
+  );
+  const error = page.getByTestId('deploy-error');
+  await expect(error).toContainText(/^src\/index\.js:3:\d+: SyntaxError: /, { timeout: DEPLOY_TIMEOUT });
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'failed');
+  const line3 = editor.locator('.cm-line').nth(2);
+  await expect(line3.locator('.cm-lintRange-error')).toBeVisible();
+  await expect(editor.locator('.cm-lintRange-error')).toHaveCount(1);
+
+  // The file that does not parse was never deployed: the last good version answers.
+  await send(page, '/still');
+  await expect(page.getByTestId('response-status')).toHaveText('200');
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /still!');
+
+  // The fix deploys, and the mark and the error go.
+  await line3.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.insertText(')');
+  await running(page);
+  await expect(page.getByTestId('deploy-error')).toHaveCount(0);
+  await expect(editor.locator('.cm-lintRange-error')).toHaveCount(0);
+  await send(page, '/fixed');
+  await expect(page.getByTestId('response-body')).toHaveText('second version');
+});
+
+test('the KV panel shows bytes as hex, text as text and JSON pretty', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  await page.getByTestId('editor').locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(`import { openDefault } from '@spinframework/spin-kv';
+addEventListener('fetch', (event) => {
+  const store = openDefault();
+  // A counter as a Rust handler stores it: a u64, little-endian.
+  const counter = new Uint8Array(8);
+  new DataView(counter.buffer).setBigUint64(0, 258n, true);
+  store.set('counter', counter);
+  store.set('greeting', 'héllo wörld');
+  store.setJson('doc', { items: [1, 2] });
+  event.respondWith(new Response('stored'));
+});
+`);
+  await expect(async () => {
+    await send(page, '/store');
+    await expect(page.getByTestId('response-body')).toHaveText('stored', { timeout: 1000 });
+  }).toPass({ timeout: DEPLOY_TIMEOUT });
+
+  await page.getByTestId('tab-kv').click();
+  const kv = page.getByTestId('kv');
+  const counter = kv.locator('tr[data-key="counter"]');
+  await expect(counter.getByTestId('kv-hex')).toHaveText('02 01 00 00 00 00 00 00');
+  await expect(counter.getByTestId('kv-u64')).toContainText('258 (little-endian)');
+  await expect(kv.locator('tr[data-key="greeting"] .value')).toHaveText('héllo wörld');
+  await expect(kv.locator('tr[data-key="doc"] pre.json')).toHaveText(
+    '{\n  "items": [\n    1,\n    2\n  ]\n}',
+  );
+  await page.screenshot({ path: test.info().outputPath('kv-panel.png') });
+});
+
+test('a first visit shows the runner download and the first deploy as progress', async ({ page }) => {
+  // A slower line than localhost, so that the 14 MB download is a wait worth a bar.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: 4 * 1024 * 1024,
+    uploadThroughput: -1,
+  });
+  await page.goto(PLAYGROUND);
+  await page.getByTestId('source-js:hello').click();
+
+  const download = page.getByTestId('runner-download');
+  await expect(download).toContainText(/Downloading the runner.*: [\d.]+ (KiB|MiB) of 1[34](\.\d)? MiB/);
+  await expect
+    .poll(() => download.locator('progress').evaluate((p: HTMLProgressElement) => p.value / p.max))
+    .toBeGreaterThan(0.2);
+  await page.screenshot({ path: test.info().outputPath('runner-download.png') });
+  await expect(download).toHaveCount(0, { timeout: DEPLOY_TIMEOUT });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+
+  // The first deploy compiles the runner in the host: a bar until it serves.
+  await expect(page.getByTestId('deploy-progress')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('first-deploy.png') });
+  await running(page);
+  await expect(page.getByTestId('deploy-progress')).toHaveCount(0);
+});
+
+test('the storage the projects use is shown, and grows when a project is saved', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  const storage = page.getByTestId('storage');
+  const used = async () => {
+    const match = /^Projects: ([\d.]+) (B|KiB|MiB|GiB)/.exec((await storage.textContent())?.trim() ?? '');
+    if (!match) return undefined;
+    const unit = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 }[match[2] as 'B'];
+    return Number(match[1]) * unit;
+  };
+  await expect.poll(used).toBeLessThan(1024 * 1024);
+  // A JavaScript project stores the runner (14 MB, compressed by the browser) with its files.
+  await newProject(page, 'js:hello');
+  await expect.poll(used, { timeout: 10_000 }).toBeGreaterThan(1024 * 1024);
+  await expect(storage).toHaveAttribute('title', /this site's storage.*at the app's own origin/);
+});

@@ -7,68 +7,19 @@
  * requests are relayed by the server unless `--no-relay`.
  */
 import type { Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test as base } from '../fixtures/swerve.ts';
+import { freePort, startSwerveUp, stop, SWERVE, type SwerveUp } from '../fixtures/swerve-up-process.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
-const SWERVE = join(REPO, 'sw-host/bin/swerve.js');
 const ECHO_DIR = join(REPO, 'components/examples/echo');
 /** Deploying transpiles the 12 MB echo component in the worker: seconds, not milliseconds. */
 const DEPLOY_TIMEOUT = 45_000;
-
-interface SwerveUp {
-  url: string;
-  /** Everything the command printed so far. */
-  output: () => string;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
-}
-
-/** Starts `swerve up <args>` and resolves once it prints where it serves. */
-async function startSwerveUp(args: string[]): Promise<{ child: ChildProcess; up: SwerveUp }> {
-  const child = spawn(process.execPath, [SWERVE, 'up', ...args], { cwd: REPO, stdio: 'pipe' });
-  let output = '';
-  const up = await new Promise<SwerveUp>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`swerve up did not start within 60 s:\n${output}`)),
-      60_000,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /^Serving \S+ at (http:\S+) — open it in a browser$/m.exec(output)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ url, output: () => output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`swerve up exited with ${code}:\n${output}`));
-    });
-  });
-  return { child, up };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-}
 
 /** Runs `swerve up <args>` expecting it to fail at start; returns its exit code and stderr. */
 async function failedStart(args: string[]): Promise<{ code: number | null; stderr: string }> {

@@ -101,12 +101,18 @@ export class CodeEditor {
     this.view.setState(state);
   }
 
-  /** Shows `diagnostics` of the open file (lines past the end are put on the last line). */
+  /**
+   * Shows `diagnostics` of the open file (lines past the end are put on the last line): from the
+   * column named to the end of the line, or the whole line.
+   */
   showDiagnostics(diagnostics: Diagnostic[]): void {
     const doc = this.view.state.doc;
     const marks: CmDiagnostic[] = diagnostics.map((d) => {
       const line = doc.line(Math.min(Math.max(d.line ?? 1, 1), doc.lines));
-      return { from: line.from, to: line.to, severity: 'error', message: d.message, source: 'deploy' };
+      const column = Math.min(Math.max((d.column ?? 1) - 1, 0), line.length);
+      // An error at the end of a line (an unclosed brace) still gets a mark of one character.
+      const from = column === line.length && column > 0 ? line.from + column - 1 : line.from + column;
+      return { from, to: line.to, severity: 'error', message: d.message, source: 'deploy' };
     });
     this.view.dispatch(setDiagnostics(this.view.state, marks));
   }

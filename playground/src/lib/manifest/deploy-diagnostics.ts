@@ -8,6 +8,8 @@ export interface Diagnostic {
   file: string;
   /** 1-based; undefined when the error names no line. */
   line?: number;
+  /** 1-based; undefined when the error names no column (the whole line is marked). */
+  column?: number;
   message: string;
 }
 

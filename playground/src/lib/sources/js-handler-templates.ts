@@ -8,6 +8,7 @@
 import runnerUrl from '../../../../components/runner/dist/runner.wasm?url';
 import type { ProjectDraft } from '../project/project.ts';
 import { registerSource } from './project-source.ts';
+import { DownloadProgress, downloadBytes } from './download-progress.svelte.ts';
 
 const ENTRY = 'src/index.js';
 
@@ -141,14 +142,15 @@ addEventListener('fetch', (event) => {
   },
 ];
 
+/** The runner's download, shown while a first JavaScript project is created. */
+export const runnerDownload = new DownloadProgress();
+
 let runner: Promise<Uint8Array> | undefined;
 function runnerBytes(): Promise<Uint8Array> {
-  runner ??= fetch(runnerUrl).then(async (response) => {
-    if (!response.ok)
-      throw new Error(`Could not download the runner (${runnerUrl}): it answered ${response.status}.`);
-    return new Uint8Array(await response.arrayBuffer());
+  runner ??= downloadBytes(runnerUrl, runnerDownload).catch((error: unknown) => {
+    runner = undefined; // The next try downloads again.
+    throw error;
   });
-  runner.catch(() => (runner = undefined));
   return runner;
 }
 

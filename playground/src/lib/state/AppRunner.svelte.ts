@@ -14,6 +14,7 @@ import {
 } from '@swerve/sw-host/client';
 import { deployDiagnostics, type Diagnostic } from '../manifest/deploy-diagnostics.ts';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
+import { describeDiagnostic, projectSyntaxErrors } from '../syntax/javascript-syntax.ts';
 import { manifestOf, MANIFEST_PATH, type Project, type ProjectFile } from '../project/project.ts';
 
 const MAX_RECORDS = 2000;
@@ -118,6 +119,17 @@ export class AppRunner {
   }
 
   async #deploy(host: HostConnection, project: Project): Promise<void> {
+    // A handler that does not parse is not deployed: the last good version keeps serving.
+    const syntaxErrors = projectSyntaxErrors(project);
+    if (syntaxErrors.length) {
+      this.failure = {
+        message: syntaxErrors.map(describeDiagnostic).join('\n'),
+        code: 'syntax',
+        diagnostics: syntaxErrors,
+      };
+      this.status = 'failed';
+      return;
+    }
     this.status = 'deploying';
     const started = performance.now();
     const manifest = manifestOf(project);

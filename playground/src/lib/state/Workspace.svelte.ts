@@ -44,9 +44,12 @@ export class Workspace {
   paths = $derived(this.current ? sortPaths(this.current.files.map((f) => f.path)) : []);
   openFile = $derived(this.current?.files.find((f) => f.path === this.openPath));
 
+  // Bookkeeping, not state any view shows: plain collections on purpose.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #dirty = new Set<string>();
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache of stored bytes, never shown
   #bytes = new Map<string, Uint8Array>();
 
   async load(): Promise<void> {
@@ -234,6 +237,7 @@ export class Workspace {
   }
 
   #uniqueName(name: string): string {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local, not state
     const taken = new Set(this.projects.map((p) => p.name));
     if (!taken.has(name)) return name;
     let n = 2;
