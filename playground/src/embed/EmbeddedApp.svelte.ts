@@ -31,6 +31,7 @@ export class EmbeddedApp {
   /** Bumped after each deploy that serves. */
   revision = $state(0);
 
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, never shown
   readonly #listeners = new Set<(event: EmbedEvent) => void>();
   readonly #started: Promise<EmbedInfo>;
   /** The deploys of edits, one after another; never rejects (failures are reported). */
@@ -38,6 +39,7 @@ export class EmbeddedApp {
   #edits = 0;
   #latest: Promise<void> = Promise.resolve();
   /** Edits typed but not yet deployed, by path. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- pending edits, never shown
   readonly #drafts = new Map<string, string>();
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -111,6 +113,7 @@ export class EmbeddedApp {
   async #deploy(app: SharedApp, seed: boolean): Promise<void> {
     const host = this.host!;
     this.status = 'deploying';
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local, not state
     const runner = new URL(runnerUrl, location.href);
     await host.deploy(sharedAppDeploy(app, { runner }, seed));
     this.error = '';
