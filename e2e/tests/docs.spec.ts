@@ -3,11 +3,14 @@
  * nothing blocked, its navigation works, and its live examples are frames of the embed page
  * carrying the examples' own source files, which answer from inside the frame.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, test } from '@playwright/test';
 import { decodeSharedApp } from '../../playground/src/lib/share/share-link.ts';
 import { SITE_URL } from '../fixtures/app-hosts.ts';
+import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
+import { expect, test } from '../fixtures/swerve.ts';
 
 const DOCS = `${SITE_URL}/docs/`;
 const PAGES = [
@@ -145,6 +148,19 @@ test('the site links to the docs, and the sidebar moves between pages', async ({
   await expect(page).toHaveURL(`${SITE_URL}/playground/`);
 });
 
+test('the search box finds a page by the API it documents', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await page.goto(`${DOCS}getting-started.html`);
+  await page.locator('.VPNavBarSearch button').click();
+  await page.getByPlaceholder(/search/i).fill('connectHost');
+  const result = page.locator('.VPLocalSearchBox .result').first();
+  await expect(result).toContainText('page API');
+  await result.click();
+  await expect(page).toHaveURL(new RegExp(`^${DOCS}page-api\\.html`));
+  expect(await problems.violations()).toEqual([]);
+  expect(problems.errors).toEqual([]);
+});
+
 for (const example of EXAMPLES) {
   test(`the ${example.name} live example's frame carries the example's own files`, async ({ page }) => {
     await page.goto(`${DOCS}${example.page}`);
@@ -163,6 +179,31 @@ for (const example of EXAMPLES) {
     // The source shown beside the frame is that same file.
     const entry = exampleFile(example.name, 'src/index.js').split('\n')[0]!;
     await expect(figure.locator('.live-example-source')).toContainText(entry);
+  });
+
+  test(`the ${example.name} live example runs in the runner and gives the answer its page shows`, async ({
+    hostPage,
+    hostFetch,
+  }) => {
+    // Deployed as the page API deploys any app, under a key of its own (the site has a "hello").
+    await serveTestFiles(hostPage);
+    const folder = fileURLToPath(new URL(`../../site/docs/examples/${example.name}/`, import.meta.url));
+    const sources = readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name !== 'spin.toml')
+      .map((entry) => relative(folder, join(entry.parentPath, entry.name)));
+    const key = `docs-${example.name}`;
+    const outcome = await deployApp(hostPage, {
+      key,
+      manifest: exampleFile(example.name, 'spin.toml'),
+      files: {
+        'runner.wasm': { built: 'runner/dist/runner.wasm' },
+        ...Object.fromEntries(sources.map((path) => [path, { text: exampleFile(example.name, path) }])),
+      },
+    });
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    const response = await hostFetch(`/apps/${key}${example.path}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toContain(example.answer);
   });
 
   // Needs the embed page: /embed (playground/src/embed/main.ts) is still a stub on main.
