@@ -30,8 +30,8 @@ const PAGES = [
 /** The live examples: where each is shown, the request its frame sends first, and its answer. */
 const EXAMPLES = [
   { name: 'hello', page: 'getting-started.html', path: '/hello', answer: 'Hello from Swerve at /hello!' },
-  { name: 'kv-counter', page: 'examples.html', path: '/visits', answer: '"count":1' },
-  { name: 'json-api', page: 'examples.html', path: '/hello/docs', answer: '"message":"Hello, docs!"' },
+  { name: 'kv-counter', page: 'examples.html', path: '/visits', answer: 'count:/visits' },
+  { name: 'json-api', page: 'examples.html', path: '/hello/docs', answer: 'Hello, docs!' },
 ] as const;
 
 function exampleFile(name: string, path: string): string {
