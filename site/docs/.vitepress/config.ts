@@ -28,6 +28,8 @@ export default defineConfig({
   base: BASE,
   outDir: '../dist/docs',
   cacheDir: '../node_modules/.cache/vitepress',
+  // Parts of pages ([page].paths.ts), not pages.
+  srcExclude: ['parts/**'],
   // The theme's colour-mode switch would add a <style> element to stop transitions while it
   // switches, which the CSP blocks (and reports); the switch works the same without it.
   appearance: { disableTransition: false },
