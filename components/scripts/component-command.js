@@ -2,7 +2,7 @@
 /**
  * What every component build command shares (componentize.js, wat-component.js):
  *
- *   node <command>.js <source> -o <out.wasm> [--world http-handler] [--core]
+ *   node <command>.js <source> -o <out.wasm> [--world http-handler] [--core] [--wit-p3 <dir>]
  *
  * It parses those arguments, gives the toolchain its `/` preopen (see root-preopen.js), stages
  * the WIT for the build and removes it afterwards, writes the component and says how long it took.
@@ -11,7 +11,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addRootPreopen } from './root-preopen.js';
-import { stageWit } from './wit.js';
+import { stageWit, stageWitP3 } from './wit.js';
 
 /**
  * @typedef {object} ComponentCommand
@@ -32,6 +32,9 @@ export async function runComponentCommand(command) {
       // Stop at the core module with its WIT embedded, as `cargo build --target wasm32-wasip1`
       // with wit-bindgen leaves it (Spin componentizes such modules when it loads them).
       core: { type: 'boolean', default: false },
+      // Build against an app's own WIT folder and WASI 0.3.0 instead of the shared WIT and
+      // WASI 0.2 (the WASI 0.3 fixture uses it).
+      'wit-p3': { type: 'string' },
     },
   });
   const [sourcePath] = positionals;
@@ -43,7 +46,8 @@ export async function runComponentCommand(command) {
   }
   await addRootPreopen(command.toolPackage);
   const started = performance.now();
-  const witPath = await stageWit();
+  const witP3 = values['wit-p3'];
+  const witPath = witP3 ? await stageWitP3(resolve(witP3)) : await stageWit();
   let component;
   try {
     component = await command.build({

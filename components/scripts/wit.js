@@ -15,14 +15,16 @@ import { fileURLToPath } from 'node:url';
 
 export const WASI_VERSION = '0.2.10';
 const SHIPPED_WASI_VERSION = '0.2.12';
+/** The WASI 0.3 release jco ships, staged as is for worlds that use it (see stageWitP3). */
+export const WASI_P3_VERSION = '0.3.0';
 
 const componentsDir = dirname(dirname(fileURLToPath(import.meta.url)));
 export const witSourceDir = join(componentsDir, 'wit');
 
 /** Where jco keeps the WASI WIT it ships (`dist/api.js` sits beside `lib/`). */
-export function shippedWasiDir() {
+export function shippedWasiDir(version = SHIPPED_WASI_VERSION) {
   const jcoApi = fileURLToPath(import.meta.resolve('@bytecodealliance/jco'));
-  return join(dirname(jcoApi), '..', 'lib', 'wit', 'builtin', SHIPPED_WASI_VERSION);
+  return join(dirname(jcoApi), '..', 'lib', 'wit', 'builtin', version);
 }
 
 /**
@@ -51,6 +53,33 @@ export async function stageWit() {
       join(target, 'package.wit'),
       text.replaceAll(`@${SHIPPED_WASI_VERSION}`, `@${WASI_VERSION}`),
     );
+  }
+  return stagedDir;
+}
+
+/**
+ * Stages a WASI 0.3 world: the given folder (an app's own `wit/`, whose world names
+ * `wasi:*@0.3.0` interfaces) plus the WASI 0.3.0 packages jco ships, unchanged. They are kept
+ * apart from the 0.2 staging above because both releases define the same package names.
+ * @param {string} witDir
+ * @returns {Promise<string>}
+ */
+export async function stageWitP3(witDir) {
+  const stagedDir = await mkdtemp(join(tmpdir(), 'swerve-wit-p3-'));
+  await cp(witDir, stagedDir, { recursive: true });
+  const wasiDir = shippedWasiDir(WASI_P3_VERSION);
+  let packages;
+  try {
+    packages = await readdir(wasiDir);
+  } catch {
+    throw new Error(
+      `[swerve] Could not find jco's WASI ${WASI_P3_VERSION} WIT at ${wasiDir}. ` +
+        'Run npm ci; if jco was upgraded, update WASI_P3_VERSION in components/scripts/wit.js.',
+    );
+  }
+  for (const name of packages) {
+    await mkdir(join(stagedDir, 'deps', name), { recursive: true });
+    await cp(join(wasiDir, name, 'package.wit'), join(stagedDir, 'deps', name, 'package.wit'));
   }
   return stagedDir;
 }

@@ -47,6 +47,17 @@ describe('checkHostCompatibility', () => {
     );
   });
 
+  it('says a WASI 0.3 handler is a Spin 4 component Swerve cannot run yet, and how to build one it can', () => {
+    const bytes = builtFile('fixtures/http-p3/dist/http-p3.wasm');
+    expect(() => checkHostCompatibility(bytes, 'p3/api')).toThrow(
+      'p3/api exports wasi:http/handler@0.3.0, a WASI 0.3 HTTP component (what Spin 4 builds by default, ' +
+        'for example with the http-rust template and spin-sdk 6). Swerve runs WASI 0.2 components only ' +
+        '(exporting wasi:http/incoming-handler@0.2.x): it has no host side for wasi:http@0.3 and the ' +
+        "component model's async ABI yet. Build the component for WASI 0.2: with Spin's http-rust-p2 " +
+        'template for Rust, or any toolchain that targets wasi:http@0.2 (the Spin JS SDK does).',
+    );
+  });
+
   it('names every interface the host does not provide', () => {
     const bytes = builtFile('fixtures/unknown-import/dist/unknown-import.wasm');
     expect(() => checkHostCompatibility(bytes, 'unknown.wasm')).toThrow(

@@ -1,6 +1,7 @@
 /**
  * Whether the host can run a component: it must be a component (not a core module), export
- * `wasi:http/incoming-handler` (WASI 0.2), and import only interfaces the host provides. The
+ * `wasi:http/incoming-handler` (WASI 0.2, not WASI 0.3's `wasi:http/handler`), and import only
+ * interfaces the host provides. The
  * check runs on the binary's import and export names alone, before any code is generated, so a
  * component with hostile names never reaches the transpiler.
  */
@@ -34,6 +35,24 @@ const PROVIDED: { pattern: RegExp; describe: string }[] = [
 
 const HANDLER_EXPORT = /^wasi:http\/incoming-handler@0\.2\.\d+$/;
 
+/**
+ * WASI 0.3's HTTP handler, final (`@0.3.0`, Spin 4.1's default) or a release candidate
+ * (`@0.3.0-rc-2026-03-15`, Spin 4.0's). Swerve cannot run it yet: see
+ * docs/decisions/0018-wasi-0-3.md for what works (jco transpiles it) and what is missing.
+ */
+const P3_HANDLER_EXPORT = /^wasi:http\/handler@0\.3\.\d+(-[a-z0-9.-]+)?$/;
+
+/** What a deploy of a WASI 0.3 HTTP component says: what it is, why not, and what to do. */
+export function wasiP3Problem(label: string, handlerExport: string): string {
+  return (
+    `${label} exports ${handlerExport}, a WASI 0.3 HTTP component (what Spin 4 builds by default, ` +
+    'for example with the http-rust template and spin-sdk 6). Swerve runs WASI 0.2 components only ' +
+    '(exporting wasi:http/incoming-handler@0.2.x): it has no host side for wasi:http@0.3 and the ' +
+    "component model's async ABI yet. Build the component for WASI 0.2: with Spin's http-rust-p2 " +
+    'template for Rust, or any toolchain that targets wasi:http@0.2 (the Spin JS SDK does).'
+  );
+}
+
 /** The interfaces the host provides, for messages and docs. */
 export const PROVIDED_INTERFACES = PROVIDED.map((entry) => entry.describe);
 
@@ -55,6 +74,8 @@ export function checkHostCompatibility(bytes: Uint8Array, label: string): { impo
     }
     throw new SwerveError('component-invalid', coreModuleProblem(kind, label));
   }
+  const p3Handler = surface.exports.find((name) => P3_HANDLER_EXPORT.test(name));
+  if (p3Handler) throw new SwerveError('component-invalid', wasiP3Problem(label, p3Handler));
   const problems: string[] = [];
   if (surface.exports.some((name) => name.startsWith('fermyon:spin/inbound-http'))) {
     problems.push(
