@@ -206,8 +206,7 @@ for (const example of EXAMPLES) {
     expect(response.body).toContain(example.answer);
   });
 
-  // Needs the embed page: /embed (playground/src/embed/main.ts) is still a stub on main.
-  test.fixme(`the ${example.name} live example answers inside its frame`, async ({ page }) => {
+  test(`the ${example.name} live example answers inside its frame`, async ({ page }) => {
     await page.goto(`${DOCS}${example.page}`);
     const figure = page.locator(`[data-testid="live-example"][data-example="${example.name}"]`).first();
     await figure.scrollIntoViewIfNeeded();
