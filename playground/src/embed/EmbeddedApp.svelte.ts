@@ -8,6 +8,7 @@ import runnerUrl from '../../../components/runner/dist/runner.wasm?url';
 import { decodeSharedApp, encodeSharedApp, type SharedApp } from '../lib/share/share-link.ts';
 import type { EmbedEvent, EmbedInfo, EmbedRequest, EmbedResponse } from './api/embed-protocol.ts';
 import { embedAppKey } from './embed-app-key.ts';
+import { withSiteRunner } from '../lib/deploy/site-runner-artifacts.ts';
 import { sharedAppDeploy } from './shared-app-deploy.ts';
 
 const MAX_LOGS = 500;
@@ -115,7 +116,13 @@ export class EmbeddedApp {
     this.status = 'deploying';
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local, not state
     const runner = new URL(runnerUrl, location.href);
-    await host.deploy(sharedAppDeploy(app, { runner }, seed));
+    // The runner's URL is fetched only if the site publishes no transpiled runner to name instead.
+    const isRunner = (path: string) => {
+      const file = app.files[path];
+      return typeof file === 'object' && 'component' in file;
+    };
+    const deploy = sharedAppDeploy(app, { runner }, seed);
+    await host.deploy(await withSiteRunner({ ...deploy, manifest: String(deploy.manifest) }, isRunner));
     this.error = '';
     this.status = 'ready';
     this.revision++;

@@ -15,7 +15,7 @@ export type { HostMode } from '../protocol/messages.ts';
 export type { DeployFile } from './deploy-files.ts';
 export type { KvClient } from './kv-client.ts';
 export type { KvDump } from '../kv/kv-dump.ts';
-export type { AppSummary, DeployResult } from '../protocol/deploy.ts';
+export type { AppSummary, DeployResult, PreparedComponent } from '../protocol/deploy.ts';
 export type { HostEvent, LogRecord } from '../protocol/host-events.ts';
 export type { RequestRecord } from '../protocol/request-record.ts';
 export { SwerveError, type SwerveErrorCode } from '../errors.ts';

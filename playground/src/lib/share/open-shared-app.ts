@@ -3,10 +3,16 @@
  * origin's host, its key-value seed written the first time only (reopening a link keeps the
  * data the app wrote since), then its first request sent.
  */
-import { connectApp, type DeployResult, type HostConnection } from '@swerve/sw-host/client';
+import {
+  connectApp,
+  type DeployOptions,
+  type DeployResult,
+  type HostConnection,
+} from '@swerve/sw-host/client';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
 import { MANIFEST_PATH } from '../project/project.ts';
 import { hasBody, normaliseRequestPath, parseHeaders } from '../request/request-spec.ts';
+import { withSiteRunner } from '../deploy/site-runner-artifacts.ts';
 import { KV_DUMP_FORMAT } from './kv-dump-format.ts';
 import type { SharedApp, SharedRequest } from './share-link.ts';
 import { sharedAppKey, sharedDeployFiles, sharedManifest, type SiteRunner } from './shared-app.ts';
@@ -24,10 +30,14 @@ export interface FirstAnswer {
   bytes: Uint8Array;
 }
 
-/** Connects to the app's origin and deploys it there, with `secrets` as the values of its secret variables. */
+/**
+ * Connects to the app's origin and deploys it there, with `secrets` as the values of its secret
+ * variables. The site's runner is deployed from its published artifacts when the site has them
+ * (lib/deploy/site-runner-artifacts.ts), so its bytes are fetched (`runner`) only otherwise.
+ */
 export async function runSharedApp(
   app: SharedApp,
-  runner: SiteRunner,
+  runner: () => Promise<SiteRunner>,
   secrets: Record<string, string>,
 ): Promise<RunningApp> {
   const key = await sharedAppKey(app);
@@ -38,13 +48,13 @@ export async function runSharedApp(
     const variables = Object.fromEntries(
       Object.entries({ ...app.variables, ...secrets }).filter(([, value]) => value !== ''),
     );
-    const deployed = await host.deploy({
+    const options = await deployOptions(app, runner, {
       manifest,
       manifestFile: MANIFEST_PATH,
-      files: await sharedDeployFiles(app, runner),
       variables,
       keyValueStores: stores.filter((label) => label !== 'default'),
     });
+    const deployed = await host.deploy(options);
     for (const [label, entries] of Object.entries(app.kv ?? {})) {
       const store = host.kv(deployed.app.name, label);
       if ((await store.keys()).length === 0) await store.import({ format: KV_DUMP_FORMAT, entries });
@@ -54,6 +64,33 @@ export async function runSharedApp(
     host.close();
     throw error;
   }
+}
+
+const isRunnerRef = (file: SharedApp['files'][string] | undefined) =>
+  typeof file === 'object' && 'component' in file && file.component === 'runner';
+
+/**
+ * The deploy of `app`: its runner from the site's published artifacts when every component
+ * that runs it can take them, else (an older site, an unusual manifest) with the runner's bytes.
+ */
+async function deployOptions(
+  app: SharedApp,
+  runner: () => Promise<SiteRunner>,
+  rest: Omit<DeployOptions, 'files'> & { manifest: string },
+): Promise<DeployOptions> {
+  const runnerPaths = Object.keys(app.files).filter((path) => isRunnerRef(app.files[path]));
+  const others = Object.fromEntries(
+    Object.entries(app.files).filter(([path]) => !runnerPaths.includes(path)),
+  );
+  const files: Record<string, Uint8Array> = await sharedDeployFiles(
+    { ...app, files: others },
+    { hash: '', bytes: async () => new Uint8Array() },
+  );
+  // Named, without bytes, so withSiteRunner sees which components run the runner.
+  for (const path of runnerPaths) files[path] = new Uint8Array();
+  const options = await withSiteRunner({ ...rest, files }, (path) => runnerPaths.includes(path));
+  if (runnerPaths.every((path) => !(path in (options.files ?? {})))) return options;
+  return { ...rest, files: await sharedDeployFiles(app, await runner()) };
 }
 
 /** The request a viewer sends first: the link's, else `GET /`. */

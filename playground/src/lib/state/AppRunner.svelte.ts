@@ -16,6 +16,8 @@ import { deployDiagnostics, type Diagnostic } from '../manifest/deploy-diagnosti
 import { summariseManifest } from '../manifest/manifest-summary.ts';
 import { describeDiagnostic, projectSyntaxErrors } from '../syntax/javascript-syntax.ts';
 import { manifestOf, MANIFEST_PATH, type Project, type ProjectFile } from '../project/project.ts';
+import { siteRunnerArtifacts, withSiteRunner } from '../deploy/site-runner-artifacts.ts';
+import { siteRunner } from '../share/site-runner.ts';
 
 const MAX_RECORDS = 2000;
 
@@ -27,6 +29,17 @@ export interface DeployFailure {
 
 /** What a deploy needs of the workspace: a project's binary files' bytes. */
 export type BytesOf = (file: Extract<ProjectFile, { kind: 'binary' }>) => Promise<Uint8Array>;
+
+/**
+ * The hash of the site's runner when `project` holds a file of its size (the JavaScript
+ * templates do), so recognising it costs nothing for other projects.
+ */
+async function siteRunnerHash(project: Project): Promise<string | undefined> {
+  const published = await siteRunnerArtifacts();
+  if (!published) return undefined;
+  const candidate = project.files.some((f) => f.kind === 'binary' && f.size === published.componentBytes);
+  return candidate ? (await siteRunner()).hash : undefined;
+}
 
 export class AppRunner {
   status = $state<'connecting' | 'deploying' | 'ready' | 'failed' | 'offline'>('connecting');
@@ -135,20 +148,38 @@ export class AppRunner {
     const manifest = manifestOf(project);
     const summary = summariseManifest(manifest);
     try {
+      // The site's runner is deployed from its published, transpiled form: its bytes stay here.
+      const runnerHash = await siteRunnerHash(project);
+      const isRunner = (file: ProjectFile): file is Extract<ProjectFile, { kind: 'binary' }> =>
+        file.kind === 'binary' && file.hash === runnerHash;
       const files: Record<string, Uint8Array> = {};
       for (const file of project.files) {
         if (file.path === MANIFEST_PATH) continue;
         files[file.path] =
-          file.kind === 'text' ? new TextEncoder().encode(file.text) : await this.bytesOf(file);
+          file.kind === 'text'
+            ? new TextEncoder().encode(file.text)
+            : isRunner(file)
+              ? new Uint8Array()
+              : await this.bytesOf(file);
       }
       const variables = Object.fromEntries(Object.entries(project.variables).filter(([, v]) => v !== ''));
-      const result = await host.deploy({
+      const base = {
         manifest,
         manifestFile: MANIFEST_PATH,
-        files,
         variables,
         keyValueStores: (summary?.keyValueStores ?? []).filter((label) => label !== 'default'),
-      });
+      };
+      let options = await withSiteRunner({ ...base, files }, (path) =>
+        project.files.some((file) => file.path === path && isRunner(file)),
+      );
+      // A runner file no component could take the published form for: send its bytes after all.
+      for (const file of project.files)
+        if (isRunner(file) && options.files?.[file.path])
+          options = {
+            ...options,
+            files: { ...options.files, [file.path]: await this.bytesOf(file) },
+          };
+      const result = await host.deploy(options);
       if (this.#closed) return;
       this.deployed = result;
       this.failure = undefined;
