@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { appOrigin, hostHandle } from '../fixtures/app-hosts.ts';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { sequentialLatencies } from './page-load.ts';
 import type { LatencyRow } from './report.ts';
@@ -71,19 +72,24 @@ allowed_outbound_hosts = ["${new URL(peer.url).origin}"]
     if (!deployed.ok) throw new Error(deployed.error);
 
     // The site's pages may connect only to their own origin (CSP): the page's own fetch is made
-    // from a page of the peer's origin.
+    // from a page of the peer's origin, the app's requests from a tab at the app's own origin.
     const peerPage = await page.context().newPage();
     await peerPage.goto(peer.url);
+    await hostHandle(page, 'bench-calls');
+    const appPage = await page.context().newPage();
+    await appPage.goto(`${appOrigin('bench-calls')}/_swerve/host.html`);
+    await appPage.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const cases = [
       { name: "a page's own fetch of a local URL", path: peer.url, from: peerPage },
-      { name: 'outbound fixture, no outbound call', path: '/apps/bench-calls/hello' },
+      { name: 'outbound fixture, no outbound call', path: '/hello', from: appPage },
       {
         name: 'outbound fixture, fetch of the same URL',
-        path: `/apps/bench-calls/call?url=${encodeURIComponent(peer.url)}`,
+        path: `/call?url=${encodeURIComponent(peer.url)}`,
+        from: appPage,
       },
     ];
     const latency: LatencyRow[] = [];
-    for (const { name, path, from = page } of cases) {
+    for (const { name, path, from } of cases) {
       await sequentialLatencies(from, { path }, warmup);
       latency.push({ name, ...summarize(await sequentialLatencies(from, { path }, n)) });
     }
@@ -93,9 +99,10 @@ allowed_outbound_hosts = ["${new URL(peer.url).origin}"]
     withCall.note = `the call adds ${(withCall.median - without.median).toFixed(2)} ms: ${overhead.toFixed(2)} ms more than a page's own fetch`;
 
     const runs = Math.max(10, Math.round(n / 25));
-    const path = '/apps/bench-calls/stream?events=5&gap=100';
-    await streamTimings(page, path, 2);
-    const timings = await streamTimings(page, path, runs);
+    const path = '/stream?events=5&gap=100';
+    await streamTimings(appPage, path, 2);
+    const timings = await streamTimings(appPage, path, runs);
+    await appPage.close();
     const streaming: StreamingRow[] = [
       {
         name: 'server-sent events, 5 events 100 ms apart',
