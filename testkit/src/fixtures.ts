@@ -6,6 +6,7 @@
  */
 import { test as base } from '@playwright/test';
 import { dirname } from 'node:path';
+import { withoutPreparedSources } from '../../sw-host/src/cli/prepared-components.ts';
 import { randomAppKey } from '../../sw-host/src/origins/app-origins.ts';
 import { appHandle, callDriver, storedBytes } from './app-handle.ts';
 import { readAppSource } from './app-source.ts';
@@ -96,20 +97,14 @@ export const swerveTest = base.extend<
     const source = await readAppSource(spinApp, baseDir);
     const urlOf = swerveServer.addApp(source);
     const prepared = await swerveServer.prepare(source);
-    // A prepared component is deployed by the URLs of its transpiled form, not by its bytes.
-    const preparedSources = new Set(
-      Object.keys(prepared).flatMap((id) => {
-        const from = source.manifest.components[id]?.source;
-        return from?.kind === 'local' ? [from.path] : [];
-      }),
-    );
     const deploy: DriverDeploy = {
       manifestUrl: urlOf(source.manifestFile),
       manifestFile: source.displayPath,
-      files: Object.fromEntries(
-        [...source.deployFiles]
-          .filter(([key]) => !preparedSources.has(key))
-          .map(([key, path]) => [key, urlOf(path)]),
+      // A prepared component is deployed by the URLs of its transpiled form, not by its bytes.
+      files: withoutPreparedSources(
+        Object.fromEntries([...source.deployFiles].map(([key, path]) => [key, urlOf(path)])),
+        source.manifest,
+        prepared,
       ),
       prepared,
       variables,

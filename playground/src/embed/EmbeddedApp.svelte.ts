@@ -8,8 +8,7 @@ import runnerUrl from '../../../components/runner/dist/runner.wasm?url';
 import { decodeSharedApp, encodeSharedApp, type SharedApp } from '../lib/share/share-link.ts';
 import type { EmbedEvent, EmbedInfo, EmbedRequest, EmbedResponse } from './api/embed-protocol.ts';
 import { embedAppKey } from './embed-app-key.ts';
-import { withSiteRunner } from '../lib/deploy/site-runner-artifacts.ts';
-import { sharedAppDeploy } from './shared-app-deploy.ts';
+import { sharedAppDeploy } from '../lib/share/shared-app-deploy.ts';
 
 const MAX_LOGS = 500;
 const EDIT_PAUSE_MS = 300;
@@ -114,15 +113,10 @@ export class EmbeddedApp {
   async #deploy(app: SharedApp, seed: boolean): Promise<void> {
     const host = this.host!;
     this.status = 'deploying';
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local, not state
-    const runner = new URL(runnerUrl, location.href);
     // The runner's URL is fetched only if the site publishes no transpiled runner to name instead.
-    const isRunner = (path: string) => {
-      const file = app.files[path];
-      return typeof file === 'object' && 'component' in file;
-    };
-    const deploy = sharedAppDeploy(app, { runner }, seed);
-    await host.deploy(await withSiteRunner({ ...deploy, manifest: String(deploy.manifest) }, isRunner));
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local, not state
+    const runnerFile = async () => new URL(runnerUrl, location.href).href;
+    await host.deploy(await sharedAppDeploy(app, { runnerFile, seed }));
     this.error = '';
     this.status = 'ready';
     this.revision++;

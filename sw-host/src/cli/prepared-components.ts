@@ -18,6 +18,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { checkHostCompatibility } from '../component/host-compatibility.ts';
 import { transpileComponent } from '../component/transpile-component.ts';
+import type { AppManifest } from '../manifest/index.ts';
 import { COMPONENTS_PATH } from '../protocol/paths.ts';
 import type { PreparedComponent } from '../protocol/deploy.ts';
 import type { FileHasher } from './app-version.ts';
@@ -27,6 +28,24 @@ import type { LoadedApp } from './load-app.ts';
 export const PREPARED_PATH = `${COMPONENTS_PATH}up/`;
 
 const COMPLETE = '.complete';
+
+/**
+ * A deploy's files (deploy key → anything) without the sources of the `prepared` components,
+ * which are deployed by the URLs of their transpiled form instead.
+ */
+export function withoutPreparedSources<T>(
+  files: Record<string, T>,
+  manifest: AppManifest,
+  prepared: Record<string, PreparedComponent>,
+): Record<string, T> {
+  const sources = new Set(
+    Object.keys(prepared).flatMap((id) => {
+      const source = manifest.components[id]?.source;
+      return source?.kind === 'local' ? [source.path] : [];
+    }),
+  );
+  return Object.fromEntries(Object.entries(files).filter(([key]) => !sources.has(key)));
+}
 
 export class PreparedComponents {
   /** Cache key → what it serves. */

@@ -22,7 +22,7 @@ import {
   UP_VERSION_PATH,
 } from './up-protocol.ts';
 import type { VersionFeed } from './version-feed.ts';
-import type { PreparedComponents } from './prepared-components.ts';
+import { withoutPreparedSources, type PreparedComponents } from './prepared-components.ts';
 import type { AppListing } from './up-protocol.ts';
 import type { PreparedComponent } from '../protocol/deploy.ts';
 import { relay } from './up-relay.ts';
@@ -82,13 +82,7 @@ function withPrepared(
   folder: AppFolder,
 ): AppListing {
   if (!Object.keys(prepared).length) return listing;
-  const sources = new Set(
-    Object.keys(prepared).flatMap((id) => {
-      const source = folder.app.manifest.components[id]?.source;
-      return source?.kind === 'local' ? [source.path] : [];
-    }),
-  );
-  const files = Object.fromEntries(Object.entries(listing.files).filter(([key]) => !sources.has(key)));
+  const files = withoutPreparedSources(listing.files, folder.app.manifest, prepared);
   return { ...listing, files, prepared };
 }
 

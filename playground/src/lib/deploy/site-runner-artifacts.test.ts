@@ -29,22 +29,25 @@ async function load(catalog: unknown) {
   return import('./site-runner-artifacts.ts');
 }
 
+const files = { 'other.wasm': new Uint8Array([1]), 'src/index.js': 'x' };
+const runnerFile = async () => new Uint8Array([0, 97, 115, 109]);
+
 describe("the site's published runner in a deploy", () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('replaces the runner file of the components that run it, and keeps every other file', async () => {
+  it('deploys the components that run it from the published artifacts, without its bytes', async () => {
     const { withSiteRunner } = await load({ build: 'b', apps: [{ name: 'runner', components: { runner } }] });
-    const files = { 'runner.wasm': new Uint8Array(), 'other.wasm': new Uint8Array([1]), 'src/index.js': 'x' };
-    const options = await withSiteRunner({ manifest: MANIFEST, files }, (path) => path === 'runner.wasm');
+    const options = await withSiteRunner({ manifest: MANIFEST, files }, ['runner.wasm'], runnerFile);
     expect(options.prepared).toEqual({
       handler: { version: 'r1', glue: runner.glue, coreModules: runner.coreModules },
     });
     expect(Object.keys(options.files ?? {}).sort()).toEqual(['other.wasm', 'src/index.js']);
   });
 
-  it('leaves the deploy as it is when the site publishes no runner', async () => {
+  it("sends the runner's bytes when the site publishes no runner", async () => {
     const { withSiteRunner } = await load({ build: 'b', apps: [] });
-    const options = { manifest: MANIFEST, files: { 'runner.wasm': new Uint8Array([0]) } };
-    expect(await withSiteRunner(options, () => true)).toBe(options);
+    const options = await withSiteRunner({ manifest: MANIFEST, files }, ['runner.wasm'], runnerFile);
+    expect(options.prepared).toBeUndefined();
+    expect(options.files?.['runner.wasm']).toEqual(await runnerFile());
   });
 });

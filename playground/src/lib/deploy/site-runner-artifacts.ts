@@ -9,6 +9,7 @@
 import {
   CATALOG_PATH,
   type AppCatalog,
+  type DeployFile,
   type DeployOptions,
   type PreparedComponent,
 } from '@swerve/sw-host/client';
@@ -41,28 +42,27 @@ export function siteRunnerArtifacts(): Promise<SiteRunnerArtifacts | undefined> 
 }
 
 /**
- * `options` with each component whose source file is the site's runner (`isRunner(path)`)
- * deployed by the published artifacts, and that file left out of `files`.
+ * `options` completed with the app's copies of the site's runner, at `runnerPaths` (not among
+ * `options.files`): a component whose source is one of them is deployed from the published
+ * artifacts; where the site publishes none, or a path is not a component's source, the file is
+ * added as `runnerFile(path)` gives it.
  */
 export async function withSiteRunner(
   options: DeployOptions & { manifest: string },
-  isRunner: (path: string) => boolean | Promise<boolean>,
+  runnerPaths: readonly string[],
+  runnerFile: (path: string) => Promise<DeployFile>,
 ): Promise<DeployOptions> {
-  const runner = await siteRunnerArtifacts();
-  const sources = summariseManifest(options.manifest)?.sources ?? {};
-  if (!runner) return options;
+  if (!runnerPaths.length) return options;
+  const published = await siteRunnerArtifacts();
+  const sources = Object.entries(summariseManifest(options.manifest)?.sources ?? {}).map(
+    ([id, source]) => [id, source.replace(/^\.\//, '')] as const,
+  );
   const prepared: Record<string, PreparedComponent> = { ...options.prepared };
   const files = { ...options.files };
-  for (const [id, source] of Object.entries(sources)) {
-    const path = source.replace(/^\.\//, '');
-    if (!(path in files) || !(await isRunner(path))) continue;
-    prepared[id] = runner.prepared;
+  for (const path of runnerPaths) {
+    const components = sources.filter(([, source]) => source === path).map(([id]) => id);
+    if (published && components.length) for (const id of components) prepared[id] = published.prepared;
+    else files[path] = await runnerFile(path);
   }
-  // A file stays when some component not deployed from the artifacts still needs it.
-  for (const [id, source] of Object.entries(sources)) {
-    const path = source.replace(/^\.\//, '');
-    if (prepared[id] && Object.entries(sources).every(([other, s]) => prepared[other] || s !== source))
-      delete files[path];
-  }
-  return Object.keys(prepared).length ? { ...options, files, prepared } : options;
+  return { ...options, files, ...(Object.keys(prepared).length ? { prepared } : {}) };
 }

@@ -1,4 +1,5 @@
 /** How the console shows a response body: pretty JSON, text, an image, HTML, or bytes. */
+import { bytesToBase64 } from '../bytes/base64.ts';
 
 export type ShownBody =
   | { kind: 'empty' }
@@ -11,13 +12,6 @@ export type ShownBody =
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** The first bytes as hex, for a look at what a binary body is. */
 export function hexPreview(bytes: Uint8Array, count = 64): string {
   return [...bytes.subarray(0, count)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
@@ -27,7 +21,7 @@ export function showBody(contentType: string, bytes: Uint8Array): ShownBody {
   if (bytes.length === 0) return { kind: 'empty' };
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (type.startsWith('image/')) {
-    return { kind: 'image', url: `data:${type};base64,${base64(bytes)}`, size: bytes.length };
+    return { kind: 'image', url: `data:${type};base64,${bytesToBase64(bytes)}`, size: bytes.length };
   }
   let text: string;
   try {

@@ -3,19 +3,12 @@
  * origin's host, its key-value seed written the first time only (reopening a link keeps the
  * data the app wrote since), then its first request sent.
  */
-import {
-  connectApp,
-  type DeployOptions,
-  type DeployResult,
-  type HostConnection,
-} from '@swerve/sw-host/client';
-import { summariseManifest } from '../manifest/manifest-summary.ts';
-import { MANIFEST_PATH } from '../project/project.ts';
+import { connectApp, type DeployResult, type HostConnection } from '@swerve/sw-host/client';
 import { hasBody, normaliseRequestPath, parseHeaders } from '../request/request-spec.ts';
-import { withSiteRunner } from '../deploy/site-runner-artifacts.ts';
 import { KV_DUMP_FORMAT } from './kv-dump-format.ts';
 import type { SharedApp, SharedRequest } from './share-link.ts';
-import { sharedAppKey, sharedDeployFiles, sharedManifest, type SiteRunner } from './shared-app.ts';
+import { sharedAppDeploy } from './shared-app-deploy.ts';
+import { sharedAppKey, type SiteRunner } from './shared-app.ts';
 
 export interface RunningApp {
   key: string;
@@ -43,16 +36,11 @@ export async function runSharedApp(
   const key = await sharedAppKey(app);
   const host = await connectApp(key);
   try {
-    const manifest = sharedManifest(app);
-    const stores = summariseManifest(manifest)?.keyValueStores ?? [];
-    const variables = Object.fromEntries(
-      Object.entries({ ...app.variables, ...secrets }).filter(([, value]) => value !== ''),
-    );
-    const options = await deployOptions(app, runner, {
-      manifest,
-      manifestFile: MANIFEST_PATH,
-      variables,
-      keyValueStores: stores.filter((label) => label !== 'default'),
+    // The link's seed is written below, and only into an empty store: reopening keeps the app's data.
+    const options = await sharedAppDeploy(app, {
+      runnerFile: async () => (await runner()).bytes(),
+      seed: false,
+      secrets,
     });
     const deployed = await host.deploy(options);
     for (const [label, entries] of Object.entries(app.kv ?? {})) {
@@ -64,33 +52,6 @@ export async function runSharedApp(
     host.close();
     throw error;
   }
-}
-
-const isRunnerRef = (file: SharedApp['files'][string] | undefined) =>
-  typeof file === 'object' && 'component' in file && file.component === 'runner';
-
-/**
- * The deploy of `app`: its runner from the site's published artifacts when every component
- * that runs it can take them, else (an older site, an unusual manifest) with the runner's bytes.
- */
-async function deployOptions(
-  app: SharedApp,
-  runner: () => Promise<SiteRunner>,
-  rest: Omit<DeployOptions, 'files'> & { manifest: string },
-): Promise<DeployOptions> {
-  const runnerPaths = Object.keys(app.files).filter((path) => isRunnerRef(app.files[path]));
-  const others = Object.fromEntries(
-    Object.entries(app.files).filter(([path]) => !runnerPaths.includes(path)),
-  );
-  const files: Record<string, Uint8Array> = await sharedDeployFiles(
-    { ...app, files: others },
-    { hash: '', bytes: async () => new Uint8Array() },
-  );
-  // Named, without bytes, so withSiteRunner sees which components run the runner.
-  for (const path of runnerPaths) files[path] = new Uint8Array();
-  const options = await withSiteRunner({ ...rest, files }, (path) => runnerPaths.includes(path));
-  if (runnerPaths.every((path) => !(path in (options.files ?? {})))) return options;
-  return { ...rest, files: await sharedDeployFiles(app, await runner()) };
 }
 
 /** The request a viewer sends first: the link's, else `GET /`. */

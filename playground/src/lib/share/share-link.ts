@@ -13,6 +13,8 @@
  * file to open first and the first request to send. Secrets are never put in: the viewer asks.
  */
 
+import { base64ToBytes, bytesToBase64 } from '../bytes/base64.ts';
+
 export const LINK_PREFIX = 'v1.';
 
 /** Above this many characters, chat apps and mail clients start cutting links. */
@@ -65,30 +67,8 @@ export class ShareLinkError extends Error {
 
 // --- base64url ----------------------------------------------------------------------------
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  return toBase64(bytes);
-}
-
-export function base64ToBytes(text: string): Uint8Array {
-  return fromBase64(text);
-}
-
 function toBase64Url(bytes: Uint8Array): string {
-  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function fromBase64Url(text: string): Uint8Array {
@@ -100,7 +80,7 @@ function fromBase64Url(text: string): Uint8Array {
   // A length of 1 mod 4 is never a whole base64 text: the link lost characters at its end.
   if (text.length % 4 === 1) throw cutShort();
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
-  return fromBase64(padded);
+  return base64ToBytes(padded);
 }
 
 function cutShort(): ShareLinkError {

@@ -13,14 +13,8 @@ import { summariseManifest } from '../manifest/manifest-summary.ts';
 import { sha256Hex } from '../project/hash.ts';
 import { MANIFEST_PATH, type DraftFile, type Project, type ProjectDraft } from '../project/project.ts';
 import type { RequestSpec } from '../request/request-spec.ts';
-import {
-  base64ToBytes,
-  bytesToBase64,
-  type SharedApp,
-  type SharedFile,
-  type SharedKvValue,
-  type SharedRequest,
-} from './share-link.ts';
+import { base64ToBytes, bytesToBase64 } from '../bytes/base64.ts';
+import { type SharedApp, type SharedFile, type SharedKvValue, type SharedRequest } from './share-link.ts';
 
 /**
  * The longest link the playground makes. Browsers take longer URLs (Chromium 2 MB), but a link
@@ -118,18 +112,6 @@ export async function sharedFileBytes(file: SharedFile, runner: SiteRunner): Pro
 export function sharedManifest(app: SharedApp): string {
   const manifest = app.files[MANIFEST_PATH];
   return typeof manifest === 'string' ? manifest : '';
-}
-
-/** The files a deploy takes: every file but the manifest, as bytes. */
-export async function sharedDeployFiles(
-  app: SharedApp,
-  runner: SiteRunner,
-): Promise<Record<string, Uint8Array>> {
-  const files: Record<string, Uint8Array> = {};
-  for (const [path, file] of Object.entries(app.files)) {
-    if (path !== MANIFEST_PATH) files[path] = await sharedFileBytes(file, runner);
-  }
-  return files;
 }
 
 /** A playground project draft of a shared app: text stays text, bytes become bytes. */

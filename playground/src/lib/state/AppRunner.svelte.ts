@@ -150,35 +150,27 @@ export class AppRunner {
     try {
       // The site's runner is deployed from its published, transpiled form: its bytes stay here.
       const runnerHash = await siteRunnerHash(project);
-      const isRunner = (file: ProjectFile): file is Extract<ProjectFile, { kind: 'binary' }> =>
-        file.kind === 'binary' && file.hash === runnerHash;
+      const runners: Record<string, Extract<ProjectFile, { kind: 'binary' }>> = {};
       const files: Record<string, Uint8Array> = {};
       for (const file of project.files) {
         if (file.path === MANIFEST_PATH) continue;
-        files[file.path] =
-          file.kind === 'text'
-            ? new TextEncoder().encode(file.text)
-            : isRunner(file)
-              ? new Uint8Array()
-              : await this.bytesOf(file);
+        if (file.kind === 'binary' && file.hash === runnerHash) runners[file.path] = file;
+        else
+          files[file.path] =
+            file.kind === 'text' ? new TextEncoder().encode(file.text) : await this.bytesOf(file);
       }
       const variables = Object.fromEntries(Object.entries(project.variables).filter(([, v]) => v !== ''));
-      const base = {
-        manifest,
-        manifestFile: MANIFEST_PATH,
-        variables,
-        keyValueStores: (summary?.keyValueStores ?? []).filter((label) => label !== 'default'),
-      };
-      let options = await withSiteRunner({ ...base, files }, (path) =>
-        project.files.some((file) => file.path === path && isRunner(file)),
+      const options = await withSiteRunner(
+        {
+          manifest,
+          manifestFile: MANIFEST_PATH,
+          files,
+          variables,
+          keyValueStores: (summary?.keyValueStores ?? []).filter((label) => label !== 'default'),
+        },
+        Object.keys(runners),
+        (path) => this.bytesOf(runners[path]!),
       );
-      // A runner file no component could take the published form for: send its bytes after all.
-      for (const file of project.files)
-        if (isRunner(file) && options.files?.[file.path])
-          options = {
-            ...options,
-            files: { ...options.files, [file.path]: await this.bytesOf(file) },
-          };
       const result = await host.deploy(options);
       if (this.#closed) return;
       this.deployed = result;
