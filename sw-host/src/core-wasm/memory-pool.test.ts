@@ -1,6 +1,6 @@
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtFile } from '../component/built-components.test-helper.ts';
+import { builtFile } from '../built-components.test-helper.ts';
 import { instrumentModule } from './deadline/index.ts';
 import {
   hasMemoryImage,
