@@ -7,7 +7,8 @@
  * component is first loaded. Artifacts are keyed by version (a hash of the component), so two
  * apps deploying the same component share one copy.
  */
-import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { del, entries, get, set, type UseStore } from 'idb-keyval';
+import { globalIndexedDB, openDurableStore } from '../kv/idb-database.ts';
 import type { AppDefinition } from './app-definition.ts';
 
 /** A component's transpiled form as stored. */
@@ -33,8 +34,12 @@ export class IdbAppStore implements AppStore {
   readonly #artifacts: UseStore;
 
   constructor(prefix = 'swerve') {
-    this.#apps = createStore(`${prefix}-apps-v1`, 'apps');
-    this.#artifacts = createStore(`${prefix}-artifacts-v1`, 'artifacts');
+    // Connections that reopen after a failure (kv/idb-database.ts): idb-keyval's own store keeps
+    // its first connection, so one closed by the browser would fail every call until a restart.
+    const factory = globalIndexedDB();
+    if (!factory) throw new Error('IdbAppStore needs IndexedDB; use MemoryAppStore where there is none.');
+    this.#apps = openDurableStore(factory, `${prefix}-apps-v1`, 'apps').use;
+    this.#artifacts = openDurableStore(factory, `${prefix}-artifacts-v1`, 'artifacts').use;
   }
 
   async definitions(): Promise<AppDefinition[]> {
