@@ -7,7 +7,7 @@
  * component is first loaded. Artifacts are keyed by version (a hash of the component), so two
  * apps deploying the same component share one copy.
  */
-import { del, entries, get, set, type UseStore } from 'idb-keyval';
+import { del, entries, get, keys, set, type UseStore } from 'idb-keyval';
 import { globalIndexedDB, openDurableStore } from '../kv/idb-database.ts';
 import type { AppDefinition } from './app-definition.ts';
 
@@ -26,6 +26,9 @@ export interface AppStore {
   removeDefinition(name: string): Promise<void>;
   artifacts(version: string): Promise<StoredArtifacts | undefined>;
   saveArtifacts(version: string, artifacts: StoredArtifacts): Promise<void>;
+  /** The versions that have artifacts stored. */
+  artifactVersions(): Promise<string[]>;
+  removeArtifacts(version: string): Promise<void>;
 }
 
 export class IdbAppStore implements AppStore {
@@ -61,6 +64,14 @@ export class IdbAppStore implements AppStore {
   saveArtifacts(version: string, artifacts: StoredArtifacts): Promise<void> {
     return set(version, artifacts, this.#artifacts);
   }
+
+  async artifactVersions(): Promise<string[]> {
+    return (await keys(this.#artifacts)).map(String);
+  }
+
+  removeArtifacts(version: string): Promise<void> {
+    return del(version, this.#artifacts);
+  }
 }
 
 /**
@@ -90,6 +101,14 @@ export class MemoryAppStore implements AppStore {
 
   async saveArtifacts(version: string, artifacts: StoredArtifacts): Promise<void> {
     this.#artifacts.set(version, artifacts);
+  }
+
+  async artifactVersions(): Promise<string[]> {
+    return [...this.#artifacts.keys()];
+  }
+
+  async removeArtifacts(version: string): Promise<void> {
+    this.#artifacts.delete(version);
   }
 }
 
