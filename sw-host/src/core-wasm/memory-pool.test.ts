@@ -84,6 +84,27 @@ describe('importMemoryImage and MemoryPool', () => {
     }
   });
 
+  it('resets a memory given back, in a task of its own or when it is taken before that ran', async () => {
+    const module = compile(importMemoryImage(counter));
+    const pool = MemoryPool.of(module)!;
+    const plain = new WebAssembly.Instance(compile(counter));
+    const fresh = new Uint8Array((plain.exports['memory'] as WebAssembly.Memory).buffer);
+    const dirty = (memory: WebAssembly.Memory) => {
+      new Uint8Array(memory.buffer).fill(0xaa);
+      return memory;
+    };
+    // Taken again at once: reset then.
+    const first = dirty(pool.take());
+    pool.give(first);
+    expect(pool.take()).toBe(first);
+    expect(Buffer.compare(new Uint8Array(first.buffer), fresh)).toBe(0);
+    // Left alone: reset by the queued task, before it is taken.
+    pool.give(dirty(first));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(Buffer.compare(new Uint8Array(first.buffer), fresh)).toBe(0);
+    expect(pool.take()).toBe(first);
+  });
+
   it('never hands out a memory that grew', async () => {
     const module = compile(importMemoryImage(counter));
     const pool = MemoryPool.of(module)!;
