@@ -31,6 +31,7 @@ export class UserCodeError extends Error {
 /**
  * @typedef {object} LoaderOptions
  * @property {(path: string) => string | undefined} readFile   the text of an absolute path, or undefined
+ * @property {(path: string) => boolean} [exists]               whether a file is there (without reading it)
  * @property {Record<string, object>} builtins                   bare specifier -> module namespace
  * @property {(code: string, file: string) => Function} [evaluate]  compiles a transformed module
  */
@@ -49,6 +50,18 @@ export function normalisePath(/** @type {string} */ path) {
 const dirnameOf = (/** @type {string} */ path) => path.slice(0, path.lastIndexOf('/') + 1) || '/';
 const EXTENSIONS = ['', '.js', '.mjs', '/index.js'];
 
+/**
+ * TypeScript runs as its stripped output beside it (`util.ts` as `util.js`, docs/decisions/0020):
+ * the page strips the types and keeps every line and column, so `import './util.ts'` loads
+ * `util.js`, and errors and stack frames name the `.ts` file, at the same line and column.
+ */
+const STRIPPED_OUTPUT = { '.ts': '.js', '.mts': '.mjs' };
+/** @param {string} path */
+const typescriptExtension = (path) =>
+  /** @type {keyof typeof STRIPPED_OUTPUT | undefined} */ (path.match(/\.m?ts$/)?.[0]);
+/** @param {string} path */
+const javascriptExtension = (path) => path.match(/\.m?js$/)?.[0];
+
 /** Indirect eval at global scope; `sourceURL` names the file in stack traces. */
 function globalEvaluate(/** @type {string} */ code, /** @type {string} */ file) {
   return (0, eval)(`${code}\n//# sourceURL=${file}`);
@@ -57,6 +70,8 @@ function globalEvaluate(/** @type {string} */ code, /** @type {string} */ file) 
 export class ModuleLoader {
   /** @type {Map<string, Record<string, unknown>>} */
   #cache = new Map();
+  /** @type {Map<string, string>} path -> the file errors name (see #sourceOf) */
+  #sources = new Map();
   /** @type {Set<string>} files being evaluated, to report import cycles */
   #loading = new Set();
   #options;
@@ -74,7 +89,7 @@ export class ModuleLoader {
    * @returns {Record<string, unknown>}
    */
   import(specifier, { importer, names = [], line, column } = {}) {
-    const where = { file: importer ?? specifier, line, column };
+    const where = { file: importer ? this.#sourceOf(importer) : specifier, line, column };
     const builtin = this.#options.builtins[specifier];
     let exports;
     let label = specifier;
@@ -82,7 +97,7 @@ export class ModuleLoader {
       exports = /** @type {Record<string, unknown>} */ (builtin);
     } else if (/^\.{0,2}\//.test(specifier)) {
       const path = this.#resolve(specifier, importer, where);
-      label = path;
+      label = this.#sourceOf(path);
       exports = this.#cache.get(path) ?? this.#evaluate(path, where);
     } else {
       throw new UserCodeError(
@@ -104,11 +119,43 @@ export class ModuleLoader {
     const base = normalisePath(
       specifier.startsWith('/') ? specifier : dirnameOf(importer ?? '/') + specifier,
     );
+    const typescript = typescriptExtension(base);
+    if (typescript) {
+      const output = base.slice(0, -typescript.length) + STRIPPED_OUTPUT[typescript];
+      if (this.#cache.has(output) || this.#exists(output)) return output;
+      throw new UserCodeError(
+        `Cannot run "${specifier}": the runner runs JavaScript, and found no ${output}, its stripped output. ` +
+          'The playground writes it on deploy and in its export; elsewhere, strip the types first (e.g. with ts-blank-space).',
+        where,
+      );
+    }
     for (const extension of EXTENSIONS) {
       const path = normalisePath(base + extension);
-      if (this.#cache.has(path) || this.#options.readFile(path) !== undefined) return path;
+      if (this.#cache.has(path) || this.#exists(path)) return path;
     }
     throw new UserCodeError(`Cannot find module "${specifier}" (looked for ${base} among the files)`, where);
+  }
+
+  /** @param {string} path */
+  #exists(path) {
+    return this.#options.exists ? this.#options.exists(path) : this.#options.readFile(path) !== undefined;
+  }
+
+  /**
+   * The file to name in errors and stack frames for `path`: the TypeScript source beside a
+   * stripped output, else `path` itself.
+   * @param {string} path
+   */
+  #sourceOf(path) {
+    let named = this.#sources.get(path);
+    if (named === undefined) {
+      const javascript = javascriptExtension(path);
+      const source =
+        javascript && path.slice(0, -javascript.length) + (javascript === '.js' ? '.ts' : '.mts');
+      named = source && this.#exists(source) ? source : path;
+      this.#sources.set(path, named);
+    }
+    return named;
   }
 
   /** @param {string} path @param {object} where */
@@ -117,6 +164,7 @@ export class ModuleLoader {
       throw new UserCodeError(`${path} is imported in a cycle; the runner cannot load import cycles`, where);
     }
     const source = /** @type {string} */ (this.#options.readFile(path));
+    const file = this.#sourceOf(path);
     /** @type {Record<string, unknown>} */
     const exports = Object.create(null);
     if (path.endsWith('.json')) {
@@ -124,7 +172,7 @@ export class ModuleLoader {
         exports.default = JSON.parse(source);
       } catch (error) {
         throw new UserCodeError(`SyntaxError: ${/** @type {Error} */ (error).message}`, {
-          file: path,
+          file,
           cause: error,
         });
       }
@@ -137,7 +185,7 @@ export class ModuleLoader {
     } catch (error) {
       if (!(error instanceof TransformError)) throw error;
       throw new UserCodeError(`SyntaxError: ${error.message}`, {
-        file: path,
+        file,
         line: error.line,
         column: error.column,
         cause: error,
@@ -145,9 +193,9 @@ export class ModuleLoader {
     }
     let moduleFunction;
     try {
-      moduleFunction = (this.#options.evaluate ?? globalEvaluate)(transformed.code, path);
+      moduleFunction = (this.#options.evaluate ?? globalEvaluate)(transformed.code, file);
     } catch (error) {
-      throw syntaxErrorAt(error, path, transformed.headLength, source);
+      throw syntaxErrorAt(error, file, transformed.headLength, source);
     }
     const define = (/** @type {Record<string, () => unknown>} */ getters) => {
       for (const [name, get] of Object.entries(getters)) {

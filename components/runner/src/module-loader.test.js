@@ -89,6 +89,41 @@ describe('ModuleLoader', () => {
   });
 });
 
+describe('TypeScript run as its stripped output', () => {
+  it('loads util.js for an import of ./util.ts, and ./util.js as TypeScript projects write it', () => {
+    const { instance } = loader({
+      '/index.js': "import { a } from './a.ts'; import { b } from './b.js'; export const sum = a + b;",
+      '/index.ts':
+        "import { a } from './a.ts'; import { b } from './b.js'; export const sum: number = a + b;",
+      '/a.js': 'export const a = 1;',
+      '/a.ts': 'export const a: number = 1;',
+      '/b.js': 'export const b = 2;',
+      '/b.ts': 'export const b: number = 2;',
+    });
+    expect(instance.import('/index.js').sum).toBe(3);
+  });
+
+  it('names the .ts source beside a stripped output in errors, at the same line and column', () => {
+    const { instance } = loader({
+      '/index.js': "// first\nimport { nope } from './lib.ts';",
+      '/index.ts': "// first\nimport { nope } from './lib.ts';",
+      '/lib.js': 'export const yes        = 1;',
+      '/lib.ts': 'export const yes: number = 1;',
+    });
+    expect(() => instance.import('/index.js')).toThrow(
+      expect.objectContaining({ location: '/index.ts:2:22', message: '/lib.ts has no export named "nope"' }),
+    );
+  });
+
+  it('says what to do when a .ts file has no stripped output', () => {
+    const { instance } = loader({
+      '/index.js': "import './util.ts';",
+      '/util.ts': 'export const x: number = 1;',
+    });
+    expect(() => instance.import('/index.js')).toThrow(/found no \/util\.js, its stripped output/);
+  });
+});
+
 describe('normalisePath', () => {
   it('resolves . and ..', () => {
     expect(normalisePath('/a/./b/../c.js')).toBe('/a/c.js');
