@@ -199,12 +199,17 @@ test.describe('export', () => {
       await writeFile(join(dir, path), bytes);
     }
     const folder = join(dir, download.suggestedFilename().replace(/\.zip$/, ''));
-    // The sources as written, and beside each the JavaScript the runner loads, line for line.
+    // The sources as written, and beside each the JavaScript the runner loads, line for line,
+    // then a last line that names its source.
     const source = await readFile(join(folder, 'src/greeting.ts'), 'utf8');
     const stripped = await readFile(join(folder, 'src/greeting.js'), 'utf8');
     expect(source).toContain('(name: string): Greeting =>');
     expect(stripped).not.toContain('interface');
-    expect(stripped.split('\n').map((line) => line.length)).toEqual(source.split('\n').map((l) => l.length));
+    const lengths = (text: string) => text.split('\n').map((line) => line.length);
+    expect(lengths(stripped).slice(0, -2)).toEqual(lengths(source).slice(0, -1));
+    expect(stripped).toMatch(
+      /\n\/\/ swerve: types stripped from greeting\.ts; edit greeting\.ts, not this file[^\n]*\n$/,
+    );
     expect(await readFile(join(folder, 'src/index.ts'), 'utf8')).toContain('(event: FetchEvent)');
 
     const { child, up } = await startSwerveUp([folder, '--port', String(await freePort())]);

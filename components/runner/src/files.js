@@ -14,7 +14,7 @@ function root() {
 
 /**
  * A reader of files by absolute path, caching what it read for this instance.
- * @returns {{ mounted: boolean, readFile: (path: string) => string | undefined, exists: (path: string) => boolean }}
+ * @returns {{ mounted: boolean, readFile: (path: string) => string | undefined }}
  */
 export function mountedFiles() {
   const directory = root();
@@ -46,27 +46,11 @@ export function mountedFiles() {
       file[Symbol.dispose]?.();
     }
   };
-  /** @type {Map<string, boolean>} */
-  const found = new Map();
-  const exists = (/** @type {string} */ path) => {
-    if (!directory) return false;
-    try {
-      // A stat, not a read: the loader asks this of files it may never load.
-      return directory.statAt({ symlinkFollow: false }, path.replace(/^\/+/, '')).type === 'regular-file';
-    } catch {
-      return false;
-    }
-  };
   return {
     mounted: Boolean(directory),
     readFile(path) {
       if (!cache.has(path)) cache.set(path, read(path));
       return cache.get(path);
-    },
-    exists(path) {
-      if (cache.has(path)) return cache.get(path) !== undefined;
-      if (!found.has(path)) found.set(path, exists(path));
-      return /** @type {boolean} */ (found.get(path));
     },
   };
 }

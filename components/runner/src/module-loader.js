@@ -31,7 +31,6 @@ export class UserCodeError extends Error {
 /**
  * @typedef {object} LoaderOptions
  * @property {(path: string) => string | undefined} readFile   the text of an absolute path, or undefined
- * @property {(path: string) => boolean} [exists]               whether a file is there (without reading it)
  * @property {Record<string, object>} builtins                   bare specifier -> module namespace
  * @property {(code: string, file: string) => Function} [evaluate]  compiles a transformed module
  */
@@ -59,8 +58,12 @@ const STRIPPED_OUTPUT = { '.ts': '.js', '.mts': '.mjs' };
 /** @param {string} path */
 const typescriptExtension = (path) =>
   /** @type {keyof typeof STRIPPED_OUTPUT | undefined} */ (path.match(/\.m?ts$/)?.[0]);
-/** @param {string} path */
-const javascriptExtension = (path) => path.match(/\.m?js$/)?.[0];
+/**
+ * The last line of a stripped output names its source (a line after the source's last, so no
+ * position moves): reading it costs nothing, where looking for a `.ts` beside every file would
+ * cost a failed file-system call per module per request.
+ */
+const STRIPPED_FROM = /\n\/\/ swerve: types stripped from ([^\s/;]+);[^\n]*\n?$/;
 
 /** Indirect eval at global scope; `sourceURL` names the file in stack traces. */
 function globalEvaluate(/** @type {string} */ code, /** @type {string} */ file) {
@@ -122,7 +125,7 @@ export class ModuleLoader {
     const typescript = typescriptExtension(base);
     if (typescript) {
       const output = base.slice(0, -typescript.length) + STRIPPED_OUTPUT[typescript];
-      if (this.#cache.has(output) || this.#exists(output)) return output;
+      if (this.#cache.has(output) || this.#options.readFile(output) !== undefined) return output;
       throw new UserCodeError(
         `Cannot run "${specifier}": the runner runs JavaScript, and found no ${output}, its stripped output. ` +
           'The playground writes it on deploy and in its export; elsewhere, strip the types first (e.g. with ts-blank-space).',
@@ -131,28 +134,21 @@ export class ModuleLoader {
     }
     for (const extension of EXTENSIONS) {
       const path = normalisePath(base + extension);
-      if (this.#cache.has(path) || this.#exists(path)) return path;
+      if (this.#cache.has(path) || this.#options.readFile(path) !== undefined) return path;
     }
     throw new UserCodeError(`Cannot find module "${specifier}" (looked for ${base} among the files)`, where);
   }
 
-  /** @param {string} path */
-  #exists(path) {
-    return this.#options.exists ? this.#options.exists(path) : this.#options.readFile(path) !== undefined;
-  }
-
   /**
-   * The file to name in errors and stack frames for `path`: the TypeScript source beside a
-   * stripped output, else `path` itself.
+   * The file to name in errors and stack frames for `path`: the TypeScript source a stripped
+   * output names on its last line, else `path` itself.
    * @param {string} path
    */
   #sourceOf(path) {
     let named = this.#sources.get(path);
     if (named === undefined) {
-      const javascript = javascriptExtension(path);
-      const source =
-        javascript && path.slice(0, -javascript.length) + (javascript === '.js' ? '.ts' : '.mts');
-      named = source && this.#exists(source) ? source : path;
+      const from = STRIPPED_FROM.exec(this.#options.readFile(path) ?? '')?.[1];
+      named = from ? dirnameOf(path) + from : path;
       this.#sources.set(path, named);
     }
     return named;

@@ -58,7 +58,7 @@ function loadHandler() {
   const files = mountedFiles();
   if (files.readFile(entry) === undefined) {
     const typescript = entry.replace(/\.(m?)js$/, '.$1ts');
-    if (typescript !== entry && files.exists(typescript)) {
+    if (typescript !== entry && files.readFile(typescript) !== undefined) {
       throw new UserCodeError(
         `no handler: ${typescript} is TypeScript, and the runner runs JavaScript. Strip its types into ${entry} ` +
           '(the playground does it on deploy and in its export; elsewhere, e.g. with ts-blank-space).',
@@ -81,7 +81,6 @@ function loadHandler() {
   };
   const loader = new ModuleLoader({
     readFile: (path) => files.readFile(path),
-    exists: (path) => files.exists(path),
     builtins: BUILTINS,
   });
   const exports = loader.import(entry);

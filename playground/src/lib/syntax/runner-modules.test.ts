@@ -4,6 +4,7 @@ import {
   prepareRunnerModules,
   strippedOutputPath,
   strippedOutputs,
+  strippedOutputText,
   withoutStrippedOutputs,
 } from './runner-modules.ts';
 
@@ -36,7 +37,9 @@ describe('prepareRunnerModules', () => {
     const { diagnostics, outputs } = await prepareRunnerModules(project);
     expect(diagnostics).toEqual([]);
     expect(outputs.map((o) => o.path)).toEqual(['src/index.js', 'src/n.mjs']);
-    expect(outputs[1]!.text).toBe('export const n         = 1;\n');
+    expect(outputs[1]!.text).toBe(
+      'export const n         = 1;\n// swerve: types stripped from n.mts; edit n.mts, not this file (same lines and columns)\n',
+    );
   });
 
   it('reports a .ts whose JavaScript would replace a file of the project, and syntax errors of both languages', async () => {
@@ -74,7 +77,7 @@ describe('withoutStrippedOutputs', () => {
   it('leaves out the JavaScript an export wrote, and keeps a .js edited since', async () => {
     const files = [
       { path: 'src/a.ts', text: 'export const a: number = 1;\n' },
-      { path: 'src/a.js', text: 'export const a         = 1;\n' },
+      { path: 'src/a.js', text: strippedOutputText('src/a.ts', 'export const a         = 1;\n') },
       { path: 'src/b.ts', text: 'export const b: number = 1;\n' },
       { path: 'src/b.js', text: 'export const b = 2; // edited\n' },
       { path: 'runner.wasm', bytes: new Uint8Array([0, 97, 115, 109]) },

@@ -16,6 +16,17 @@ export function strippedOutputPath(path: string): string {
   return path.replace(/\.(m?)ts$/i, (_, m: string) => `.${m}js`);
 }
 
+/**
+ * A stripped output's text: the JavaScript, then a last line naming its source, which the runner
+ * reads to name the `.ts` file in errors (a line after the last, so no position moves) and which
+ * tells a reader of the exported zip which file to edit.
+ */
+export function strippedOutputText(sourcePath: string, javascript: string): string {
+  const name = sourcePath.split('/').pop()!;
+  const end = javascript.endsWith('\n') ? '' : '\n';
+  return `${javascript}${end}// swerve: types stripped from ${name}; edit ${name}, not this file (same lines and columns)\n`;
+}
+
 export interface RunnerModules {
   /** Problems that would break every request: nothing is deployed while there are any. */
   diagnostics: Diagnostic[];
@@ -51,7 +62,7 @@ export async function prepareRunnerModules(project: Pick<Project, 'files'>): Pro
     }
     const result = stripTypes(file.path, file.text);
     if (result.error) diagnostics.push(result.error);
-    else outputs.push({ path: output, text: result.javascript });
+    else outputs.push({ path: output, text: strippedOutputText(file.path, result.javascript) });
   }
   return { diagnostics, outputs };
 }
@@ -98,7 +109,9 @@ export async function withoutStrippedOutputs(files: DraftFile[]): Promise<DraftF
     pairs.flatMap((path) => {
       const result = stripTypes(path, texts.get(path)!);
       const output = strippedOutputPath(path);
-      return !result.error && result.javascript === texts.get(output) ? [output] : [];
+      return !result.error && strippedOutputText(path, result.javascript) === texts.get(output)
+        ? [output]
+        : [];
     }),
   );
   return files.filter((file) => !generated.has(file.path));
