@@ -156,6 +156,28 @@ test("a runtime error's stack names the .ts file at the line and column of the t
   await expect(page.getByTestId('logs')).toContainText('check@/index.ts:6:30');
 });
 
+test('a TypeScript project shared as a link answers in the viewer of a fresh profile', async ({
+  page,
+  browser,
+}) => {
+  await openTypeScriptTemplate(page);
+  await page.getByTestId('share').click();
+  const link = page.getByTestId('share-link');
+  await expect(link).toHaveValue(new RegExp(`^${SITE_URL}/view#v1\\.`), { timeout: 15_000 });
+  const url = await link.inputValue();
+
+  // The link carries the TypeScript; the viewer strips it before it deploys, as the playground does.
+  const fresh = await browser.newContext();
+  try {
+    const viewer = await fresh.newPage();
+    await viewer.goto(url);
+    await expect(viewer.getByTestId('response-status')).toHaveText('200', { timeout: DEPLOY_TIMEOUT });
+    await expect(viewer.getByTestId('response-body')).toContainText('"message": "Hello, Spin!"');
+  } finally {
+    await fresh.close();
+  }
+});
+
 function jsonOrText(text: string): unknown {
   try {
     return JSON.parse(text);
