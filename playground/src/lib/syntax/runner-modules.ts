@@ -76,7 +76,7 @@ export async function strippedOutputs(project: Pick<Project, 'files'>): Promise<
   const typescriptErrors = diagnostics.filter((d) => TYPESCRIPT.test(d.file));
   if (typescriptErrors.length) {
     throw new Error(
-      `${typescriptErrors.map(describeDiagnostic).join('; ')}. The runner runs each TypeScript file as its JavaScript, so fix this first.`,
+      `${typescriptErrors.map((d) => describeDiagnostic(d).replace(/\.$/, '')).join('; ')}. The runner runs each TypeScript file as its JavaScript, so fix this first.`,
     );
   }
   return outputs;
