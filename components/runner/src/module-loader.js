@@ -49,6 +49,22 @@ export function normalisePath(/** @type {string} */ path) {
 const dirnameOf = (/** @type {string} */ path) => path.slice(0, path.lastIndexOf('/') + 1) || '/';
 const EXTENSIONS = ['', '.js', '.mjs', '/index.js'];
 
+/**
+ * TypeScript runs as its stripped output beside it (`util.ts` as `util.js`, docs/decisions/0020):
+ * the page strips the types and keeps every line and column, so `import './util.ts'` loads
+ * `util.js`, and errors and stack frames name the `.ts` file, at the same line and column.
+ */
+const STRIPPED_OUTPUT = { '.ts': '.js', '.mts': '.mjs' };
+/** @param {string} path */
+const typescriptExtension = (path) =>
+  /** @type {keyof typeof STRIPPED_OUTPUT | undefined} */ (path.match(/\.m?ts$/)?.[0]);
+/**
+ * The last line of a stripped output names its source (a line after the source's last, so no
+ * position moves): reading it costs nothing, where looking for a `.ts` beside every file would
+ * cost a failed file-system call per module per request.
+ */
+const STRIPPED_FROM = /\n\/\/ swerve: types stripped from ([^\s/;]+);[^\n]*\n?$/;
+
 /** Indirect eval at global scope; `sourceURL` names the file in stack traces. */
 function globalEvaluate(/** @type {string} */ code, /** @type {string} */ file) {
   return (0, eval)(`${code}\n//# sourceURL=${file}`);
@@ -57,6 +73,8 @@ function globalEvaluate(/** @type {string} */ code, /** @type {string} */ file) 
 export class ModuleLoader {
   /** @type {Map<string, Record<string, unknown>>} */
   #cache = new Map();
+  /** @type {Map<string, string>} path -> the file errors name (see #sourceOf) */
+  #sources = new Map();
   /** @type {Set<string>} files being evaluated, to report import cycles */
   #loading = new Set();
   #options;
@@ -74,7 +92,7 @@ export class ModuleLoader {
    * @returns {Record<string, unknown>}
    */
   import(specifier, { importer, names = [], line, column } = {}) {
-    const where = { file: importer ?? specifier, line, column };
+    const where = { file: importer ? this.#sourceOf(importer) : specifier, line, column };
     const builtin = this.#options.builtins[specifier];
     let exports;
     let label = specifier;
@@ -82,7 +100,7 @@ export class ModuleLoader {
       exports = /** @type {Record<string, unknown>} */ (builtin);
     } else if (/^\.{0,2}\//.test(specifier)) {
       const path = this.#resolve(specifier, importer, where);
-      label = path;
+      label = this.#sourceOf(path);
       exports = this.#cache.get(path) ?? this.#evaluate(path, where);
     } else {
       throw new UserCodeError(
@@ -104,11 +122,36 @@ export class ModuleLoader {
     const base = normalisePath(
       specifier.startsWith('/') ? specifier : dirnameOf(importer ?? '/') + specifier,
     );
+    const typescript = typescriptExtension(base);
+    if (typescript) {
+      const output = base.slice(0, -typescript.length) + STRIPPED_OUTPUT[typescript];
+      if (this.#cache.has(output) || this.#options.readFile(output) !== undefined) return output;
+      throw new UserCodeError(
+        `Cannot run "${specifier}": the runner runs JavaScript, and found no ${output}, its stripped output. ` +
+          'The playground writes it on deploy and in its export; elsewhere, strip the types first (e.g. with ts-blank-space).',
+        where,
+      );
+    }
     for (const extension of EXTENSIONS) {
       const path = normalisePath(base + extension);
       if (this.#cache.has(path) || this.#options.readFile(path) !== undefined) return path;
     }
     throw new UserCodeError(`Cannot find module "${specifier}" (looked for ${base} among the files)`, where);
+  }
+
+  /**
+   * The file to name in errors and stack frames for `path`: the TypeScript source a stripped
+   * output names on its last line, else `path` itself.
+   * @param {string} path
+   */
+  #sourceOf(path) {
+    let named = this.#sources.get(path);
+    if (named === undefined) {
+      const from = STRIPPED_FROM.exec(this.#options.readFile(path) ?? '')?.[1];
+      named = from ? dirnameOf(path) + from : path;
+      this.#sources.set(path, named);
+    }
+    return named;
   }
 
   /** @param {string} path @param {object} where */
@@ -117,6 +160,7 @@ export class ModuleLoader {
       throw new UserCodeError(`${path} is imported in a cycle; the runner cannot load import cycles`, where);
     }
     const source = /** @type {string} */ (this.#options.readFile(path));
+    const file = this.#sourceOf(path);
     /** @type {Record<string, unknown>} */
     const exports = Object.create(null);
     if (path.endsWith('.json')) {
@@ -124,7 +168,7 @@ export class ModuleLoader {
         exports.default = JSON.parse(source);
       } catch (error) {
         throw new UserCodeError(`SyntaxError: ${/** @type {Error} */ (error).message}`, {
-          file: path,
+          file,
           cause: error,
         });
       }
@@ -137,7 +181,7 @@ export class ModuleLoader {
     } catch (error) {
       if (!(error instanceof TransformError)) throw error;
       throw new UserCodeError(`SyntaxError: ${error.message}`, {
-        file: path,
+        file,
         line: error.line,
         column: error.column,
         cause: error,
@@ -145,9 +189,9 @@ export class ModuleLoader {
     }
     let moduleFunction;
     try {
-      moduleFunction = (this.#options.evaluate ?? globalEvaluate)(transformed.code, path);
+      moduleFunction = (this.#options.evaluate ?? globalEvaluate)(transformed.code, file);
     } catch (error) {
-      throw syntaxErrorAt(error, path, transformed.headLength, source);
+      throw syntaxErrorAt(error, file, transformed.headLength, source);
     }
     const define = (/** @type {Record<string, () => unknown>} */ getters) => {
       for (const [name, get] of Object.entries(getters)) {

@@ -66,7 +66,7 @@ describe('ModuleLoader', () => {
   it('names the file and line of a syntax error found by the transform', () => {
     const { instance } = loader({
       '/index.js': "import './ok.js';",
-      '/ok.js': "const x = 1;\nconst y = 'unterminated;",
+      '/ok.js': "export const x = 1;\nconst y = 'unterminated;",
     });
     expect(() => instance.import('/index.js')).toThrow(expect.objectContaining({ location: '/ok.js:2:11' }));
   });
@@ -86,6 +86,37 @@ describe('ModuleLoader', () => {
     );
     expect(() => instance.import('/a.js')).toThrow(/cycle/);
     expect(() => instance.import('/c.js')).toThrow(/Cannot find module ".\/gone.js"/);
+  });
+});
+
+describe('TypeScript run as its stripped output', () => {
+  const from = (file) => `\n// swerve: types stripped from ${file}; edit ${file}, not this file\n`;
+
+  it('loads util.js for an import of ./util.ts, and ./util.js as TypeScript projects write it', () => {
+    const { instance } = loader({
+      '/index.js': "import { a } from './a.ts'; import { b } from './lib/b.js'; export const sum = a + b;",
+      '/a.js': 'export const a = 1;' + from('a.ts'),
+      '/lib/b.js': 'export const b = 2;' + from('b.ts'),
+    });
+    expect(instance.import('/index.js').sum).toBe(3);
+  });
+
+  it('names the .ts source a stripped output names, at the same line and column', () => {
+    const { instance } = loader({
+      '/index.js': "// first\nimport { nope } from './lib.ts';" + from('index.ts'),
+      '/lib.js': 'export const yes        = 1;' + from('lib.ts'),
+    });
+    expect(() => instance.import('/index.js')).toThrow(
+      expect.objectContaining({ location: '/index.ts:2:22', message: '/lib.ts has no export named "nope"' }),
+    );
+  });
+
+  it('says what to do when a .ts file has no stripped output', () => {
+    const { instance } = loader({
+      '/index.js': "import './util.ts';",
+      '/util.ts': 'export const x: number = 1;',
+    });
+    expect(() => instance.import('/index.js')).toThrow(/found no \/util\.js, its stripped output/);
   });
 });
 

@@ -17,6 +17,8 @@ import { tokenize, TokenError } from './tokens.js';
 /** The wrapper's parameters, in order: what the loader passes to a module. */
 export const MODULE_PARAMETERS = ['__require', '__exports', '__define', '__reexport', '__meta', '__import'];
 const HEAD = `(function (${MODULE_PARAMETERS.join(', ')}) {"use strict";`;
+/** Where the words appear at all (in code, a string or a comment): only then is the module tokenized. */
+const MAY_IMPORT_OR_EXPORT = /\b(?:import|export)\b/;
 
 /** A problem in a module's source, at a 1-based line and column. */
 export class TransformError extends Error {
@@ -57,6 +59,12 @@ const quote = (/** @type {string} */ text) => JSON.stringify(text);
 export function transformModule(source) {
   // A hashbang line is not JavaScript to the engine inside a function: blank it.
   if (source.startsWith('#!')) source = source.replace(/^#![^\n\r]*/, blank);
+  // A module that never says `import` or `export` (a plain `addEventListener` handler) needs no
+  // rewrite, so it skips the tokenizer: the costliest step of loading a module in the
+  // interpreter, paid on every request. The engine still finds its syntax errors (module-loader.js).
+  if (!MAY_IMPORT_OR_EXPORT.test(source)) {
+    return { code: `${HEAD}${source}\n})`, headLength: HEAD.length, specifiers: [] };
+  }
   /** @type {import('./tokens.js').Token[]} */
   let tokens;
   try {

@@ -29,6 +29,16 @@ function run(source, modules = {}) {
   return { exports, required };
 }
 
+describe('a module without import or export', () => {
+  it('is wrapped as it is, each line and column where it was', () => {
+    const source = "addEventListener('fetch', (event) =>\n  event.respondWith(new Response('hi')));";
+    const { code, headLength, specifiers } = transformModule(source);
+    expect(code.slice(headLength)).toBe(`${source}\n})`);
+    expect(specifiers).toEqual([]);
+    expect(typeof (0, eval)(code)).toBe('function');
+  });
+});
+
 describe('tokenize', () => {
   it('skips strings, comments, templates and regular expressions', () => {
     const tokens = tokenize(

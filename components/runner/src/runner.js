@@ -57,6 +57,14 @@ function loadHandler() {
   const entry = '/' + (environment.get('SWERVE_RUNNER_ENTRY') ?? DEFAULT_ENTRY).replace(/^\/+/, '');
   const files = mountedFiles();
   if (files.readFile(entry) === undefined) {
+    const typescript = entry.replace(/\.(m?)js$/, '.$1ts');
+    if (typescript !== entry && files.readFile(typescript) !== undefined) {
+      throw new UserCodeError(
+        `no handler: ${typescript} is TypeScript, and the runner runs JavaScript. Strip its types into ${entry} ` +
+          '(the playground does it on deploy and in its export; elsewhere, e.g. with ts-blank-space).',
+        { file: entry },
+      );
+    }
     throw new UserCodeError(
       "no handler: this file is not among the component's files. Mount the handler's files with " +
         'files = [{ source = "src", destination = "/" }] in spin.toml, or set SWERVE_RUNNER_ENTRY in its environment.',
@@ -71,7 +79,10 @@ function loadHandler() {
     if (type === 'fetch') listeners.push(listener);
     else engineAddEventListener(type, listener);
   };
-  const loader = new ModuleLoader({ readFile: (path) => files.readFile(path), builtins: BUILTINS });
+  const loader = new ModuleLoader({
+    readFile: (path) => files.readFile(path),
+    builtins: BUILTINS,
+  });
   const exports = loader.import(entry);
   const handler = /** @type {{ fetch?: unknown } | undefined} */ (exports.default);
   if (typeof handler?.fetch === 'function') {

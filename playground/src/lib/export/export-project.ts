@@ -2,15 +2,29 @@
 import type { Project } from '../project/project.ts';
 import type { GivenFile } from '../sources/project-source.ts';
 import type { BytesOf } from '../state/AppRunner.svelte.ts';
+import { strippedOutputs } from '../syntax/runner-modules.ts';
 import { folderName, toZip } from './spin-zip.ts';
 
+/**
+ * Downloads `project` as a Spin app zip. TypeScript comes with its stripped JavaScript beside it
+ * (what the runner loads under `spin up`); a TypeScript file that cannot be stripped stops the
+ * export with its error, as the zip would not run.
+ */
 export async function downloadProjectZip(project: Project, bytesOf: BytesOf): Promise<void> {
+  let outputs;
+  try {
+    outputs = await strippedOutputs(project);
+  } catch (error) {
+    throw new Error(`Not exported: ${(error as Error).message}`, { cause: error });
+  }
   const files = await Promise.all(
     project.files.map(async (file) => ({
       path: file.path,
       bytes: file.kind === 'text' ? new TextEncoder().encode(file.text) : await bytesOf(file),
     })),
   );
+  for (const output of outputs)
+    files.push({ path: output.path, bytes: new TextEncoder().encode(output.text) });
   const folder = folderName(project.name);
   const zip = toZip(folder, files);
   const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));

@@ -9,6 +9,7 @@ import { base64ToBytes } from '../bytes/base64.ts';
 import { withSiteRunner } from '../deploy/site-runner-artifacts.ts';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
 import { MANIFEST_PATH } from '../project/project.ts';
+import { asProjectFiles, strippedOutputs } from '../syntax/runner-modules.ts';
 import type { SharedApp } from './share-link.ts';
 
 export interface SharedDeployOptions {
@@ -31,6 +32,10 @@ export async function sharedAppDeploy(app: SharedApp, options: SharedDeployOptio
     if (typeof file === 'string') files[path] = new TextEncoder().encode(file);
     else if ('base64' in file) files[path] = base64ToBytes(file.base64);
     else runnerPaths.push(path);
+  }
+  // TypeScript runs as the JavaScript beside it, stripped here as in the playground.
+  for (const output of await strippedOutputs(asProjectFiles(app.files))) {
+    files[output.path] = new TextEncoder().encode(output.text);
   }
   const stores = new Set(summariseManifest(manifest)?.keyValueStores ?? []);
   for (const label of Object.keys(app.kv ?? {})) stores.add(label);

@@ -1,5 +1,6 @@
 /** A shared app as the same Spin app zip the playground exports (lib/export), downloaded. */
 import { folderName, toZip } from '../export/spin-zip.ts';
+import { asProjectFiles, strippedOutputs } from '../syntax/runner-modules.ts';
 import type { SharedApp } from './share-link.ts';
 import { sharedFileBytes, type SiteRunner } from './shared-app.ts';
 
@@ -10,6 +11,10 @@ export async function sharedAppZip(app: SharedApp, runner: SiteRunner): Promise<
       bytes: await sharedFileBytes(file, runner),
     })),
   );
+  // TypeScript with its JavaScript beside it, as the playground exports it.
+  for (const output of await strippedOutputs(asProjectFiles(app.files))) {
+    files.push({ path: output.path, bytes: new TextEncoder().encode(output.text) });
+  }
   return toZip(folderName(app.name), files);
 }
 

@@ -4,6 +4,7 @@ import { asText } from '../project/file-kind.ts';
 import type { DraftFile, ProjectDraft } from '../project/project.ts';
 import { idFromFileName, wasmManifest } from '../manifest/wrap-wasm.ts';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
+import { withoutStrippedOutputs } from '../syntax/runner-modules.ts';
 import { registerSource, type GivenFile } from './project-source.ts';
 
 function draftFiles(files: GivenFile[]): DraftFile[] {
@@ -13,11 +14,12 @@ function draftFiles(files: GivenFile[]): DraftFile[] {
   });
 }
 
-function appDraft(files: GivenFile[], fallbackName: string): ProjectDraft {
+/** A Spin app's files as a project; the JavaScript an export wrote beside TypeScript is left out. */
+async function appDraft(files: GivenFile[], fallbackName: string): Promise<ProjectDraft> {
   const app = appFiles(files);
   const manifest = app.find((f) => f.path === 'spin.toml')!;
   const name = summariseManifest(new TextDecoder().decode(manifest.bytes))?.name ?? fallbackName;
-  return { name, files: draftFiles(app) };
+  return { name, files: await withoutStrippedOutputs(draftFiles(app)) };
 }
 
 export function registerImportSources(): void {

@@ -1,5 +1,6 @@
 /**
- * JavaScript handler templates: projects whose handler is plain JavaScript, run by the runner
+ * JavaScript handler templates: projects whose handler is JavaScript (or TypeScript, its types
+ * stripped in the page: docs/decisions/0020), run by the runner
  * component (components/runner) that evaluates the project's `src/` files on each request, so an
  * edit answers without any build in the browser. Handlers are written as for the Spin JS SDK
  * (`addEventListener('fetch', …)` or `export default { fetch }`), with itty-router, hono and the
@@ -13,7 +14,14 @@ import { DownloadProgress, downloadBytes } from './download-progress.svelte.ts';
 const ENTRY = 'src/index.js';
 
 /** The runner with the project's `src/` mounted at `/`, where it looks for `/index.js`. */
-function manifest(name: string, extra: { variables?: string; componentVariables?: string } = {}): string {
+function manifest(
+  name: string,
+  extra: { variables?: string; componentVariables?: string; typescript?: boolean } = {},
+): string {
+  const runs = extra.typescript
+    ? '# The runner evaluates src/index.ts (and what it imports) on every request, as the JavaScript\n' +
+      '# the playground strips its types into (src/index.js, written on deploy and in the export).'
+    : '# The runner evaluates src/index.js (and what it imports) on every request.';
   return `spin_manifest_version = 2
 
 [application]
@@ -24,7 +32,7 @@ ${extra.variables ? `\n[variables]\n${extra.variables}\n` : ''}
 route = "/..."
 component = "handler"
 
-# The runner evaluates src/index.js (and what it imports) on every request.
+${runs}
 [component.handler]
 source = "runner.wasm"
 files = [{ source = "src", destination = "/" }]
@@ -80,6 +88,39 @@ addEventListener('fetch', (event) => event.respondWith(router.fetch(event.reques
 `,
       'src/greeting.js': `export function greeting(name) {
   return \`Hello, \${name}!\`;
+}
+`,
+    },
+  },
+  {
+    id: 'ts:itty-router',
+    title: 'TypeScript (itty-router)',
+    description:
+      "A typed JSON API with itty-router, as the Spin JS SDK's http-ts template writes it; types stripped in the page.",
+    manifest: manifest('typescript-api', { typescript: true }),
+    files: {
+      'src/index.ts': `// A Spin HTTP handler in TypeScript. The playground strips the types on each deploy, keeping
+// every line and column, so errors point here. Edit it: the next request runs the new code.
+import { AutoRouter, type IRequest } from 'itty-router';
+import { greet, type Greeting } from './greeting.ts';
+
+const router = AutoRouter();
+
+router
+  .get('/', (): Greeting => greet('Spin'))
+  .get('/hello/:name', ({ name }: IRequest): Greeting => greet(name))
+  .post('/echo', async (request: IRequest) => ({ received: (await request.json()) as unknown }));
+
+addEventListener('fetch', (event: FetchEvent) => {
+  event.respondWith(router.fetch(event.request));
+});
+`,
+      'src/greeting.ts': `export interface Greeting {
+  message: string;
+}
+
+export function greet(name: string): Greeting {
+  return { message: \`Hello, \${name}!\` };
 }
 `,
     },
@@ -162,7 +203,7 @@ async function project(template: JsTemplate): Promise<ProjectDraft> {
       ...Object.entries(template.files).map(([path, text]) => ({ path, text })),
       { path: 'runner.wasm', bytes: await runnerBytes() },
     ],
-    open: ENTRY,
+    open: Object.keys(template.files)[0] ?? ENTRY,
     ...(template.variables ? { variables: template.variables } : {}),
   };
 }

@@ -14,7 +14,8 @@ import {
 } from '@swerve/sw-host/client';
 import { deployDiagnostics, type Diagnostic } from '../manifest/deploy-diagnostics.ts';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
-import { describeDiagnostic, projectSyntaxErrors } from '../syntax/javascript-syntax.ts';
+import { describeDiagnostic } from '../syntax/javascript-syntax.ts';
+import { prepareRunnerModules } from '../syntax/runner-modules.ts';
 import { manifestOf, MANIFEST_PATH, type Project, type ProjectFile } from '../project/project.ts';
 import { siteRunnerArtifacts, withSiteRunner } from '../deploy/site-runner-artifacts.ts';
 import { siteRunner } from '../share/site-runner.ts';
@@ -133,7 +134,8 @@ export class AppRunner {
 
   async #deploy(host: HostConnection, project: Project): Promise<void> {
     // A handler that does not parse is not deployed: the last good version keeps serving.
-    const syntaxErrors = projectSyntaxErrors(project);
+    const { diagnostics: syntaxErrors, outputs } = await prepareRunnerModules(project);
+    if (this.#closed) return;
     if (syntaxErrors.length) {
       this.failure = {
         message: syntaxErrors.map(describeDiagnostic).join('\n'),
@@ -159,6 +161,8 @@ export class AppRunner {
           files[file.path] =
             file.kind === 'text' ? new TextEncoder().encode(file.text) : await this.bytesOf(file);
       }
+      // TypeScript runs as the JavaScript beside it, as in the exported zip.
+      for (const output of outputs) files[output.path] = new TextEncoder().encode(output.text);
       const variables = Object.fromEntries(Object.entries(project.variables).filter(([, v]) => v !== ''));
       const options = await withSiteRunner(
         {

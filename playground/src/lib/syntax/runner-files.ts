@@ -36,8 +36,12 @@ export function runnerMounts(manifest: string): string[] {
   return [...mounts];
 }
 
+/** Whether `path` is in one of the folders `mounts`. */
+export function isMounted(path: string, mounts: string[]): boolean {
+  return mounts.some((folder) => folder === '' || path === folder || path.startsWith(`${folder}/`));
+}
+
 /** Whether `path` is a JavaScript module the runner may evaluate under one of `mounts`. */
 export function isRunnerModule(path: string, mounts: string[]): boolean {
-  if (!/\.m?js$/i.test(path)) return false;
-  return mounts.some((folder) => folder === '' || path === folder || path.startsWith(`${folder}/`));
+  return /\.m?js$/i.test(path) && isMounted(path, mounts);
 }
