@@ -1,11 +1,13 @@
 /**
  * WASI 0.3 (Spin 4's default platform): a component exporting wasi:http/handler@0.3.0, built by
- * the pipeline from hand-written WAT (components/fixtures/http-p3), is refused at deploy with an
- * error that says what it is, why Swerve cannot run it yet and how to build one it can run
- * (docs/decisions/0018-wasi-0-3.md). Nothing of the app is deployed.
+ * the pipeline from hand-written WAT (components/fixtures/http-p3), deployed from a page of ours
+ * and served by the host's WASI 0.3 side (sw-host/src/wasi/http-p3/) with instances reused as
+ * Spin 4 reuses them (docs/decisions/0018-wasi-0-3.md). The fixture says in a header how many
+ * requests its instance has served, and loops (`/loop`) or traps (`/trap`) on request.
  */
 import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
+import { withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 
@@ -21,24 +23,118 @@ component = "api"
 source = "api.wasm"
 `;
 
-test('a WASI 0.3 HTTP component is refused at deploy, saying it is a Spin 4 component and what to build instead', async ({
+const DEADLINE_MS = 1000;
+
+interface Answer {
+  status: number;
+  body: string;
+  /** The fixture's x-instance-requests: which request of its instance this was. */
+  count: number;
+}
+
+/** Sends GET `paths` to app `p3` one after the other, from inside the page. */
+function getInTurn(page: Page, paths: string[]): Promise<Answer[]> {
+  return withHost(
+    page,
+    'p3',
+    async (host, paths) => {
+      const answers = [];
+      for (const path of paths) {
+        const response = await host.fetch(path);
+        answers.push({
+          status: response.status,
+          body: await response.text(),
+          count: Number(response.headers.get('x-instance-requests') ?? NaN),
+        });
+      }
+      return answers;
+    },
+    paths,
+  );
+}
+
+test.describe('a WASI 0.3 HTTP component in the host', () => {
+  test.beforeEach(async ({ hostPage }) => {
+    await serveTestFiles(hostPage);
+    const outcome = await deployApp(hostPage, {
+      manifest: MANIFEST,
+      files: { 'api.wasm': { built: 'fixtures/http-p3/dist/http-p3.wasm' } },
+      requestTimeoutMs: DEADLINE_MS,
+    });
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+  });
+
+  test('answers through the host; as in Spin 4, one instance serves 128 requests, then a fresh one takes over', async ({
+    hostPage,
+  }) => {
+    const answers = await getInTurn(
+      hostPage,
+      Array.from({ length: 131 }, (_, i) => `/hello?n=${i}`),
+    );
+    for (const answer of answers)
+      expect(answer).toMatchObject({ status: 200, body: 'hello from wasi 0.3\n' });
+    const counts = answers.map((answer) => answer.count);
+    expect(counts).toEqual([...Array.from({ length: 128 }, (_, i) => i + 1), 1, 2, 3]);
+  });
+
+  test('an instance left idle for a second is let go, as in Spin 4', async ({ hostPage }) => {
+    expect((await getInTurn(hostPage, ['/', '/'])).map((answer) => answer.count)).toEqual([1, 2]);
+    await hostPage.waitForTimeout(1500);
+    expect((await getInTurn(hostPage, ['/'])).map((answer) => answer.count)).toEqual([1]);
+  });
+
+  test('a request past its deadline is answered 504 with the usual log line, and its instance is not reused', async ({
+    hostPage,
+    workerLogs,
+  }) => {
+    const started = Date.now();
+    const answers = await getInTurn(hostPage, ['/', '/', '/loop', '/']);
+    expect(answers.map(({ status, count }) => [status, count])).toEqual([
+      [200, 1],
+      [200, 2],
+      [504, NaN],
+      [200, 1],
+    ]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(DEADLINE_MS);
+    await expect
+      .poll(() => workerLogs.find((line) => line.includes('answered 504')))
+      .toMatch(
+        /GET \/loop answered 504: p3\/api was stopped while handling GET \/loop \(route \/\.\.\.\): its deadline of 1 s passed/,
+      );
+  });
+
+  test('a trap is answered 500 with a log line saying so, and its instance is not reused', async ({
+    hostPage,
+    workerLogs,
+  }) => {
+    const answers = await getInTurn(hostPage, ['/', '/trap', '/']);
+    expect(answers.map(({ status, count }) => [status, count])).toEqual([
+      [200, 1],
+      [500, NaN],
+      [200, 1],
+    ]);
+    await expect
+      .poll(() => workerLogs.find((line) => line.includes('answered 500')))
+      .toContain('GET /trap answered 500: p3/api failed while handling GET /trap: ');
+  });
+});
+
+test('a WASI 0.3 component that writes with a blocking stream.write is refused at deploy, saying why and what to do', async ({
   hostPage,
   hostFetch,
 }) => {
   await serveTestFiles(hostPage);
   const outcome = await deployApp(hostPage, {
+    key: 'p3-sync',
     manifest: MANIFEST,
-    files: { 'api.wasm': { built: 'fixtures/http-p3/dist/http-p3.wasm' } },
+    files: { 'api.wasm': { built: 'fixtures/http-p3-sync-write/dist/http-p3-sync-write.wasm' } },
   });
   expect(outcome).toMatchObject({ ok: false, code: 'component-invalid' });
   expect(!outcome.ok && outcome.error).toContain(
-    'p3/api exports wasi:http/handler@0.3.0, a WASI 0.3 HTTP component (what Spin 4 builds by default',
-  );
-  expect(!outcome.ok && outcome.error).toContain(
-    "Build the component for WASI 0.2: with Spin's http-rust-p2 template for Rust",
+    'p3/api writes a stream with a blocking (synchronous) stream.write, which Swerve cannot run yet',
   );
   // The refused app is not served.
-  expect((await hostFetch('/apps/p3/')).status).toBe(404);
+  expect((await hostFetch('/apps/p3-sync/')).status).toBe(404);
 });
 
 /**
@@ -53,7 +149,7 @@ test.describe('the WASI 0.3 toolchain in Chromium, outside the host', () => {
   /** Serves the fixture's transpiled files and preview3-shim (bundled for the page) at ORIGIN. */
   async function servePieces(page: Page, component: string): Promise<void> {
     const shim = await bundlePreview3Http();
-    const transpiled = resolve(COMPONENTS_DIR, `fixtures/http-p3/dist/${component}.transpiled`);
+    const transpiled = resolve(COMPONENTS_DIR, `fixtures/${component}/dist/${component}.transpiled`);
     await page.route(`${ORIGIN}/**`, (route) => {
       const path = new URL(route.request().url()).pathname.slice(1);
       if (path === '')

@@ -33,7 +33,7 @@ describe("jco-transpile 0.15's glue for a wasi:http/handler@0.3.0 component", ()
   it('makes a synchronous stream.write a JSPI suspension (the one that never resumes in Chromium 156)', async () => {
     await $init;
     const { files } = generate(
-      builtFile('fixtures/http-p3/dist/http-p3-sync-write.wasm'),
+      builtFile('fixtures/http-p3-sync-write/dist/http-p3-sync-write.wasm'),
       generateOptions as GenerateOptions,
     );
     const glue = new TextDecoder().decode(files.find(([name]) => name === 'component.js')![1]);
