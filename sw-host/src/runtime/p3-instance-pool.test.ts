@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { P3InstancePool, SPIN_P3_REUSE, type P3Lease } from './p3-instance-pool.ts';
+import { P3InstancePool, SPIN_P3_REUSE, type P3Lease, type P3PoolLimits } from './p3-instance-pool.ts';
 
 /** A pool whose instances are numbered in the order they were made. */
-function numberedPool(limits = SPIN_P3_REUSE) {
+function numberedPool(limits: P3PoolLimits = SPIN_P3_REUSE) {
   let made = 0;
   return new P3InstancePool(async () => ++made, limits);
 }
