@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
-import { withHost } from '../fixtures/app-hosts.ts';
+import { appOrigin, withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 
@@ -30,6 +30,8 @@ interface Answer {
   body: string;
   /** The fixture's x-instance-requests: which request of its instance this was. */
   count: number;
+  /** The request's spin-full-url header, as the guest saw it. */
+  fullUrl: string | null;
 }
 
 /** Sends GET `paths` to app `p3` one after the other, from inside the page. */
@@ -45,6 +47,7 @@ function getInTurn(page: Page, paths: string[]): Promise<Answer[]> {
           status: response.status,
           body: await response.text(),
           count: Number(response.headers.get('x-instance-requests') ?? NaN),
+          fullUrl: response.headers.get('x-spin-full-url'),
         });
       }
       return answers;
@@ -75,6 +78,50 @@ test.describe('a WASI 0.3 HTTP component in the host', () => {
       expect(answer).toMatchObject({ status: 200, body: 'hello from wasi 0.3\n' });
     const counts = answers.map((answer) => answer.count);
     expect(counts).toEqual([...Array.from({ length: 128 }, (_, i) => i + 1), 1, 2, 3]);
+    // Spin's headers reach the guest, as for WASI 0.2.
+    expect(answers[7]!.fullUrl).toBe(`${appOrigin('p3')}/hello?n=7`);
+  });
+
+  test('requests sent at once are all answered, spread over instances that take 16 at a time', async ({
+    hostPage,
+  }) => {
+    const answers = await withHost(
+      hostPage,
+      'p3',
+      async (host, paths) =>
+        Promise.all(
+          paths.map(async (path) => {
+            const response = await host.fetch(path);
+            return {
+              status: response.status,
+              body: await response.text(),
+              count: Number(response.headers.get('x-instance-requests')),
+              fullUrl: response.headers.get('x-spin-full-url'),
+            };
+          }),
+        ),
+      Array.from({ length: 40 }, (_, i) => `/at-once/${i}`),
+    );
+    answers.forEach((answer, i) =>
+      expect(answer).toEqual({
+        status: 200,
+        body: 'hello from wasi 0.3\n',
+        count: expect.any(Number),
+        fullUrl: `${appOrigin('p3')}/at-once/${i}`,
+      }),
+    );
+    // Each instance numbers its requests 1, 2, 3, ...: together the counts are runs from 1 with
+    // no gaps, however many instances the requests were spread over.
+    const counts = answers.map((answer) => answer.count).sort((a, b) => a - b);
+    const perNumber = new Map<number, number>();
+    for (const count of counts) perNumber.set(count, (perNumber.get(count) ?? 0) + 1);
+    for (const [count, times] of perNumber) {
+      if (count > 1) expect(times).toBeLessThanOrEqual(perNumber.get(count - 1)!);
+    }
+    // All 40 are in flight together (each holds its instance until its body is read): the
+    // first instance takes 16, and the rest go to new ones, 16 at a time.
+    expect(Math.max(...counts)).toBe(16);
+    expect(perNumber.get(1)).toBe(3);
   });
 
   test('an instance left idle for a second is let go, as in Spin 4', async ({ hostPage }) => {
