@@ -1,7 +1,8 @@
 /**
  * `swerve up` on a WASI 0.3 app (components/fixtures/http-p3), as a Spin 4 user would run it: the
  * browser answers from the component through the real service worker, with instances reused as
- * Spin 4 reuses them, and the terminal shows each request and a guest stopped at its deadline.
+ * Spin 4 reuses them, and the terminal shows each request, the guest's stdout and a guest
+ * stopped at its deadline.
  */
 import { expect, test } from '@playwright/test';
 import { join, resolve } from 'node:path';
@@ -37,6 +38,10 @@ test('swerve up serves a WASI 0.3 component: it answers, reuses its instance, an
     });
     expect(counts[4]).toBeGreaterThanOrEqual(5);
     expect(counts).toEqual(counts.map((_, i) => counts[0]! + i));
+
+    // What the guest writes to stdout shows in the terminal, as under spin up.
+    expect(await page.evaluate(() => fetch('/print').then((response) => response.status))).toBe(200);
+    await expect.poll(() => up.output()).toContain('[http-p3] wasi 0.3 says hello on stdout');
 
     const looping = await page.evaluate(() => fetch('/loop').then((response) => response.status));
     expect(looping).toBe(504);

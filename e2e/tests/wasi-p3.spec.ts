@@ -3,7 +3,8 @@
  * the pipeline from hand-written WAT (components/fixtures/http-p3), deployed from a page of ours
  * and served by the host's WASI 0.3 side (sw-host/src/wasi/http-p3/) with instances reused as
  * Spin 4 reuses them (docs/decisions/0018-wasi-0-3.md). The fixture says in a header how many
- * requests its instance has served, and loops (`/loop`) or traps (`/trap`) on request.
+ * requests its instance has served and echoes Spin's `spin-full-url`; `/echo` answers with the
+ * request's body, `/print` writes to stdout, and it loops (`/loop`) or traps (`/trap`) on request.
  */
 import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
@@ -152,6 +153,20 @@ test.describe('a WASI 0.3 HTTP component in the host', () => {
       { status: 200, same: true, length: 5 },
       { status: 200, same: true, length: 300_000 },
     ]);
+  });
+
+  test('what the guest writes to stdout is logged with the request its instance was serving', async ({
+    hostPage,
+    workerLogs,
+  }) => {
+    const answers = await getInTurn(hostPage, ['/', '/print']);
+    expect(answers.map(({ status, count }) => [status, count])).toEqual([
+      [200, 1],
+      [200, 2],
+    ]);
+    await expect
+      .poll(() => workerLogs.filter((line) => line.includes('wasi 0.3 says hello on stdout')))
+      .toEqual(['[service worker log] [swerve] p3/api #2 wasi 0.3 says hello on stdout']);
   });
 
   test('an instance left idle for a second is let go, as in Spin 4', async ({ hostPage }) => {

@@ -47,9 +47,11 @@ describe('checkHostCompatibility', () => {
     );
   });
 
-  it('accepts a WASI 0.3 handler that imports only wasi:http/types@0.3.0', () => {
+  it('accepts a WASI 0.3 handler that imports wasi:http/types and wasi:cli/stdout @0.3.0', () => {
     const bytes = builtFile('fixtures/http-p3/dist/http-p3.wasm');
-    expect(checkHostCompatibility(bytes, 'p3/api')).toEqual({ imports: ['wasi:http/types@0.3.0'] });
+    expect(checkHostCompatibility(bytes, 'p3/api')).toEqual({
+      imports: ['wasi:http/types@0.3.0', 'wasi:cli/types@0.3.0', 'wasi:cli/stdout@0.3.0'],
+    });
   });
 
   it('refuses a WASI 0.3 handler built for the release candidate Spin 4.0 targets, and says what to rebuild with', async () => {
@@ -62,12 +64,13 @@ describe('checkHostCompatibility', () => {
   });
 
   it('refuses a WASI 0.3 handler that imports more than wasi:http/types, naming each import and what to do', async () => {
-    const bytes = await dummyP3Component('0.3.0', { 'wasi:cli@0.3.0': STDOUT_P3 });
+    const bytes = await dummyP3Component('0.3.0', { 'wasi:cli@0.3.0': ENVIRONMENT_P3 });
     expect(() => checkHostCompatibility(bytes, 'p3/api')).toThrow(
       'p3/api exports wasi:http/handler@0.3.0, a WASI 0.3 HTTP component (what Spin 4 builds by ' +
         'default), that imports interfaces Swerve does not provide to WASI 0.3 components yet: ' +
-        '"wasi:cli/stdout@0.3.0". Swerve gives a WASI 0.3 component wasi:http/types@0.3.x only ' +
-        '(no WASI 0.3 cli, clocks, random, filesystem or sockets, no Spin key-value or variables). ' +
+        '"wasi:cli/environment@0.3.0". Swerve gives a WASI 0.3 component wasi:http/types and ' +
+        'wasi:cli/stdout and stderr @0.3.x only (no other WASI 0.3 cli interface, no clocks, random, ' +
+        'filesystem or sockets, no Spin key-value or variables). ' +
         "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template",
     );
   });
@@ -80,7 +83,7 @@ describe('checkHostCompatibility', () => {
   });
 });
 
-const STDOUT_P3 = 'interface stdout { write-via-stream: async func(data: stream<u8>) -> result; }';
+const ENVIRONMENT_P3 = 'interface environment { get-arguments: func() -> list<string>; }';
 
 /**
  * A component with the surface of a WASI 0.3 handler for `version` (its core module a dummy

@@ -42,8 +42,11 @@ const HANDLER_EXPORT = /^wasi:http\/incoming-handler@0\.2\.\d+$/;
  */
 const P3_HANDLER_EXPORT = /^wasi:http\/handler@0\.3\.\d+(-[a-z0-9.-]+)?$/;
 
-/** What a WASI 0.3 component may import: the host side in sw-host/src/wasi/http-p3/. */
-const P3_PROVIDED = /^wasi:http\/types@0\.3\.\d+$/;
+/**
+ * What a WASI 0.3 component may import: the host sides in sw-host/src/wasi/http-p3/ and cli-p3/,
+ * and `wasi:cli/types`, which holds only the types stdout and stderr use (no function to provide).
+ */
+const P3_PROVIDED = /^(wasi:http\/types|wasi:cli\/(stdout|stderr|types))@0\.3\.\d+$/;
 
 const BUILD_FOR_P2 =
   "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template for Rust, " +
@@ -64,8 +67,8 @@ function wasiP3Problem(label: string, handlerExport: string, imports: string[]):
   return (
     `${what}, that imports interfaces Swerve does not provide to WASI 0.3 components yet: ` +
     `${missing.map((name) => JSON.stringify(name)).join(', ')}. Swerve gives a WASI 0.3 component ` +
-    'wasi:http/types@0.3.x only (no WASI 0.3 cli, clocks, random, filesystem or sockets, no Spin ' +
-    `key-value or variables). ${BUILD_FOR_P2}`
+    'wasi:http/types and wasi:cli/stdout and stderr @0.3.x only (no other WASI 0.3 cli interface, ' +
+    `no clocks, random, filesystem or sockets, no Spin key-value or variables). ${BUILD_FOR_P2}`
   );
 }
 

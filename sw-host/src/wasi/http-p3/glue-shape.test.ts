@@ -9,13 +9,13 @@ import { builtFile } from '../../component/built-components.test-helper.ts';
 import generateOptions from '../../component/generate-options.json';
 
 describe("jco-transpile 0.15's glue for a wasi:http/handler@0.3.0 component", () => {
-  it('transpiles, imports only wasi:http/types (Fields, Request, Response) and exports the handler', async () => {
+  it('transpiles, imports wasi:http/types (Fields, Request, Response) and wasi:cli/stdout, and exports the handler', async () => {
     await $init;
     const { files, imports, exports } = generate(
       builtFile('fixtures/http-p3/dist/http-p3.wasm'),
       generateOptions as GenerateOptions,
     );
-    expect(imports).toEqual(['wasi:http/types']);
+    expect(imports.sort()).toEqual(['wasi:cli/stdout', 'wasi:http/types']);
     expect(exports).toEqual([
       ['handler', 'instance'],
       ['wasi:http/handler@0.3.0', 'instance'],
