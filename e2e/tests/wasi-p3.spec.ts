@@ -232,7 +232,8 @@ test('a WASI 0.3 component that writes with a blocking stream.write is refused a
 /**
  * What the toolchain does today, outside Swerve's host: the pipeline's transpile of the fixture
  * (jco-transpile 0.15.0's generator, with the very options the host uses) evaluated in a plain
- * page with @bytecodealliance/preview3-shim 0.7.0's browser wasi:http/types as its only import.
+ * page with @bytecodealliance/preview3-shim 0.7.0's browser wasi:http/types and stdout as its
+ * imports.
  * These are the pieces a WASI 0.3 host side would be built from (decision 0018).
  */
 test.describe('the WASI 0.3 toolchain in Chromium, outside the host', () => {
@@ -256,12 +257,15 @@ test.describe('the WASI 0.3 toolchain in Chromium, outside the host', () => {
   /** Instantiates the component in the page, calls its handler once and reads the response. */
   function handleOnce(page: Page) {
     return page.evaluate(async () => {
-      const { types } = await import('/preview3-http.js' as string);
+      const { types, stdout } = await import('/preview3-http.js' as string);
       const { instantiate } = await import('/component.js' as string);
       const modules: Record<string, WebAssembly.Module> = {};
       for (const name of ['component.core.wasm', 'component.core2.wasm', 'component.core3.wasm'])
         modules[name] = await WebAssembly.compileStreaming(fetch(`/${name}`));
-      const component = await instantiate((name: string) => modules[name], { 'wasi:http/types': types });
+      const component = await instantiate((name: string) => modules[name], {
+        'wasi:http/types': types,
+        'wasi:cli/stdout': stdout,
+      });
       const answers = [];
       // Twice on one instance: reuse, as Spin 4 reuses WASI 0.3 instances.
       for (let i = 0; i < 2; i++) {
@@ -317,7 +321,7 @@ test.describe('the WASI 0.3 toolchain in Chromium, outside the host', () => {
   });
 });
 
-/** preview3-shim's browser wasi:http (and the preview2-shim it wraps) as one ES module. */
+/** preview3-shim's browser wasi:http and stdout (and the preview2-shim they wrap) as one ES module. */
 async function bundlePreview3Http(): Promise<string> {
   const { build } = await import('rolldown');
   const result = await build({
@@ -329,7 +333,10 @@ async function bundlePreview3Http(): Promise<string> {
         name: 'entry',
         resolveId: (id) => (id === 'virtual-entry' ? id : null),
         load: (id) =>
-          id === 'virtual-entry' ? "export { types } from '@bytecodealliance/preview3-shim/http';" : null,
+          id === 'virtual-entry'
+            ? "export { types } from '@bytecodealliance/preview3-shim/http';\n" +
+              "export { stdout } from '@bytecodealliance/preview3-shim/cli';"
+            : null,
       },
     ],
     output: { format: 'esm' },
