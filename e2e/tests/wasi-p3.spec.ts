@@ -233,8 +233,7 @@ test('a WASI 0.3 component that writes with a blocking stream.write is refused a
  * What the toolchain does today, outside Swerve's host: the pipeline's transpile of the fixture
  * (jco-transpile 0.15.0's generator, with the very options the host uses) evaluated in a plain
  * page with @bytecodealliance/preview3-shim 0.7.0's browser wasi:http/types and stdout as its
- * imports.
- * These are the pieces a WASI 0.3 host side would be built from (decision 0018).
+ * imports: the pieces the host's WASI 0.3 side is built from (decision 0018).
  */
 test.describe('the WASI 0.3 toolchain in Chromium, outside the host', () => {
   const ORIGIN = 'http://wasi-p3.test';
