@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtFile } from './built-components.test-helper.ts';
+import { builtFile } from '../built-components.test-helper.ts';
 import { evaluateGlue, glueExportsWasiP3Handler } from './glue.ts';
 
 // The shape of jco's `--instantiation async` output, reduced to what the rewrites touch.

@@ -4,10 +4,10 @@
  * in Spin: no state survives between requests).
  */
 import { SwerveError } from '../errors.ts';
-import { DEADLINE_TABLE_EXPORT } from '../runtime/deadline/index.ts';
-import type { GuestDeadline } from '../runtime/guest-deadline.ts';
-import { MEMORY_IMPORT_MODULE, MEMORY_IMPORT_NAME } from '../runtime/memory-image/index.ts';
-import { MemoryPool } from '../runtime/memory-pool.ts';
+import { DEADLINE_TABLE_EXPORT } from '../core-wasm/deadline/index.ts';
+import type { GuestDeadline } from '../core-wasm/guest-deadline.ts';
+import { MEMORY_IMPORT_MODULE, MEMORY_IMPORT_NAME } from '../core-wasm/memory-image/index.ts';
+import { MemoryPool } from '../core-wasm/memory-pool.ts';
 import {
   evaluateGlue,
   glueExportsWasiP3Handler,
@@ -28,7 +28,7 @@ export interface LoadTimings {
   glueMs: number;
 }
 
-/** What connects a new instance's core instances to a deadline (runtime/guest-deadline.ts). */
+/** What connects a new instance's core instances to a deadline (core-wasm/guest-deadline.ts). */
 export type DeadlineAttachment = Pick<GuestDeadline, 'attach'>;
 
 /** A new instance of a component: its exports, and its memories to give back when it is done. */
@@ -45,7 +45,7 @@ export interface ComponentInstance {
 export class LoadedComponent {
   readonly #instantiate: InstantiateComponent;
   readonly #coreModules: Record<string, WebAssembly.Module>;
-  /** The memory pool of each core module whose memory image was taken out (runtime/memory-image/). */
+  /** The memory pool of each core module whose memory image was taken out (core-wasm/memory-image/). */
   readonly #pools = new Map<WebAssembly.Module, MemoryPool>();
 
   private constructor(

@@ -1,7 +1,7 @@
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { describe, expect, it } from 'vitest';
 import { SwerveError } from '../errors.ts';
-import { instrumentModule } from './deadline/index.ts';
+import { instrumentModule } from '../core-wasm/deadline/index.ts';
 import { P3InstanceDeadline } from './p3-deadline.ts';
 
 const compile = (bytes: Uint8Array) => new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>);

@@ -17,8 +17,8 @@ import {
   HOOK_IMPORT_MODULE,
   HOOK_IMPORT_NAME,
   hookModuleBytes,
-} from './deadline/index.ts';
-import { formatTimeout } from './guest-deadline.ts';
+} from '../core-wasm/deadline/index.ts';
+import { formatTimeout } from '../core-wasm/guest-deadline.ts';
 
 let hookModule: WebAssembly.Module | undefined;
 

@@ -27,7 +27,7 @@ import {
 } from '../wasi/http-p3/index.ts';
 import { createP3OutputStreams } from '../wasi/cli-p3/output-streams.ts';
 import type { GuestRun } from './guest-executor.ts';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './guest-deadline.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core-wasm/guest-deadline.ts';
 import { P3InstanceDeadline } from './p3-deadline.ts';
 import { P3InstancePool, SPIN_P3_REUSE, type P3PoolLimits } from './p3-instance-pool.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Runs guests in this thread: each component is loaded once per version (core modules compiled,
  * glue evaluated), and each request gets a fresh instance with imports of its own and a deadline
- * (guest-deadline.ts), its memories taken from the component's pools (memory-image/).
+ * (core-wasm/guest-deadline.ts), its memories taken from the component's pools (core-wasm/memory-pool.ts).
  *
  * WASI 0.3 components are the exception: their instances are reused, as Spin 4 reuses them
  * (p3-instances.ts).
@@ -17,7 +17,7 @@ import { ComponentCache } from '../component/component-cache.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { findHandle, serveRequest } from '../http/serve-request.ts';
 import type { GuestExecutor, GuestRun } from './guest-executor.ts';
-import { DEFAULT_REQUEST_TIMEOUT_MS, GuestDeadline } from './guest-deadline.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, GuestDeadline } from '../core-wasm/guest-deadline.ts';
 import { P3Instances } from './p3-instances.ts';
 
 export class WasmExecutor implements GuestExecutor {
