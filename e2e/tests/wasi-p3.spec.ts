@@ -1,11 +1,14 @@
 /**
  * WASI 0.3 (Spin 4's default platform): a component exporting wasi:http/handler@0.3.0, built by
- * the pipeline from hand-written WAT (components/fixtures/http-p3), is refused at deploy with an
- * error that says what it is, why Swerve cannot run it yet and how to build one it can run
- * (docs/decisions/0018-wasi-0-3.md). Nothing of the app is deployed.
+ * the pipeline from hand-written WAT (components/fixtures/http-p3), deployed from a page of ours
+ * and served by the host's WASI 0.3 side (sw-host/src/wasi/http-p3/) with instances reused as
+ * Spin 4 reuses them (docs/decisions/0018-wasi-0-3.md). The fixture says in a header how many
+ * requests its instance has served and echoes Spin's `spin-full-url`; `/echo` answers with the
+ * request's body, `/print` writes to stdout, and it loops (`/loop`) or traps (`/trap`) on request.
  */
 import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
+import { appOrigin, withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 
@@ -21,31 +24,216 @@ component = "api"
 source = "api.wasm"
 `;
 
-test('a WASI 0.3 HTTP component is refused at deploy, saying it is a Spin 4 component and what to build instead', async ({
+const DEADLINE_MS = 1000;
+
+interface Answer {
+  status: number;
+  body: string;
+  /** The fixture's x-instance-requests: which request of its instance this was. */
+  count: number;
+  /** The request's spin-full-url header, as the guest saw it. */
+  fullUrl: string | null;
+}
+
+/** Sends GET `paths` to app `p3` one after the other, from inside the page. */
+function getInTurn(page: Page, paths: string[]): Promise<Answer[]> {
+  return withHost(
+    page,
+    'p3',
+    async (host, paths) => {
+      const answers = [];
+      for (const path of paths) {
+        const response = await host.fetch(path);
+        answers.push({
+          status: response.status,
+          body: await response.text(),
+          count: Number(response.headers.get('x-instance-requests') ?? NaN),
+          fullUrl: response.headers.get('x-spin-full-url'),
+        });
+      }
+      return answers;
+    },
+    paths,
+  );
+}
+
+test.describe('a WASI 0.3 HTTP component in the host', () => {
+  test.beforeEach(async ({ hostPage }) => {
+    await serveTestFiles(hostPage);
+    const outcome = await deployApp(hostPage, {
+      manifest: MANIFEST,
+      files: { 'api.wasm': { built: 'fixtures/http-p3/dist/http-p3.wasm' } },
+      requestTimeoutMs: DEADLINE_MS,
+    });
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+  });
+
+  test('answers through the host; as in Spin 4, one instance serves 128 requests, then a fresh one takes over', async ({
+    hostPage,
+  }) => {
+    const answers = await getInTurn(
+      hostPage,
+      Array.from({ length: 131 }, (_, i) => `/hello?n=${i}`),
+    );
+    for (const answer of answers)
+      expect(answer).toMatchObject({ status: 200, body: 'hello from wasi 0.3\n' });
+    const counts = answers.map((answer) => answer.count);
+    expect(counts).toEqual([...Array.from({ length: 128 }, (_, i) => i + 1), 1, 2, 3]);
+    // Spin's headers reach the guest, as for WASI 0.2.
+    expect(answers[7]!.fullUrl).toBe(`${appOrigin('p3')}/hello?n=7`);
+  });
+
+  test('requests sent at once are all answered, spread over instances that take 16 at a time', async ({
+    hostPage,
+  }) => {
+    const answers = await withHost(
+      hostPage,
+      'p3',
+      async (host, paths) =>
+        Promise.all(
+          paths.map(async (path) => {
+            const response = await host.fetch(path);
+            return {
+              status: response.status,
+              body: await response.text(),
+              count: Number(response.headers.get('x-instance-requests')),
+              fullUrl: response.headers.get('x-spin-full-url'),
+            };
+          }),
+        ),
+      Array.from({ length: 40 }, (_, i) => `/at-once/${i}`),
+    );
+    answers.forEach((answer, i) =>
+      expect(answer).toEqual({
+        status: 200,
+        body: 'hello from wasi 0.3\n',
+        count: expect.any(Number),
+        fullUrl: `${appOrigin('p3')}/at-once/${i}`,
+      }),
+    );
+    // Each instance numbers its requests 1, 2, 3, ...: together the counts are runs from 1 with
+    // no gaps, however many instances the requests were spread over.
+    const counts = answers.map((answer) => answer.count).sort((a, b) => a - b);
+    const perNumber = new Map<number, number>();
+    for (const count of counts) perNumber.set(count, (perNumber.get(count) ?? 0) + 1);
+    for (const [count, times] of perNumber) {
+      if (count > 1) expect(times).toBeLessThanOrEqual(perNumber.get(count - 1)!);
+    }
+    // All 40 are in flight together (each holds its instance until its body is read): the
+    // first instance takes 16, and the rest go to new ones, 16 at a time.
+    expect(Math.max(...counts)).toBe(16);
+    expect(perNumber.get(1)).toBe(3);
+  });
+
+  test("the request's body reaches the guest as a stream, and streams back out as its response", async ({
+    hostPage,
+  }) => {
+    const echoed = await withHost(
+      hostPage,
+      'p3',
+      async (host, sizes) => {
+        const results = [];
+        for (const size of sizes) {
+          // Every byte value, over and over: a lost, doubled or reordered chunk shows.
+          const sent = Uint8Array.from({ length: size }, (_, i) => (i * 7) % 256);
+          const response = await host.fetch('/echo', { method: 'POST', body: sent });
+          const back = new Uint8Array(await response.arrayBuffer());
+          results.push({
+            status: response.status,
+            same: back.length === sent.length && back.every((byte, i) => byte === sent[i]),
+            length: back.length,
+          });
+        }
+        return results;
+      },
+      [0, 5, 300_000],
+    );
+    expect(echoed).toEqual([
+      { status: 200, same: true, length: 0 },
+      { status: 200, same: true, length: 5 },
+      { status: 200, same: true, length: 300_000 },
+    ]);
+  });
+
+  test('what the guest writes to stdout is logged with the request its instance was serving', async ({
+    hostPage,
+    workerLogs,
+  }) => {
+    const answers = await getInTurn(hostPage, ['/', '/print']);
+    expect(answers.map(({ status, count }) => [status, count])).toEqual([
+      [200, 1],
+      [200, 2],
+    ]);
+    await expect
+      .poll(() => workerLogs.filter((line) => line.includes('wasi 0.3 says hello on stdout')))
+      .toEqual(['[service worker log] [swerve] p3/api #2 wasi 0.3 says hello on stdout']);
+  });
+
+  test('an instance left idle for a second is let go, as in Spin 4', async ({ hostPage }) => {
+    expect((await getInTurn(hostPage, ['/', '/'])).map((answer) => answer.count)).toEqual([1, 2]);
+    await hostPage.waitForTimeout(1500);
+    expect((await getInTurn(hostPage, ['/'])).map((answer) => answer.count)).toEqual([1]);
+  });
+
+  test('a request past its deadline is answered 504 with the usual log line, and its instance is not reused', async ({
+    hostPage,
+    workerLogs,
+  }) => {
+    const started = Date.now();
+    const answers = await getInTurn(hostPage, ['/', '/', '/loop', '/']);
+    expect(answers.map(({ status, count }) => [status, count])).toEqual([
+      [200, 1],
+      [200, 2],
+      [504, NaN],
+      [200, 1],
+    ]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(DEADLINE_MS);
+    await expect
+      .poll(() => workerLogs.find((line) => line.includes('answered 504')))
+      .toMatch(
+        /GET \/loop answered 504: p3\/api was stopped while handling GET \/loop \(route \/\.\.\.\): its deadline of 1 s passed/,
+      );
+  });
+
+  test('a trap is answered 500 with a log line saying so, and its instance is not reused', async ({
+    hostPage,
+    workerLogs,
+  }) => {
+    const answers = await getInTurn(hostPage, ['/', '/trap', '/']);
+    expect(answers.map(({ status, count }) => [status, count])).toEqual([
+      [200, 1],
+      [500, NaN],
+      [200, 1],
+    ]);
+    await expect
+      .poll(() => workerLogs.find((line) => line.includes('answered 500')))
+      .toContain('GET /trap answered 500: p3/api failed while handling GET /trap: ');
+  });
+});
+
+test('a WASI 0.3 component that writes with a blocking stream.write is refused at deploy, saying why and what to do', async ({
   hostPage,
   hostFetch,
 }) => {
   await serveTestFiles(hostPage);
   const outcome = await deployApp(hostPage, {
+    key: 'p3-sync',
     manifest: MANIFEST,
-    files: { 'api.wasm': { built: 'fixtures/http-p3/dist/http-p3.wasm' } },
+    files: { 'api.wasm': { built: 'fixtures/http-p3-sync-write/dist/http-p3-sync-write.wasm' } },
   });
   expect(outcome).toMatchObject({ ok: false, code: 'component-invalid' });
   expect(!outcome.ok && outcome.error).toContain(
-    'p3/api exports wasi:http/handler@0.3.0, a WASI 0.3 HTTP component (what Spin 4 builds by default',
-  );
-  expect(!outcome.ok && outcome.error).toContain(
-    "Build the component for WASI 0.2: with Spin's http-rust-p2 template for Rust",
+    'p3/api writes a stream with a blocking (synchronous) stream.write, which Swerve cannot run yet',
   );
   // The refused app is not served.
-  expect((await hostFetch('/apps/p3/')).status).toBe(404);
+  expect((await hostFetch('/apps/p3-sync/')).status).toBe(404);
 });
 
 /**
  * What the toolchain does today, outside Swerve's host: the pipeline's transpile of the fixture
  * (jco-transpile 0.15.0's generator, with the very options the host uses) evaluated in a plain
- * page with @bytecodealliance/preview3-shim 0.7.0's browser wasi:http/types as its only import.
- * These are the pieces a WASI 0.3 host side would be built from (decision 0018).
+ * page with @bytecodealliance/preview3-shim 0.7.0's browser wasi:http/types and stdout as its
+ * imports: the pieces the host's WASI 0.3 side is built from (decision 0018).
  */
 test.describe('the WASI 0.3 toolchain in Chromium, outside the host', () => {
   const ORIGIN = 'http://wasi-p3.test';
@@ -53,7 +241,7 @@ test.describe('the WASI 0.3 toolchain in Chromium, outside the host', () => {
   /** Serves the fixture's transpiled files and preview3-shim (bundled for the page) at ORIGIN. */
   async function servePieces(page: Page, component: string): Promise<void> {
     const shim = await bundlePreview3Http();
-    const transpiled = resolve(COMPONENTS_DIR, `fixtures/http-p3/dist/${component}.transpiled`);
+    const transpiled = resolve(COMPONENTS_DIR, `fixtures/${component}/dist/${component}.transpiled`);
     await page.route(`${ORIGIN}/**`, (route) => {
       const path = new URL(route.request().url()).pathname.slice(1);
       if (path === '')
@@ -68,12 +256,15 @@ test.describe('the WASI 0.3 toolchain in Chromium, outside the host', () => {
   /** Instantiates the component in the page, calls its handler once and reads the response. */
   function handleOnce(page: Page) {
     return page.evaluate(async () => {
-      const { types } = await import('/preview3-http.js' as string);
+      const { types, stdout } = await import('/preview3-http.js' as string);
       const { instantiate } = await import('/component.js' as string);
       const modules: Record<string, WebAssembly.Module> = {};
       for (const name of ['component.core.wasm', 'component.core2.wasm', 'component.core3.wasm'])
         modules[name] = await WebAssembly.compileStreaming(fetch(`/${name}`));
-      const component = await instantiate((name: string) => modules[name], { 'wasi:http/types': types });
+      const component = await instantiate((name: string) => modules[name], {
+        'wasi:http/types': types,
+        'wasi:cli/stdout': stdout,
+      });
       const answers = [];
       // Twice on one instance: reuse, as Spin 4 reuses WASI 0.3 instances.
       for (let i = 0; i < 2; i++) {
@@ -129,7 +320,7 @@ test.describe('the WASI 0.3 toolchain in Chromium, outside the host', () => {
   });
 });
 
-/** preview3-shim's browser wasi:http (and the preview2-shim it wraps) as one ES module. */
+/** preview3-shim's browser wasi:http and stdout (and the preview2-shim they wrap) as one ES module. */
 async function bundlePreview3Http(): Promise<string> {
   const { build } = await import('rolldown');
   const result = await build({
@@ -141,7 +332,10 @@ async function bundlePreview3Http(): Promise<string> {
         name: 'entry',
         resolveId: (id) => (id === 'virtual-entry' ? id : null),
         load: (id) =>
-          id === 'virtual-entry' ? "export { types } from '@bytecodealliance/preview3-shim/http';" : null,
+          id === 'virtual-entry'
+            ? "export { types } from '@bytecodealliance/preview3-shim/http';\n" +
+              "export { stdout } from '@bytecodealliance/preview3-shim/cli';"
+            : null,
       },
     ],
     output: { format: 'esm' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGlue } from './glue.ts';
+import { builtFile } from '../built-components.test-helper.ts';
+import { evaluateGlue, glueExportsWasiP3Handler } from './glue.ts';
 
 // The shape of jco's `--instantiation async` output, reduced to what the rewrites touch.
 const glueShaped = (body: string) => `"use components";
@@ -38,5 +39,26 @@ describe('evaluateGlue', () => {
     expect(() => evaluateGlue(glueShaped('return {;'), 'api')).toThrow(
       /Could not evaluate the glue for api: SyntaxError/,
     );
+  });
+});
+
+describe('glueExportsWasiP3Handler', () => {
+  const glueOf = (path: string) => new TextDecoder().decode(builtFile(path));
+
+  it("tells a WASI 0.3 handler's glue from a WASI 0.2 one's, as the pipeline transpiles them", () => {
+    expect(glueExportsWasiP3Handler(glueOf('fixtures/http-p3/dist/http-p3.transpiled/component.js'))).toBe(
+      true,
+    );
+    expect(glueExportsWasiP3Handler(glueOf('fixtures/minimal/dist/minimal.transpiled/component.js'))).toBe(
+      false,
+    );
+  });
+
+  it('knows a release candidate by its quoted export name too', () => {
+    expect(glueExportsWasiP3Handler("return { 'wasi:http/handler@0.3.0-rc-2026-03-15': handler };")).toBe(
+      true,
+    );
+    // Named only in a log line, not exported.
+    expect(glueExportsWasiP3Handler('_debugLog(\'[iface="wasi:http/handler@0.3.0"]\');')).toBe(false);
   });
 });

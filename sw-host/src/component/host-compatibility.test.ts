@@ -47,14 +47,31 @@ describe('checkHostCompatibility', () => {
     );
   });
 
-  it('says a WASI 0.3 handler is a Spin 4 component Swerve cannot run yet, and how to build one it can', () => {
+  it('accepts a WASI 0.3 handler that imports wasi:http/types and wasi:cli/stdout @0.3.0', () => {
     const bytes = builtFile('fixtures/http-p3/dist/http-p3.wasm');
+    expect(checkHostCompatibility(bytes, 'p3/api')).toEqual({
+      imports: ['wasi:http/types@0.3.0', 'wasi:cli/types@0.3.0', 'wasi:cli/stdout@0.3.0'],
+    });
+  });
+
+  it('refuses a WASI 0.3 handler built for the release candidate Spin 4.0 targets, and says what to rebuild with', async () => {
+    const bytes = await dummyP3Component('0.3.0-rc-2026-03-15');
     expect(() => checkHostCompatibility(bytes, 'p3/api')).toThrow(
-      'p3/api exports wasi:http/handler@0.3.0, a WASI 0.3 HTTP component (what Spin 4 builds by default, ' +
-        'for example with the http-rust template and spin-sdk 6). Swerve runs WASI 0.2 components only ' +
-        '(exporting wasi:http/incoming-handler@0.2.x): it has no host side for wasi:http@0.3 and the ' +
-        "component model's async ABI yet. Build the component for WASI 0.2: with Spin's http-rust-p2 " +
-        'template for Rust, or any toolchain that targets wasi:http@0.2 (the Spin JS SDK does).',
+      'p3/api exports wasi:http/handler@0.3.0-rc-2026-03-15, a WASI 0.3 HTTP component (what Spin 4 ' +
+        "builds by default), built for a release candidate of WASI 0.3 (Spin 4.0's). Swerve runs " +
+        'WASI 0.3 components built for the final wasi:http@0.3.0 (Spin 4.1 builds those)',
+    );
+  });
+
+  it('refuses a WASI 0.3 handler that imports more than wasi:http/types, naming each import and what to do', async () => {
+    const bytes = await dummyP3Component('0.3.0', { 'wasi:cli@0.3.0': ENVIRONMENT_P3 });
+    expect(() => checkHostCompatibility(bytes, 'p3/api')).toThrow(
+      'p3/api exports wasi:http/handler@0.3.0, a WASI 0.3 HTTP component (what Spin 4 builds by ' +
+        'default), that imports interfaces Swerve does not provide to WASI 0.3 components yet: ' +
+        '"wasi:cli/environment@0.3.0". Swerve gives a WASI 0.3 component wasi:http/types and ' +
+        'wasi:cli/stdout and stderr @0.3.x only (no other WASI 0.3 cli interface, no clocks, random, ' +
+        'filesystem or sockets, no Spin key-value or variables). ' +
+        "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template",
     );
   });
 
@@ -65,3 +82,38 @@ describe('checkHostCompatibility', () => {
     );
   });
 });
+
+const ENVIRONMENT_P3 = 'interface environment { get-arguments: func() -> list<string>; }';
+
+/**
+ * A component with the surface of a WASI 0.3 handler for `version` (its core module a dummy
+ * that wasm-tools makes from the world), importing also one interface of each extra package.
+ * Only the import and export names matter to the check.
+ */
+async function dummyP3Component(version: string, extra: Record<string, string> = {}): Promise<Uint8Array> {
+  const { componentEmbed, componentNew } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const packages = Object.entries(extra).map(([name, body]) => `package ${name} { ${body} }`);
+  const imports = Object.entries(extra).map(([name, body]) => {
+    const [, iface] = /interface ([a-z-]+)/.exec(body)!;
+    return `import ${name.replace('@', `/${iface}@`)};`;
+  });
+  const witSource = `package swerve:dummy;
+package wasi:http@${version} {
+  interface types {
+    resource request;
+    resource response;
+    variant error-code { internal-error(option<string>) }
+  }
+  interface handler {
+    use types.{request, response, error-code};
+    handle: async func(request: request) -> result<response, error-code>;
+  }
+}
+${packages.join('\n')}
+world p3 {
+  import wasi:http/types@${version};
+  ${imports.join('\n  ')}
+  export wasi:http/handler@${version};
+}`;
+  return componentNew(await componentEmbed({ dummy: true, witSource, world: 'swerve:dummy/p3' }));
+}

@@ -1,7 +1,7 @@
 /**
  * Whether the host can run a component: it must be a component (not a core module), export
- * `wasi:http/incoming-handler` (WASI 0.2, not WASI 0.3's `wasi:http/handler`), and import only
- * interfaces the host provides. The
+ * `wasi:http/incoming-handler` (WASI 0.2) or `wasi:http/handler` (WASI 0.3, final release), and
+ * import only interfaces the host provides to it. The
  * check runs on the binary's import and export names alone, before any code is generated, so a
  * component with hostile names never reaches the transpiler.
  */
@@ -37,19 +37,38 @@ const HANDLER_EXPORT = /^wasi:http\/incoming-handler@0\.2\.\d+$/;
 
 /**
  * WASI 0.3's HTTP handler, final (`@0.3.0`, Spin 4.1's default) or a release candidate
- * (`@0.3.0-rc-2026-03-15`, Spin 4.0's). Swerve cannot run it yet: see
- * docs/decisions/0018-wasi-0-3.md for what works (jco transpiles it) and what is missing.
+ * (`@0.3.0-rc-2026-03-15`, Spin 4.0's). The host runs final ones that import only what it
+ * provides WASI 0.3 components (docs/decisions/0018-wasi-0-3.md).
  */
 const P3_HANDLER_EXPORT = /^wasi:http\/handler@0\.3\.\d+(-[a-z0-9.-]+)?$/;
 
-/** What a deploy of a WASI 0.3 HTTP component says: what it is, why not, and what to do. */
-export function wasiP3Problem(label: string, handlerExport: string): string {
+/**
+ * What a WASI 0.3 component may import: the host sides in sw-host/src/wasi/http-p3/ and cli-p3/,
+ * and `wasi:cli/types`, which holds only the types stdout and stderr use (no function to provide).
+ */
+const P3_PROVIDED = /^(wasi:http\/types|wasi:cli\/(stdout|stderr|types))@0\.3\.\d+$/;
+
+const BUILD_FOR_P2 =
+  "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template for Rust, " +
+  'or any toolchain that targets wasi:http@0.2 (the Spin JS SDK does).';
+
+/** Why a WASI 0.3 HTTP component cannot run, or undefined when it can. */
+function wasiP3Problem(label: string, handlerExport: string, imports: string[]): string | undefined {
+  const what = `${label} exports ${handlerExport}, a WASI 0.3 HTTP component (what Spin 4 builds by default)`;
+  if (handlerExport.includes('-')) {
+    return (
+      `${what}, built for a release candidate of WASI 0.3 (Spin 4.0's). Swerve runs WASI 0.3 ` +
+      'components built for the final wasi:http@0.3.0 (Spin 4.1 builds those): rebuild it with ' +
+      `Spin 4.1's SDK and templates. ${BUILD_FOR_P2}`
+    );
+  }
+  const missing = imports.filter((name) => !P3_PROVIDED.test(name));
+  if (missing.length === 0) return undefined;
   return (
-    `${label} exports ${handlerExport}, a WASI 0.3 HTTP component (what Spin 4 builds by default, ` +
-    'for example with the http-rust template and spin-sdk 6). Swerve runs WASI 0.2 components only ' +
-    '(exporting wasi:http/incoming-handler@0.2.x): it has no host side for wasi:http@0.3 and the ' +
-    "component model's async ABI yet. Build the component for WASI 0.2: with Spin's http-rust-p2 " +
-    'template for Rust, or any toolchain that targets wasi:http@0.2 (the Spin JS SDK does).'
+    `${what}, that imports interfaces Swerve does not provide to WASI 0.3 components yet: ` +
+    `${missing.map((name) => JSON.stringify(name)).join(', ')}. Swerve gives a WASI 0.3 component ` +
+    'wasi:http/types and wasi:cli/stdout and stderr @0.3.x only (no other WASI 0.3 cli interface, ' +
+    `no clocks, random, filesystem or sockets, no Spin key-value or variables). ${BUILD_FOR_P2}`
   );
 }
 
@@ -75,7 +94,11 @@ export function checkHostCompatibility(bytes: Uint8Array, label: string): { impo
     throw new SwerveError('component-invalid', coreModuleProblem(kind, label));
   }
   const p3Handler = surface.exports.find((name) => P3_HANDLER_EXPORT.test(name));
-  if (p3Handler) throw new SwerveError('component-invalid', wasiP3Problem(label, p3Handler));
+  if (p3Handler) {
+    const problem = wasiP3Problem(label, p3Handler, surface.imports);
+    if (problem) throw new SwerveError('component-invalid', problem);
+    return { imports: surface.imports };
+  }
   const problems: string[] = [];
   if (surface.exports.some((name) => name.startsWith('fermyon:spin/inbound-http'))) {
     problems.push(

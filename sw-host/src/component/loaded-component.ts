@@ -8,7 +8,12 @@ import { DEADLINE_TABLE_EXPORT } from '../core-wasm/deadline/index.ts';
 import type { GuestDeadline } from '../core-wasm/guest-deadline.ts';
 import { MEMORY_IMPORT_MODULE, MEMORY_IMPORT_NAME } from '../core-wasm/memory-image/index.ts';
 import { MemoryPool } from '../core-wasm/memory-pool.ts';
-import { evaluateGlue, type ComponentExports, type InstantiateComponent } from './glue.ts';
+import {
+  evaluateGlue,
+  glueExportsWasiP3Handler,
+  type ComponentExports,
+  type InstantiateComponent,
+} from './glue.ts';
 
 /** The transpiled form of a component: jco's glue and the core modules it asks for. */
 export interface TranspiledComponent {
@@ -22,6 +27,9 @@ export interface LoadTimings {
   compileMs: number;
   glueMs: number;
 }
+
+/** What connects a new instance's core instances to a deadline (core-wasm/guest-deadline.ts). */
+export type DeadlineAttachment = Pick<GuestDeadline, 'attach'>;
 
 /** A new instance of a component: its exports, and its memories to give back when it is done. */
 export interface ComponentInstance {
@@ -46,6 +54,8 @@ export class LoadedComponent {
     instantiate: InstantiateComponent,
     coreModules: Record<string, WebAssembly.Module>,
     readonly timings: LoadTimings,
+    /** Whether it exports WASI 0.3's `wasi:http/handler` (else WASI 0.2's incoming-handler). */
+    readonly wasiP3: boolean,
   ) {
     this.#instantiate = instantiate;
     this.#coreModules = coreModules;
@@ -75,7 +85,14 @@ export class LoadedComponent {
     const started = performance.now();
     const instantiate = evaluateGlue(transpiled.glue, label);
     const glueMs = performance.now() - started;
-    return new LoadedComponent(label, version, instantiate, transpiled.coreModules, { ...timings, glueMs });
+    return new LoadedComponent(
+      label,
+      version,
+      instantiate,
+      transpiled.coreModules,
+      { ...timings, glueMs },
+      glueExportsWasiP3Handler(transpiled.glue),
+    );
   }
 
   /**
@@ -84,7 +101,10 @@ export class LoadedComponent {
    * there is no size limit on sync instantiation. A core module whose memory image was taken
    * out gets a memory from its pool, equal to the one a fresh instance would have made.
    */
-  async instantiate(imports: Record<string, unknown>, deadline: GuestDeadline): Promise<ComponentInstance> {
+  async instantiate(
+    imports: Record<string, unknown>,
+    deadline: DeadlineAttachment,
+  ): Promise<ComponentInstance> {
     const getCoreModule = (name: string) => {
       const module = this.#coreModules[name];
       if (!module) {

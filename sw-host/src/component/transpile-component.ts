@@ -11,6 +11,14 @@ import { SwerveError } from '../errors.ts';
 import { instrumentCoreModule } from './instrument-core-module.ts';
 import generateOptions from './generate-options.json';
 
+/**
+ * The glue of a WASI 0.3 guest that writes a stream with a blocking `stream.write`: jco 1.35
+ * wraps the built-in in a JSPI suspension, and Chromium never resumes the guest there
+ * (docs/decisions/0018-wasi-0-3.md; e2e/tests/wasi-p3.spec.ts reproduces it). An async
+ * `stream.write` is a plain call and runs.
+ */
+const BLOCKING_STREAM_WRITE = /new WebAssembly\.Suspending\(_suspendingImport\(\d+, streamWrite\.bind/;
+
 export interface TranspiledBytes {
   glue: string;
   /** Core module file name (as the glue asks for it) → bytes, instrumented for deadlines. */
@@ -40,5 +48,15 @@ export async function transpileComponent(bytes: Uint8Array, label: string): Prom
   }
   if (glue === undefined)
     throw new SwerveError('component-invalid', `Transpiling ${label} produced no glue.`);
+  if (BLOCKING_STREAM_WRITE.test(glue)) {
+    throw new SwerveError(
+      'component-invalid',
+      `${label} writes a stream with a blocking (synchronous) stream.write, which Swerve cannot ` +
+        'run yet: the toolchain it uses (jco 1.35) suspends the guest there and the browser never ' +
+        'resumes it, so its requests would never be answered. Write with the async stream.write ' +
+        '(and wait for it in a waitable set), or build the component ' +
+        'for WASI 0.2.',
+    );
+  }
   return { glue, coreModules };
 }

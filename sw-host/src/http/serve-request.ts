@@ -41,23 +41,7 @@ export async function serveRequest(
   label: string,
   onLateFailure: (error: SwerveError) => void = () => undefined,
 ): Promise<Response> {
-  const { pathname, search } = new URL(request.url);
-  const failed = (error: unknown) => {
-    if (error instanceof SwerveError && error.code === 'deadline-exceeded') {
-      const route = [...request.headers].find(([name]) => name === 'spin-raw-component-route')?.[1];
-      return new SwerveError(
-        'deadline-exceeded',
-        `${label} was stopped while handling ${request.method} ${pathname}${search}` +
-          `${route ? ` (route ${route})` : ''}: ${error.message.replace(/^\[swerve\] /, '')}.`,
-        { cause: error },
-      );
-    }
-    return new SwerveError(
-      'guest-failed',
-      `${label} failed while handling ${request.method} ${pathname}${search}: ${describe(error)}`,
-      { cause: error },
-    );
-  };
+  const failed = (error: unknown) => requestFailure(error, request, label);
   try {
     return await serveIncoming(handle, request, {
       onLateFailure: (error) => onLateFailure(failed(error)),
@@ -67,6 +51,28 @@ export async function serveRequest(
   } catch (error) {
     throw failed(error);
   }
+}
+
+/**
+ * What a request's failure is reported as: a `deadline-exceeded` SwerveError (from a deadline)
+ * saying which request and route it stopped, or a `guest-failed` one saying what went wrong.
+ */
+export function requestFailure(error: unknown, request: IncomingRequestInit, label: string): SwerveError {
+  const { pathname, search } = new URL(request.url);
+  if (error instanceof SwerveError && error.code === 'deadline-exceeded') {
+    const route = [...request.headers].find(([name]) => name === 'spin-raw-component-route')?.[1];
+    return new SwerveError(
+      'deadline-exceeded',
+      `${label} was stopped while handling ${request.method} ${pathname}${search}` +
+        `${route ? ` (route ${route})` : ''}: ${error.message.replace(/^\[swerve\] /, '')}.`,
+      { cause: error },
+    );
+  }
+  return new SwerveError(
+    'guest-failed',
+    `${label} failed while handling ${request.method} ${pathname}${search}: ${describe(error)}`,
+    { cause: error },
+  );
 }
 
 function describe(error: unknown): string {

@@ -3,6 +3,9 @@
  * glue evaluated), and each request gets a fresh instance with imports of its own and a deadline
  * (core-wasm/guest-deadline.ts), its memories taken from the component's pools (core-wasm/memory-pool.ts).
  *
+ * WASI 0.3 components are the exception: their instances are reused, as Spin 4 reuses them
+ * (p3-instances.ts).
+ *
  * No instance is made ahead of time: at about a millisecond an instance costs about what keeping
  * a spare ready would cost after every response, on the same thread, when the next request may
  * already be waiting (docs/decisions/0013-no-spare-instances.md).
@@ -15,9 +18,11 @@ import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { findHandle, serveRequest } from '../http/serve-request.ts';
 import type { GuestExecutor, GuestRun } from './guest-executor.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, GuestDeadline } from '../core-wasm/guest-deadline.ts';
+import { P3Instances } from './p3-instances.ts';
 
 export class WasmExecutor implements GuestExecutor {
   readonly #components = new ComponentCache();
+  readonly #p3 = new P3Instances();
 
   /** `store`: where deployed components' transpiled bytes are kept. */
   constructor(readonly store: AppStore) {}
@@ -28,15 +33,8 @@ export class WasmExecutor implements GuestExecutor {
       .catch(() => undefined);
   }
 
-  async execute({
-    app,
-    component,
-    request,
-    sinks,
-    report,
-    server,
-    onLateFailure,
-  }: GuestRun): Promise<Response> {
+  async execute(run: GuestRun): Promise<Response> {
+    const { app, component, request, sinks, report, server, onLateFailure } = run;
     const loadStarted = performance.now();
     let loadedHere = false;
     const loaded = await this.#components.get(component.artifacts.version, () => {
@@ -45,6 +43,7 @@ export class WasmExecutor implements GuestExecutor {
     });
     report.loadMs = performance.now() - loadStarted;
     if (loadedHere) report.load = loaded.timings;
+    if (loaded.wasiP3) return this.#p3.execute(loaded, run);
 
     // The app's request timeout bounds the instantiation (a start function may loop), and again
     // the request, from the call of its handler.

@@ -9,13 +9,13 @@ import { builtFile } from '../../built-components.test-helper.ts';
 import generateOptions from '../../component/generate-options.json';
 
 describe("jco-transpile 0.15's glue for a wasi:http/handler@0.3.0 component", () => {
-  it('transpiles, imports only wasi:http/types (Fields, Request, Response) and exports the handler', async () => {
+  it('transpiles, imports wasi:http/types (Fields, Request, Response) and wasi:cli/stdout, and exports the handler', async () => {
     await $init;
     const { files, imports, exports } = generate(
       builtFile('fixtures/http-p3/dist/http-p3.wasm'),
       generateOptions as GenerateOptions,
     );
-    expect(imports).toEqual(['wasi:http/types']);
+    expect(imports.sort()).toEqual(['wasi:cli/stdout', 'wasi:http/types']);
     expect(exports).toEqual([
       ['handler', 'instance'],
       ['wasi:http/handler@0.3.0', 'instance'],
@@ -33,7 +33,7 @@ describe("jco-transpile 0.15's glue for a wasi:http/handler@0.3.0 component", ()
   it('makes a synchronous stream.write a JSPI suspension (the one that never resumes in Chromium 156)', async () => {
     await $init;
     const { files } = generate(
-      builtFile('fixtures/http-p3/dist/http-p3-sync-write.wasm'),
+      builtFile('fixtures/http-p3-sync-write/dist/http-p3-sync-write.wasm'),
       generateOptions as GenerateOptions,
     );
     const glue = new TextDecoder().decode(files.find(([name]) => name === 'component.js')![1]);

@@ -20,7 +20,7 @@ import {
 export type IncomingHandle = (request: IncomingRequest, responseOut: ResponseOutparam) => unknown;
 
 /** Statuses whose responses never have a body (Fetch's "null body status", and 1xx). */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 export interface ServeHooks {
   /** The guest set `err(error-code)` instead of a response: it gets a 500. */

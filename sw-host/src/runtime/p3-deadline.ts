@@ -1,0 +1,109 @@
+/**
+ * The deadlines of the requests one reused WASI 0.3 instance serves at once. As for a fresh
+ * instance (guest-deadline.ts), the instrumented guest asks `check()` every few thousand loop
+ * iterations or calls and traps on 1, and each request is also raced against a timer, so a
+ * guest suspended on the host is answered at its deadline too.
+ *
+ * What differs is what a deadline stops: every request shares the instance's one core code, and
+ * a task stopped mid-way leaves the instance in no known state, so the first request to pass its
+ * deadline stops the instance. From then on `check()` answers 1 for good, whatever task runs,
+ * and the instance must be discarded (its other requests fail at their next check, as in
+ * Spin, whose deadlines stop the whole store).
+ */
+import { SwerveError } from '../errors.ts';
+import {
+  DEADLINE_TABLE_EXPORT,
+  HOOK_EXPORT_NAME,
+  HOOK_IMPORT_MODULE,
+  HOOK_IMPORT_NAME,
+  hookModuleBytes,
+} from '../core-wasm/deadline/index.ts';
+import { formatTimeout } from '../core-wasm/guest-deadline.ts';
+
+let hookModule: WebAssembly.Module | undefined;
+
+export class P3InstanceDeadline {
+  /** When each request in flight must be done (performance.now() time). */
+  readonly #due = new Set<{ readonly at: number }>();
+  #expired = false;
+  #hook: WebAssembly.ExportValue | undefined;
+
+  /** Whether a request passed its deadline: the instance is stopped for good. */
+  get expired(): boolean {
+    return this.#expired;
+  }
+
+  /** What instrumented code calls: 1 once any request in flight is past its deadline, else 0. */
+  readonly check = (): number => {
+    if (this.#expired) return 1;
+    const now = performance.now();
+    for (const { at } of this.#due) {
+      if (now >= at) {
+        this.#expired = true;
+        return 1;
+      }
+    }
+    return 0;
+  };
+
+  /** Connects a core instance of the component to these deadlines, before any export runs. */
+  attach(instance: WebAssembly.Instance): void {
+    const table = instance.exports[DEADLINE_TABLE_EXPORT];
+    if (!(table instanceof WebAssembly.Table)) {
+      throw new Error(
+        `A core instance has no ${DEADLINE_TABLE_EXPORT} table: its module was not instrumented.`,
+      );
+    }
+    if (!this.#hook) {
+      hookModule ??= new WebAssembly.Module(hookModuleBytes() as Uint8Array<ArrayBuffer>);
+      const hook = new WebAssembly.Instance(hookModule, {
+        [HOOK_IMPORT_MODULE]: { [HOOK_IMPORT_NAME]: this.check },
+      });
+      this.#hook = hook.exports[HOOK_EXPORT_NAME];
+    }
+    table.set(0, this.#hook);
+  }
+
+  /**
+   * Runs one request's guest work within `timeoutMs` from now. Rejects with a
+   * `deadline-exceeded` SwerveError at its deadline (the guest trapped at its check or is still
+   * suspended), or when another request's deadline stopped the instance first; any other
+   * failure is passed on.
+   */
+  async run<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const due = { at: started + timeoutMs };
+    const error = (cause?: unknown) => {
+      const elapsed = performance.now() - started;
+      const stopped = `(stopped after ${formatTimeout(Math.round(elapsed))})`;
+      return new SwerveError(
+        'deadline-exceeded',
+        elapsed >= timeoutMs
+          ? `its deadline of ${formatTimeout(timeoutMs)} passed ${stopped}`
+          : `another request on its instance passed its deadline, which stops the instance ${stopped}`,
+        { cause },
+      );
+    };
+    if (this.#expired) throw error();
+    this.#due.add(due);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expiry = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.#expired = true;
+        reject(error());
+      }, timeoutMs);
+    });
+    const guest = work();
+    guest.catch(() => undefined);
+    try {
+      return await Promise.race([guest, expiry]);
+    } catch (failure) {
+      if (failure instanceof SwerveError && failure.code === 'deadline-exceeded') throw failure;
+      if (this.#expired) throw error(failure);
+      throw failure;
+    } finally {
+      clearTimeout(timer);
+      this.#due.delete(due);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Serves requests to WASI 0.3 components with reused instances, as Spin 4 does: an instance pool
+ * (p3-instance-pool.ts) per deployed component, instances shared by up to 16 requests at once and
+ * 128 in all, each request bounded by the app's request timeout (p3-deadline.ts). A request that
+ * traps or passes its deadline discards its instance; the next request gets a fresh one.
+ *
+ * A WASI 0.3 instance imports only `wasi:http/types@0.3` and `wasi:cli/stdout` and `stderr`
+ * (the host refuses other imports at deploy, component/host-compatibility.ts), so it holds
+ * nothing of the request that made it. Its output goes to the log of the request it serves: the
+ * latest one still in flight, else the last one (Spin logs a component's output, not a
+ * request's, so this attribution is Swerve's own; with requests at once it is a best guess).
+ * Pools belong to one deployed app: a redeploy, or another app with the same binary, starts
+ * from fresh instances.
+ */
+import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
+import type { InstanceSinks } from '../apps/instance-imports.ts';
+import type { LoadedComponent } from '../component/loaded-component.ts';
+import { SwerveError } from '../errors.ts';
+import { requestFailure } from '../http/serve-request.ts';
+import {
+  findP3Handle,
+  P3ErrorCode,
+  p3Types,
+  serveP3Request,
+  type P3Handle,
+  type ServedResponse,
+} from '../wasi/http-p3/index.ts';
+import { createP3OutputStreams } from '../wasi/cli-p3/output-streams.ts';
+import type { GuestRun } from './guest-executor.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core-wasm/guest-deadline.ts';
+import { P3InstanceDeadline } from './p3-deadline.ts';
+import { P3InstancePool, SPIN_P3_REUSE, type P3PoolLimits } from './p3-instance-pool.ts';
+
+interface P3Instance {
+  readonly handle: P3Handle;
+  readonly deadline: P3InstanceDeadline;
+  readonly output: OutputRouting;
+}
+
+/** Whose log an instance's output goes to. */
+class OutputRouting {
+  readonly #serving: InstanceSinks[] = [];
+  #last: InstanceSinks | undefined;
+
+  /** The sinks of the request now served; a no-op sink before the first request. */
+  readonly current = (): InstanceSinks => this.#serving.at(-1) ?? this.#last ?? SILENT;
+
+  /** Routes output to `sinks` until the returned function is called. */
+  serve(sinks: InstanceSinks): () => void {
+    this.#serving.push(sinks);
+    this.#last = sinks;
+    return () => {
+      const index = this.#serving.indexOf(sinks);
+      if (index >= 0) this.#serving.splice(index, 1);
+    };
+  }
+}
+
+const SILENT: InstanceSinks = { stdout: () => undefined, stderr: () => undefined, warn: () => undefined };
+
+export class P3Instances {
+  readonly #pools = new WeakMap<DeployedApp, Map<string, P3InstancePool<P3Instance>>>();
+
+  constructor(readonly limits: P3PoolLimits = SPIN_P3_REUSE) {}
+
+  /** The response of `loaded` (a WASI 0.3 component) to `run.request`, as GuestExecutor says. */
+  async execute(loaded: LoadedComponent, run: GuestRun): Promise<Response> {
+    const { app, component, request, sinks, report, onLateFailure } = run;
+    const timeoutMs = app.definition.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const failed = (error: unknown) => requestFailure(error, request, component.label);
+
+    const instantiateStarted = performance.now();
+    let lease;
+    try {
+      lease = await this.#pool(app, component, loaded, timeoutMs).acquire();
+    } catch (error) {
+      throw failed(error);
+    }
+    report.instantiateMs = lease.fresh ? performance.now() - instantiateStarted : 0;
+
+    const handleStarted = performance.now();
+    const { handle, deadline, output } = lease.instance;
+    const stopServing = output.serve(sinks);
+    let served: ServedResponse | undefined;
+    let responded!: (served: ServedResponse) => void;
+    const response = new Promise<ServedResponse>((resolve) => (responded = resolve));
+    // The deadline covers the whole task: the guest may go on writing after it has answered.
+    const task = deadline.run(timeoutMs, async () => {
+      served = await serveP3Request(handle, request);
+      responded(served);
+      await served.finished;
+    });
+    const outcome = task.then(
+      () => {
+        stopServing();
+        lease.release();
+        return undefined;
+      },
+      (error: unknown) => {
+        stopServing();
+        // An error code is the guest's answer; anything else may have left the instance
+        // half-way (a trap, a deadline, a response the host could not use).
+        lease.release({ discard: !(error instanceof P3ErrorCode) });
+        const failure = failed(error);
+        if (served) {
+          served.abort(failure);
+          onLateFailure(failure);
+        }
+        return failure;
+      },
+    );
+    try {
+      const first = await Promise.race([response, outcome]);
+      if (first instanceof SwerveError) {
+        if (!(first.cause instanceof P3ErrorCode)) throw first;
+        // As for WASI 0.2: an error code is answered 500, and logged.
+        onLateFailure(first);
+        return new Response(null, { status: 500 });
+      }
+      return (first ?? (await response)).response;
+    } finally {
+      report.handleMs = performance.now() - handleStarted;
+    }
+  }
+
+  #pool(
+    app: DeployedApp,
+    component: AppComponent,
+    loaded: LoadedComponent,
+    timeoutMs: number,
+  ): P3InstancePool<P3Instance> {
+    let pools = this.#pools.get(app);
+    if (!pools) this.#pools.set(app, (pools = new Map()));
+    const key = `${component.label}@${loaded.version}`;
+    let pool = pools.get(key);
+    if (!pool) {
+      pool = new P3InstancePool(() => instantiateP3(loaded, timeoutMs), this.limits);
+      pools.set(key, pool);
+    }
+    return pool;
+  }
+}
+
+/** A new instance; the request timeout bounds its instantiation too (a start function may loop). */
+async function instantiateP3(loaded: LoadedComponent, timeoutMs: number): Promise<P3Instance> {
+  const deadline = new P3InstanceDeadline();
+  const output = new OutputRouting();
+  const imports = { 'wasi:http/types': p3Types, ...createP3OutputStreams(output.current) };
+  const instance = await deadline.run(timeoutMs, () => loaded.instantiate(imports, deadline));
+  return { handle: findP3Handle(instance.exports, loaded.label), deadline, output };
+}

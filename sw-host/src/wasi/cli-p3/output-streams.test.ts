@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createP3OutputStreams } from './output-streams.ts';
+
+/**
+ * A readable stream end as the glue gives it: `read(count)` resolves with the next chunk; a
+ * function in the list runs when the read after it is made (what happens meanwhile).
+ */
+function guestStream(chunks: (string | Error | (() => void))[]) {
+  const encoder = new TextEncoder();
+  return {
+    async read(count: number) {
+      let next = chunks.shift();
+      while (typeof next === 'function') {
+        next();
+        next = chunks.shift();
+      }
+      if (next === undefined) return { done: true };
+      if (next instanceof Error) throw next;
+      expect(count).toBeGreaterThan(0);
+      return { value: Array.from(encoder.encode(next)), done: false };
+    },
+  };
+}
+
+describe('wasi:cli/stdout and stderr @0.3 (createP3OutputStreams)', () => {
+  it('reads the guest stream to its end, a line at a time into the sink current at that moment', async () => {
+    const logged: string[] = [];
+    let current = 'first';
+    const streams = createP3OutputStreams(() => ({
+      stdout: (line) => logged.push(`${current} stdout: ${line}`),
+      stderr: (line) => logged.push(`${current} stderr: ${line}`),
+    }));
+    const done = streams['wasi:cli/stdout'].writeViaStream(
+      guestStream(['hel', 'lo\nwor', () => (current = 'second'), 'ld\n', 'no newline']),
+    );
+    expect(await done).toEqual({ tag: 'ok', val: undefined });
+    expect(logged).toEqual([
+      'first stdout: hello',
+      'second stdout: world',
+      // The stream's end flushes a partial line.
+      'second stdout: no newline',
+    ]);
+    expect(await streams['wasi:cli/stderr'].writeViaStream(guestStream(['oops\n']))).toEqual({
+      tag: 'ok',
+      val: undefined,
+    });
+    expect(logged.at(-1)).toBe('second stderr: oops');
+  });
+
+  it('keeps what was written when the stream fails, and answers err(pipe)', async () => {
+    const logged: string[] = [];
+    const streams = createP3OutputStreams(() => ({ stdout: (line) => logged.push(line), stderr: () => {} }));
+    const result = await streams['wasi:cli/stdout'].writeViaStream(
+      guestStream(['partial', new Error('the guest trapped')]),
+    );
+    expect(result).toEqual({ tag: 'err', val: 'pipe' });
+    expect(logged).toEqual(['partial']);
+  });
+});
