@@ -52,6 +52,32 @@ describe('WebLocksKvLock', () => {
       expect.any(Function),
     );
   });
+
+  it("falls back to an in-process mutex where the browser denies Web Locks, and keeps the task's own errors", async () => {
+    const denied = Object.assign(new Error('The request was denied.'), { name: 'SecurityError' });
+    const request = vi.fn(async () => {
+      throw denied;
+    });
+    const lock = new WebLocksKvLock({ request } as unknown as LockManagerLike);
+    const order: string[] = [];
+    const first = lock.run('n', async () => {
+      order.push('first starts');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      order.push('first ends');
+    });
+    const second = lock.run('n', async () => {
+      order.push('second');
+    });
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first starts', 'first ends', 'second']);
+    await expect(
+      new WebLocksKvLock({
+        request: (_n: string, _o: unknown, callback: () => Promise<unknown>) => callback(),
+      } as LockManagerLike).run('n', async () => {
+        throw denied;
+      }),
+    ).rejects.toBe(denied);
+  });
 });
 
 describe('defaultKvLock', () => {

@@ -42,16 +42,32 @@ export class InProcessKvLock implements KvLock {
   }
 }
 
-/** Locks through the Web Locks API: exclusive across the whole origin. */
+/**
+ * Locks through the Web Locks API: exclusive across the whole origin. A realm the browser denies
+ * them (a frame on another site: `SecurityError`, though `navigator.locks` is there) gets an
+ * in-process mutex from then on; such a frame's storage is its own partition anyway.
+ */
 export class WebLocksKvLock implements KvLock {
   readonly #locks: LockManagerLike;
+  #denied: InProcessKvLock | undefined;
 
   constructor(locks: LockManagerLike) {
     this.#locks = locks;
   }
 
-  run<T>(name: string, task: () => Promise<T>): Promise<T> {
-    return this.#locks.request(name, { mode: 'exclusive' }, task);
+  async run<T>(name: string, task: () => Promise<T>): Promise<T> {
+    if (this.#denied) return this.#denied.run(name, task);
+    let granted = false;
+    try {
+      return await this.#locks.request(name, { mode: 'exclusive' }, () => {
+        granted = true;
+        return task();
+      });
+    } catch (error) {
+      if (granted || (error as { name?: unknown }).name !== 'SecurityError') throw error;
+      this.#denied ??= new InProcessKvLock();
+      return this.#denied.run(name, task);
+    }
   }
 }
 
