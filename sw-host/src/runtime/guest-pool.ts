@@ -118,6 +118,11 @@ export class GuestPool implements GuestExecutor {
     }
   }
 
+  /** Detaches every pool (the worker is going away; tests). */
+  detachAll(): void {
+    for (const pool of [...this.#pools]) this.detach(pool);
+  }
+
   /** Detaches the pools whose pages have closed, and forgets retired ones that finished their runs. */
   async checkOwners(): Promise<void> {
     await Promise.all(
