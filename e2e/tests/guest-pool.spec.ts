@@ -202,3 +202,48 @@ test('closing the page that owns the guest workers loses no request: the next on
   expect(workersOf(later)).toEqual(new Set([undefined]));
   expect(workerLogs.filter((line) => line.includes('answered 5'))).toEqual([]);
 });
+
+test('a guest stuck where the deadline checks cannot reach has its worker replaced: 504, and the app serves on', async ({
+  hostPage,
+  workerLogs,
+}) => {
+  await serveTestFiles(hostPage);
+  const deployed = await deployApp(hostPage, {
+    name: 'pool-stuck',
+    manifest: readFileSync(new URL('../../components/fixtures/stuck/spin.toml', import.meta.url), 'utf8'),
+    files: { 'dist/stuck.wasm': { built: 'fixtures/stuck/dist/stuck.wasm' } },
+    requestTimeoutMs: 1000,
+  });
+  expect(deployed.ok, JSON.stringify(deployed)).toBe(true);
+  const timeline = await withHost(
+    hostPage,
+    'pool-stuck',
+    async (host) => {
+      await Promise.all([host.fetch('/'), host.fetch('/')]);
+      const started = performance.now();
+      const stuck = host.fetch('/stuck').then((r) => ({ status: r.status, at: performance.now() - started }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const other = await host.fetch('/');
+      const answered = { status: other.status, at: performance.now() - started };
+      const result = await stuck;
+      // After the replacement: both workers serve again (the fresh one loads the component).
+      const after = await Promise.all([host.fetch('/'), host.fetch('/'), host.fetch('/')]);
+      return { stuck: result, answered, after: after.map((r) => r.status) };
+    },
+    undefined,
+  );
+  expect(timeline.answered.status).toBe(200);
+  expect(timeline.answered.at).toBeLessThan(timeline.stuck.at);
+  expect(timeline.stuck.status).toBe(504);
+  // Not by the guest's own deadline check (it has none to reach): by the backstop after it.
+  expect(timeline.stuck.at).toBeGreaterThan(1000);
+  expect(timeline.after).toEqual([200, 200, 200]);
+  await expect
+    .poll(() => workerLogs.find((line) => line.includes('GET /stuck answered 504')))
+    .toMatch(
+      /pool-stuck\/stuck was stopped while handling GET \/stuck \(route \/\.\.\.\): its deadline of 1 s passed, and its guest worker, stuck where the deadline checks cannot reach, was replaced/,
+    );
+  const served = await records(hostPage, 'pool-stuck');
+  const later = served.filter((record) => record.path === '/').slice(-3);
+  for (const record of later) expect(record.ranIn).toMatch(/^swerve-guest-\d$/);
+});
