@@ -31,6 +31,8 @@ export interface PortedResponse {
   statusText: string;
   headers: [string, string][];
   body: ReadableStream<Uint8Array> | null;
+  /** The whole body instead of `body`, when the guest had written all of it (runtime/written-body.ts). */
+  bytes?: Uint8Array;
 }
 
 /** Where a guest run's time went (runtime/guest-executor.ts's `GuestReport`, as plain data). */

@@ -15,6 +15,7 @@ import { portRequest, portResponse, responseFromPort } from './ported-http.ts';
 import { failureError } from './pool-worker.ts';
 import type { WasmExecutor } from './wasm-executor.ts';
 import { watchStream } from './watched-stream.ts';
+import { writtenBody } from './written-body.ts';
 
 type Post = (answer: GuestAnswer, transfer?: Transferable[]) => void;
 
@@ -122,8 +123,17 @@ export class GuestWorkerServer {
         done();
         return;
       }
+      const written = await writtenBody(response.body);
+      if (written.kind === 'bytes') {
+        const { bytes } = written;
+        post({ kind: 'response', runId, response: { ...portResponse(response, null), bytes }, report }, [
+          bytes.buffer,
+        ]);
+        done();
+        return;
+      }
       // The guest is done with the run once its body has ended, however it ends.
-      const body = watchStream(response.body, done).stream;
+      const body = watchStream(written.stream, done).stream;
       post({ kind: 'response', runId, response: portResponse(response, body), report }, [body]);
     } catch (error) {
       post({ kind: 'failure', runId, failure: failureOf(error), report });

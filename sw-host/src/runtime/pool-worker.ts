@@ -122,9 +122,11 @@ export class PoolWorker {
       case 'response': {
         Object.assign(run.report, answer.report);
         entry.answered = true;
-        const body = answer.response.body;
+        const { body, bytes } = answer.response;
         entry.body = body ? watchStream(body, () => (entry.body = undefined)) : undefined;
-        entry.resolve(responseFromPort(answer.response, entry.body?.stream ?? null));
+        entry.resolve(
+          responseFromPort(answer.response, entry.body?.stream ?? (bytes as Uint8Array<ArrayBuffer>) ?? null),
+        );
         return;
       }
       case 'failure':

@@ -36,7 +36,7 @@ export function portResponse(response: Response, body: ReadableStream<Uint8Array
 
 export function responseFromPort(
   { status, statusText, headers }: PortedResponse,
-  body: ReadableStream<Uint8Array> | null,
+  body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | null,
 ): Response {
   return new Response(body, { status, statusText, headers });
 }
