@@ -177,6 +177,13 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
     for (const key of ['hello', LOOP_APP.name!]) await setGuestPool(hostPage, key, pooled);
     // Warm, in flight together, so every guest worker has loaded hello.
     await throughput(helloTab, { path: '/' }, 8, WARMUP);
+    // What the hop to a guest worker costs one request at a time.
+    const sequential: LatencyRow = {
+      name: `hello, one at a time, ${mode}`,
+      ...summarize(await sequentialLatencies(helloTab, { path: '/' }, N)),
+    };
+    sequential.ratio = sequential.median / baseline;
+    report.latency.push(sequential);
     const result = await throughput(helloTab, { path: '/' }, 32, Math.max(N, 200));
     if (!pooled) inThreadRps = result.requestsPerSecond;
     report.throughput.push({

@@ -120,7 +120,7 @@ describe('GuestPool', () => {
     expect(local.runs).toEqual([run]);
   });
 
-  it('sends each run to the least busy worker, the app once per worker, and warms the others', async () => {
+  it('sends each run to the least busy worker, and the app once per worker', async () => {
     const local = inThread();
     pool = new GuestPool(local);
     const ports = [new FakePort(), new FakePort()];
@@ -131,24 +131,44 @@ describe('GuestPool', () => {
     const second = pool.execute(makeRun().run);
     const [busyFirst, other] = ports as [FakePort, FakePort];
     const a = busyFirst.runIds()[0];
-    // One run each: the second went to the idle worker.
-    expect(busyFirst.runIds()).toHaveLength(1);
-    expect(other.runIds()).toHaveLength(1);
-    // The first worker got the app and the run; the other was warmed up, then given its own run.
+    // One run each: the second went to the idle worker. Each got the app once, then its run.
     expect(busyFirst.kinds()).toEqual(['app', 'run']);
-    expect(other.kinds()).toEqual(['app', 'warm', 'run']);
+    expect(other.kinds()).toEqual(['app', 'run']);
 
     respond(busyFirst, a!, 'one');
     respond(other, other.runIds()[0]!, 'two');
     expect(await (await first).text()).toBe('one');
     expect(await (await second).text()).toBe('two');
     expect(local.runs).toEqual([]);
+    // Both know the component already: nobody is warmed.
+    expect([...busyFirst.kinds(), ...other.kinds()]).not.toContain('warm');
 
     // The first is done; the second still streams or runs: the next run goes to the first.
     busyFirst.answer({ kind: 'done', runId: a! });
     void pool.execute(makeRun().run);
     expect(busyFirst.runIds()).toHaveLength(2);
     expect(other.runIds()).toHaveLength(1);
+  });
+
+  it('has the other workers load a component once its first run there is answered', async () => {
+    pool = new GuestPool(inThread());
+    const ports = [new FakePort(), new FakePort(), new FakePort()];
+    pool.attach(new FakeOwner(), ports, 'page-1');
+    const answered = pool.execute(makeRun().run);
+    // Not while the first worker loads it: two loads at once would slow that first answer.
+    expect(ports.map((port) => port.kinds())).toEqual([['app', 'run'], [], []]);
+    respond(ports[0]!, ports[0]!.runIds()[0]!, 'first');
+    await answered;
+    expect(ports.map((port) => port.kinds())).toEqual([
+      ['app', 'run'],
+      ['app', 'warm'],
+      ['app', 'warm'],
+    ]);
+    expect(ports[1]!.calls[1]).toEqual({
+      kind: 'warm',
+      definitionId: expect.any(String),
+      componentId: 'web',
+    });
   });
 
   it("relays the guest's response, log lines, timings and late failures", async () => {

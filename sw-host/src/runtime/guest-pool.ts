@@ -138,6 +138,9 @@ export class GuestPool implements GuestExecutor {
     const worker = this.#pick();
     if (!worker) return this.inThread.execute(run);
     const definitionId = this.#definitionId(run.app.definition);
+    // The other workers load the component once this run is answered, not while it loads it:
+    // two loads at once would slow the first response on a machine of few cores.
+    const warm = () => this.#warmOthers(worker, definitionId, run);
     return new Promise<Response>((resolve, reject) => {
       const entry: PoolRun = {
         id: this.#nextId++,
@@ -145,11 +148,16 @@ export class GuestPool implements GuestExecutor {
         phase: 'queued',
         answered: false,
         retried: false,
-        resolve,
-        reject,
+        resolve: (response) => {
+          resolve(response);
+          warm();
+        },
+        reject: (error) => {
+          reject(error);
+          warm();
+        },
       };
       worker.start(entry, definitionId);
-      this.#warmOthers(worker, definitionId, run);
     });
   }
 
@@ -177,7 +185,7 @@ export class GuestPool implements GuestExecutor {
     return idle[this.#rotation++ % idle.length];
   }
 
-  /** The first run of a component on one worker has the others load it too, ahead of their first. */
+  /** A component run on one worker is loaded by the others too, ahead of their first run of it. */
   #warmOthers(started: PoolWorker, definitionId: string, run: GuestRun): void {
     for (const pool of this.#pools) {
       for (const worker of pool.workers) {
