@@ -1,8 +1,10 @@
 // @ts-check
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layerZones } from './sw-host/layers.js';
 
 export default tseslint.config(
   {
@@ -47,5 +49,11 @@ export default tseslint.config(
     // Guest code: JavaScript that componentize-js turns into Wasm components.
     files: ['components/examples/**/src/**/*.js', 'components/fixtures/**/src/**/*.js'],
     languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
+    // The host's folders import only downward (sw-host/layers.js).
+    files: ['sw-host/src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones('./sw-host/src') }] },
   },
 );

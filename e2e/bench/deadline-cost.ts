@@ -1,5 +1,5 @@
 /**
- * What the deadline instrumentation (sw-host/src/runtime/deadline/, decision 0008) costs a guest
+ * What the deadline instrumentation (sw-host/src/core-wasm/deadline/, decision 0008) costs a guest
  * that computes: the same core modules, as written and as the host rewrites them, run side by
  * side in the browser (a blank page: no CSP, no host), each case alternating five times. The
  * instrumented copy gets the host's hook, so its checks call out to JavaScript as in the host.
@@ -11,7 +11,7 @@
  * - recursive fib: nothing but calls, the worst case for the check at every function entry.
  */
 import type { Page } from '@playwright/test';
-import { hookModuleBytes, instrumentModule } from '../../sw-host/src/runtime/deadline/index.ts';
+import { hookModuleBytes, instrumentModule } from '../../sw-host/src/core-wasm/deadline/index.ts';
 
 const WAT = `(module
   (memory 1)

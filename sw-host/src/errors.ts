@@ -25,7 +25,7 @@ export type SwerveErrorCode =
   | 'component-unavailable'
   /** The guest trapped or failed while handling a request. */
   | 'guest-failed'
-  /** The guest was stopped at its request's deadline (runtime/guest-deadline.ts). */
+  /** The guest was stopped at its request's deadline (core-wasm/guest-deadline.ts). */
   | 'deadline-exceeded'
   /** A key-value request from a page that cannot be carried out (no such app or store, a bad dump). */
   | 'kv-invalid'

@@ -16,7 +16,7 @@ import { readPackagedHost } from './host-build.ts';
 import { startKitServer, type KitServer } from './kit-server.ts';
 import type { SwerveOptions, SwerveTestFixtures, SwerveWorkerOptions } from './types.ts';
 
-/** The host's own default deadline (runtime/guest-deadline.ts), for messages. */
+/** The host's own default deadline (core-wasm/guest-deadline.ts), for messages. */
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 interface InternalTestFixtures {

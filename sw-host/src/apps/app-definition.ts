@@ -2,7 +2,7 @@
  * An app as the host keeps it: everything needed to serve it again after the worker restarts.
  * Plain data, stored in IndexedDB as it is.
  */
-import type { AppFiles } from './file-tree.ts';
+import type { AppFiles } from '../wasi/file-tree.ts';
 
 /** Where a component's transpiled form (jco glue and core modules) comes from. */
 export type ComponentArtifactsRef =

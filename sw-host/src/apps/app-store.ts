@@ -7,7 +7,8 @@
  * component is first loaded. Artifacts are keyed by version (a hash of the component), so two
  * apps deploying the same component share one copy.
  */
-import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { del, entries, get, keys, set, type UseStore } from 'idb-keyval';
+import { globalIndexedDB, openDurableStore } from '../kv/idb-database.ts';
 import type { AppDefinition } from './app-definition.ts';
 
 /** A component's transpiled form as stored. */
@@ -25,6 +26,9 @@ export interface AppStore {
   removeDefinition(name: string): Promise<void>;
   artifacts(version: string): Promise<StoredArtifacts | undefined>;
   saveArtifacts(version: string, artifacts: StoredArtifacts): Promise<void>;
+  /** The versions that have artifacts stored. */
+  artifactVersions(): Promise<string[]>;
+  removeArtifacts(version: string): Promise<void>;
 }
 
 export class IdbAppStore implements AppStore {
@@ -33,8 +37,12 @@ export class IdbAppStore implements AppStore {
   readonly #artifacts: UseStore;
 
   constructor(prefix = 'swerve') {
-    this.#apps = createStore(`${prefix}-apps-v1`, 'apps');
-    this.#artifacts = createStore(`${prefix}-artifacts-v1`, 'artifacts');
+    // Connections that reopen after a failure (kv/idb-database.ts): idb-keyval's own store keeps
+    // its first connection, so one closed by the browser would fail every call until a restart.
+    const factory = globalIndexedDB();
+    if (!factory) throw new Error('IdbAppStore needs IndexedDB; use MemoryAppStore where there is none.');
+    this.#apps = openDurableStore(factory, `${prefix}-apps-v1`, 'apps').use;
+    this.#artifacts = openDurableStore(factory, `${prefix}-artifacts-v1`, 'artifacts').use;
   }
 
   async definitions(): Promise<AppDefinition[]> {
@@ -55,6 +63,14 @@ export class IdbAppStore implements AppStore {
 
   saveArtifacts(version: string, artifacts: StoredArtifacts): Promise<void> {
     return set(version, artifacts, this.#artifacts);
+  }
+
+  async artifactVersions(): Promise<string[]> {
+    return (await keys(this.#artifacts)).map(String);
+  }
+
+  removeArtifacts(version: string): Promise<void> {
+    return del(version, this.#artifacts);
   }
 }
 
@@ -85,6 +101,14 @@ export class MemoryAppStore implements AppStore {
 
   async saveArtifacts(version: string, artifacts: StoredArtifacts): Promise<void> {
     this.#artifacts.set(version, artifacts);
+  }
+
+  async artifactVersions(): Promise<string[]> {
+    return [...this.#artifacts.keys()];
+  }
+
+  async removeArtifacts(version: string): Promise<void> {
+    this.#artifacts.delete(version);
   }
 }
 

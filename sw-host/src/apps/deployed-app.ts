@@ -12,7 +12,7 @@ import {
   type ComponentVariables,
 } from '../variables/index.ts';
 import type { AppDefinition, ComponentArtifactsRef } from './app-definition.ts';
-import { buildFileTree, type DirectoryNode } from './file-tree.ts';
+import { buildFileTree, type DirectoryNode } from '../wasi/file-tree.ts';
 
 /** One component of a deployed app, with everything its instances are given. */
 export interface AppComponent {

@@ -13,7 +13,7 @@ import type { InProcessServer } from './app-outbound.ts';
 import type { AppDefinition } from './app-definition.ts';
 import { DeployedApp } from './deployed-app.ts';
 import { instanceImports } from './instance-imports.ts';
-import { GuestDeadline } from '../runtime/guest-deadline.ts';
+import { GuestDeadline } from '../core-wasm/guest-deadline.ts';
 
 const MANIFEST = `spin_manifest_version = 2
 [application]

@@ -6,13 +6,13 @@
  * refuse every operation.
  */
 import { createKvImports } from '../kv/index.ts';
-import type { GuestDeadline } from '../runtime/guest-deadline.ts';
+import type { GuestDeadline } from '../core-wasm/guest-deadline.ts';
 import { createVariablesImports } from '../spin/variables-host.ts';
 import { createWasiImports, type LineSink } from '../wasi/wasi-imports.ts';
 import { appOutbound, type InProcessServer } from './app-outbound.ts';
 import { relayFor } from './outbound-relay.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
-import { instanceFileTree, isEmptyTree } from './file-tree.ts';
+import { instanceFileTree, isEmptyTree } from '../wasi/file-tree.ts';
 import { appStore } from './kv-stores.ts';
 
 export interface InstanceSinks {

@@ -6,7 +6,7 @@ import { fetchComponent } from '../component/fetch-component.ts';
 import { instrumentCoreModule } from '../component/instrument-core-module.ts';
 import { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
-import { compileCached } from '../runtime/code-cache.ts';
+import { compileCached } from '../core-wasm/code-cache.ts';
 import type { ComponentArtifactsRef } from './app-definition.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import type { AppStore } from './app-store.ts';
@@ -37,7 +37,7 @@ export async function loadComponent(
 
 /**
  * Compiles a component's transpiled bytes (read from storage, or just transpiled), through Cache
- * Storage so the compiled code outlives the browser session (runtime/code-cache.ts). Bytes stored
+ * Storage so the compiled code outlives the browser session (core-wasm/code-cache.ts). Bytes stored
  * before the current rewrite existed are rewritten here, on every load (deploying again stores
  * them rewritten).
  */

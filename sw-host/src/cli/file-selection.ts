@@ -1,6 +1,6 @@
 /**
  * Which files of the app folder the components mount, by their `files` and `exclude_files`:
- * exactly the files the host would place in a component's tree (`apps/file-tree.ts` applies the
+ * exactly the files the host would place in a component's tree (`wasi/file-tree.ts` applies the
  * same rules again at deploy, per component), so the server offers those and nothing else.
  *
  * Spin's rules: https://spinframework.dev/writing-apps#including-files-with-components
@@ -22,7 +22,7 @@ export interface SelectionProblem {
   reason: 'outside' | 'nothing';
 }
 
-/** As `apps/file-tree.ts` normalises manifest paths. */
+/** As `wasi/file-tree.ts` normalises manifest paths. */
 function normalise(path: string): string {
   return path.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtFile } from './built-components.test-helper.ts';
+import { builtFile } from '../built-components.test-helper.ts';
 import { readComponentSurface } from './component-binary.ts';
 
 describe('readComponentSurface', () => {

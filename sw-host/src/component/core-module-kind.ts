@@ -4,7 +4,7 @@
  * when it loads them; Swerve does the same where the toolchain allows it in a browser, and
  * otherwise says precisely what the module is.
  */
-import { readLayout } from '../runtime/deadline/module-sections.ts';
+import { readLayout } from '../core-wasm/deadline/module-sections.ts';
 
 export type CoreModuleKind =
   /**

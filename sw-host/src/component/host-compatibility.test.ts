@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtFile } from './built-components.test-helper.ts';
+import { builtFile } from '../built-components.test-helper.ts';
 import { checkHostCompatibility } from './host-compatibility.ts';
 
 /** A core module with one function, exported as `name`. */

@@ -1,11 +1,11 @@
 /**
- * Rewrites one core module of a component (runtime/rewrite-core-module.ts: deadlines, memory
+ * Rewrites one core module of a component (core-wasm/rewrite-core-module.ts: deadlines, memory
  * image), with the host's error for a module it cannot read. Already rewritten bytes come back
  * as they are.
  */
 import { SwerveError } from '../errors.ts';
-import { WasmFormatError } from '../runtime/deadline/index.ts';
-import { rewriteCoreModule } from '../runtime/rewrite-core-module.ts';
+import { WasmFormatError } from '../core-wasm/deadline/index.ts';
+import { rewriteCoreModule } from '../core-wasm/rewrite-core-module.ts';
 
 export function instrumentCoreModule(bytes: Uint8Array, label: string, name: string): Uint8Array {
   try {

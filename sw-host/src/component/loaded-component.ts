@@ -4,10 +4,10 @@
  * in Spin: no state survives between requests).
  */
 import { SwerveError } from '../errors.ts';
-import { DEADLINE_TABLE_EXPORT } from '../runtime/deadline/index.ts';
-import type { GuestDeadline } from '../runtime/guest-deadline.ts';
-import { MEMORY_IMPORT_MODULE, MEMORY_IMPORT_NAME } from '../runtime/memory-image/index.ts';
-import { MemoryPool } from '../runtime/memory-pool.ts';
+import { DEADLINE_TABLE_EXPORT } from '../core-wasm/deadline/index.ts';
+import type { GuestDeadline } from '../core-wasm/guest-deadline.ts';
+import { MEMORY_IMPORT_MODULE, MEMORY_IMPORT_NAME } from '../core-wasm/memory-image/index.ts';
+import { MemoryPool } from '../core-wasm/memory-pool.ts';
 import { evaluateGlue, type ComponentExports, type InstantiateComponent } from './glue.ts';
 
 /** The transpiled form of a component: jco's glue and the core modules it asks for. */
@@ -37,7 +37,7 @@ export interface ComponentInstance {
 export class LoadedComponent {
   readonly #instantiate: InstantiateComponent;
   readonly #coreModules: Record<string, WebAssembly.Module>;
-  /** The memory pool of each core module whose memory image was taken out (runtime/memory-image/). */
+  /** The memory pool of each core module whose memory image was taken out (core-wasm/memory-image/). */
   readonly #pools = new Map<WebAssembly.Module, MemoryPool>();
 
   private constructor(

@@ -10,7 +10,7 @@ import type { InProcessServer } from '../apps/app-outbound.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import type { InstanceSinks } from '../apps/instance-imports.ts';
 import type { AppCatalog, LiveReload } from '../catalog/app-catalog.ts';
-import { siteAppDefinitions } from '../catalog/site-apps.ts';
+import { siteAppDefinitions } from '../apps/site-apps.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { SwerveError } from '../errors.ts';
 import { componentRequest } from '../http/component-request.ts';

@@ -15,7 +15,9 @@ import {
 } from '../protocol/messages.ts';
 import { appSummary } from '../apps/app-summary.ts';
 import { seedStores } from '../apps/seed-stores.ts';
+import { pruneArtifacts, withAppStoreLock } from '../apps/artifact-pruning.ts';
 import { buildDefinition } from '../apps/deploy.ts';
+import { pruneCodeCache } from '../core-wasm/code-cache.ts';
 import { transpileComponent } from '../component/transpile-component.ts';
 import { SwerveError } from '../errors.ts';
 import type { AppHost } from './app-host.ts';
@@ -55,28 +57,48 @@ const handlers: Handlers = {
   async logs({ host }, { sinceId }) {
     return { records: host.events.logs.since(sinceId) };
   },
-  async deploy({ host }, request) {
-    const definition = await buildDefinition(request, {
-      store: host.store,
-      transpile: transpileComponent,
-      transpiled: (label, version, transpiled) => host.preload(label, version, transpiled),
-      fetch,
-    });
-    const { app, warnings } = await host.registry.deploy(definition);
-    await seedStores(app, request.keyValues ?? {});
-    host.events.log({ level: 'info', source: 'host', app: app.name, message: `Deployed at ${app.mount}.` });
-    return { app: appSummary(app), warnings };
-  },
+  // Deploys and removals hold the app store's lock, and prune what they left unused before
+  // letting go (apps/artifact-pruning.ts).
+  deploy: ({ host }, request) =>
+    withAppStoreLock(async () => {
+      const definition = await buildDefinition(request, {
+        store: host.store,
+        transpile: transpileComponent,
+        transpiled: (label, version, transpiled) => host.preload(label, version, transpiled),
+        fetch,
+      });
+      const { app, warnings } = await host.registry.deploy(definition);
+      await seedStores(app, request.keyValues ?? {});
+      host.events.log({ level: 'info', source: 'host', app: app.name, message: `Deployed at ${app.mount}.` });
+      await pruneQuietly(host);
+      return { app: appSummary(app), warnings };
+    }),
   async apps({ host }) {
     await host.registry.load();
     return { apps: host.registry.list().map(appSummary) };
   },
-  async remove({ host }, { name }) {
-    return { removed: await host.registry.remove(name) };
-  },
+  remove: ({ host }, { name }) =>
+    withAppStoreLock(async () => {
+      const removed = await host.registry.remove(name);
+      if (removed) await pruneQuietly(host);
+      return { removed };
+    }),
   fetch: ({ host, origin }, request) => fetchApp(host, origin, request),
   ...kvHandlers,
 };
+
+/** Storage left behind costs only space: a prune that fails is logged, never fails the deploy. */
+async function pruneQuietly(host: AppHost): Promise<void> {
+  try {
+    await pruneArtifacts(host.store, pruneCodeCache);
+  } catch (error) {
+    host.events.log({
+      level: 'warn',
+      source: 'host',
+      message: `Could not delete unused components from storage: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+}
 
 function failure(error: unknown): HostReplyEnvelope {
   if (!(error instanceof SwerveError)) console.error(error);

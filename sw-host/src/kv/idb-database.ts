@@ -42,12 +42,20 @@ export interface DurableStore {
   close(): void;
 }
 
-/** A `UseStore` whose read-write transactions are strict-durability; opens lazily. */
-export function openDurableStore(factory: IDBFactory, dbName: string): DurableStore {
+/**
+ * A `UseStore` whose read-write transactions are strict-durability; opens lazily, and opens again
+ * after the browser closed the connection or a transaction could not start, so one failure never
+ * sticks. `storeName`: the object store it reads and writes (a key-value store's `entries`).
+ */
+export function openDurableStore(
+  factory: IDBFactory,
+  dbName: string,
+  storeName: string = KV_ENTRIES_STORE,
+): DurableStore {
   let connection: Promise<IDBDatabase> | undefined;
 
   const connect = (): Promise<IDBDatabase> => {
-    connection ??= openDatabase(factory, dbName).then(
+    connection ??= openDatabase(factory, dbName, storeName).then(
       (db) => {
         // Another tab upgrading the schema must not wait for us: let go, reopen on next use.
         db.onversionchange = () => {
@@ -71,19 +79,22 @@ export function openDurableStore(factory: IDBFactory, dbName: string): DurableSt
       mode === 'readwrite' ? { durability: 'strict' } : undefined;
     const db = await connect();
     try {
-      return db.transaction(KV_ENTRIES_STORE, mode, options);
+      return db.transaction(storeName, mode, options);
     } catch (error) {
+      // Let this connection go, whatever went wrong (a store missing from a database someone
+      // else made, say), so the next use looks again instead of failing the same way forever.
+      connection = undefined;
+      db.close();
       // A connection that is closing throws InvalidStateError: reopen once.
       if ((error as { name?: unknown }).name !== 'InvalidStateError') throw error;
-      connection = undefined;
-      return (await connect()).transaction(KV_ENTRIES_STORE, mode, options);
+      return (await connect()).transaction(storeName, mode, options);
     }
   };
 
   const use: UseStore = async (mode, callback) => {
     const tx = await transaction(mode);
     try {
-      return await callback(tx.objectStore(KV_ENTRIES_STORE));
+      return await callback(tx.objectStore(storeName));
     } catch (error) {
       // A callback that failed after queueing writes must not let them commit.
       abortQuietly(tx);
@@ -104,7 +115,7 @@ export function openDurableStore(factory: IDBFactory, dbName: string): DurableSt
   };
 }
 
-function openDatabase(factory: IDBFactory, dbName: string): Promise<IDBDatabase> {
+function openDatabase(factory: IDBFactory, dbName: string, storeName: string): Promise<IDBDatabase> {
   let request: IDBOpenDBRequest;
   try {
     request = factory.open(dbName, KV_SCHEMA_VERSION);
@@ -113,7 +124,7 @@ function openDatabase(factory: IDBFactory, dbName: string): Promise<IDBDatabase>
   }
   request.onupgradeneeded = () => {
     const db = request.result;
-    if (!db.objectStoreNames.contains(KV_ENTRIES_STORE)) db.createObjectStore(KV_ENTRIES_STORE);
+    if (!db.objectStoreNames.contains(storeName)) db.createObjectStore(storeName);
   };
   return promisifyRequest(request).catch((error: unknown) => {
     throw unavailable(error, dbName);

@@ -5,6 +5,13 @@
  *
  * Reference: https://spinframework.dev/manifest-reference
  */
+import type { HttpTrigger } from '../routing/http-trigger.ts';
+import type { VariableDeclaration } from '../variables/declaration.ts';
+
+export type { HttpRoute, HttpTrigger, StaticResponse, TriggerHandler } from '../routing/http-trigger.ts';
+export type { VariableDeclaration } from '../variables/declaration.ts';
+
+/** A whole manifest. */
 export interface AppManifest {
   /** The name of the file it was read from, for messages. */
   readonly fileName: string;
@@ -31,47 +38,6 @@ export interface ApplicationInfo {
   readonly version?: string;
   readonly description?: string;
   readonly authors: readonly string[];
-}
-
-/** One entry of `[variables]`: either required, or with a default; never both, never neither. */
-export type VariableDeclaration =
-  | {
-      readonly required: true;
-      readonly secret: boolean;
-      readonly description?: string;
-    }
-  | {
-      readonly required: false;
-      readonly default: string;
-      readonly secret: boolean;
-      readonly description?: string;
-    };
-
-/** One `[[trigger.http]]` table. */
-export interface HttpTrigger {
-  /** 1-based position among the `[[trigger.http]]` tables, as messages name it (`#2`). */
-  readonly index: number;
-  /** The trigger's `id`, or the one Spin generates (`<component>-http-trigger`, `http-trigger<n>`). */
-  readonly id: string;
-  readonly route: HttpRoute;
-  readonly handler: TriggerHandler;
-}
-
-/** `route = "/pattern"` (kept exactly as written) or `route = { private = true }`. */
-export type HttpRoute = { readonly kind: 'pattern'; readonly pattern: string } | { readonly kind: 'private' };
-
-/** What answers a trigger: a component (by id; inline ones are moved out) or a static response. */
-export type TriggerHandler =
-  | { readonly kind: 'component'; readonly componentId: string }
-  | { readonly kind: 'static-response'; readonly response: StaticResponse };
-
-/** `static_response = { status_code, headers, body }`. */
-export interface StaticResponse {
-  /** `status_code`, 200 when absent. */
-  readonly status: number;
-  /** `headers`, in manifest order. */
-  readonly headers: readonly (readonly [name: string, value: string])[];
-  readonly body?: string;
 }
 
 /** One `[component.<id>]` table, or a component written inline in a trigger. */

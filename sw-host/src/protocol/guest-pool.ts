@@ -14,7 +14,6 @@
  * - host page → guest worker: `GuestConnect`, the port to serve (a new one after each restart of
  *   the service worker; the worker keeps what it has loaded).
  */
-import type { AppDefinition } from '../apps/app-definition.ts';
 import type { SwerveErrorCode } from '../errors.ts';
 import { HOST_PROTOCOL_VERSION } from './messages.ts';
 
@@ -50,10 +49,13 @@ export interface PortedFailure {
   code?: SwerveErrorCode;
 }
 
-/** Service worker → guest worker. */
-export type GuestCall =
+/**
+ * Service worker → guest worker. `Definition`: an app's definition as the host keeps it (plain
+ * data: apps/app-definition.ts, a layer above this one).
+ */
+export type GuestCall<Definition = unknown> =
   /** The app a later run names by `definitionId`; sent once per definition and port. */
-  | { kind: 'app'; definitionId: string; definition: AppDefinition }
+  | { kind: 'app'; definitionId: string; definition: Definition }
   | {
       kind: 'run';
       runId: number;

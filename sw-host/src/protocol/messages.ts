@@ -7,7 +7,7 @@
  * - `reply`: the answer on that port, a payload or an error with a `SwerveError` code;
  * - `event`: a log line or request record, streamed to pages that subscribed;
  * - `ready`: an app's host page telling the page that framed it that it is up, and how.
- * The envelope is built and unwrapped only in `client/` and `runtime/handle-request.ts`.
+ * The envelope is built and unwrapped only in `client/` and `host/handle-request.ts`.
  */
 import type { SwerveErrorCode } from '../errors.ts';
 import type { AppSummary, DeployRequest, DeployResult } from './deploy.ts';

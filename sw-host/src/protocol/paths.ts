@@ -17,7 +17,7 @@ export const COMPONENTS_PATH = `${SWERVE_PREFIX}components/`;
 
 /**
  * Core modules of deployed components, kept in Cache Storage under these URLs (never fetched
- * from the network) so Chromium keeps their compiled code across restarts (runtime/code-cache.ts).
+ * from the network) so Chromium keeps their compiled code across restarts (core-wasm/code-cache.ts).
  */
 export const CODE_CACHE_PATH = `${SWERVE_PREFIX}cache/`;
 

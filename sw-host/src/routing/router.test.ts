@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SwerveError } from '../errors.ts';
-import type { HttpTrigger } from '../manifest/types.ts';
+import type { HttpTrigger } from './http-trigger.ts';
 import { buildRouter, type RouteResult } from './router.ts';
 
 /** `[[trigger.http]]` tables written compactly: [route, component] (a `!` route is private). */

@@ -6,7 +6,7 @@
  * strips that prefix first, so the router, like Spin's, always has the base `/`.
  */
 import { SwerveError } from '../errors.ts';
-import type { HttpTrigger, StaticResponse } from '../manifest/types.ts';
+import type { HttpTrigger, StaticResponse } from './http-trigger.ts';
 import { comparePatterns, matchPattern, parsePattern, type RoutePattern } from './route-pattern.ts';
 import { wellKnownRoute } from './well-known.ts';
 

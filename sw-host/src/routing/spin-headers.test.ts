@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpTrigger } from '../manifest/types.ts';
+import type { HttpTrigger } from './http-trigger.ts';
 import { buildRouter, type RouteMatch } from './router.ts';
 import { CHAINED_CLIENT_ADDR, pathMatchHeader, spinRequestHeaders } from './spin-headers.ts';
 

@@ -3,8 +3,6 @@
  * `/.well-known/spin/info` are answered by the host before any app route is tried, and anything
  * else under `/.well-known/spin/` is a 404, whatever the app's routes say.
  */
-import type { ApplicationInfo } from '../manifest/types.ts';
-
 /** The reserved prefix. `/.well-known/spin` itself (no trailing slash) is an ordinary path. */
 export const WELL_KNOWN_PREFIX = '/.well-known/spin/';
 
@@ -34,7 +32,7 @@ export const HEALTH_BODY = 'OK';
  * The body of `/.well-known/spin/info` (served as `application/json`): Spin's `AppInfo`, pretty
  * printed as serde_json does, with `version` left out when the manifest has none.
  */
-export function appInfoBody(application: Pick<ApplicationInfo, 'name' | 'version'>): string {
+export function appInfoBody(application: { readonly name: string; readonly version?: string }): string {
   const info: { name: string; version?: string } = { name: application.name };
   if (application.version !== undefined && application.version !== '') info.version = application.version;
   return JSON.stringify(info, null, 2);

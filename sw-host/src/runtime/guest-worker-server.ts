@@ -6,6 +6,7 @@
  * failures. The guest's requests to its own app go back to the service worker's host, which
  * routes them (maybe to another guest worker).
  */
+import type { AppDefinition } from '../apps/app-definition.ts';
 import type { InProcessServer } from '../apps/app-outbound.ts';
 import { DeployedApp } from '../apps/deployed-app.ts';
 import { SwerveError } from '../errors.ts';
@@ -43,10 +44,10 @@ export class GuestWorkerServer {
   /** Serves the calls that arrive on `port` (one per service worker life). */
   serve(port: MessagePort): void {
     const post: Post = (answer, transfer = []) => port.postMessage(answer, transfer);
-    port.onmessage = (event: MessageEvent<GuestCall>) => this.#call(event.data, post);
+    port.onmessage = (event: MessageEvent<GuestCall<AppDefinition>>) => this.#call(event.data, post);
   }
 
-  #call(call: GuestCall, post: Post): void {
+  #call(call: GuestCall<AppDefinition>, post: Post): void {
     switch (call.kind) {
       case 'app':
         this.#define(call.definitionId, call.definition);
@@ -70,7 +71,7 @@ export class GuestWorkerServer {
     }
   }
 
-  #define(definitionId: string, definition: DeployedApp['definition']): void {
+  #define(definitionId: string, definition: AppDefinition): void {
     const previous = this.#latest.get(definition.name);
     if (previous !== undefined && previous !== definitionId) this.#apps.delete(previous);
     this.#latest.set(definition.name, definitionId);

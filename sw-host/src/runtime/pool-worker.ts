@@ -12,7 +12,7 @@
 import type { AppDefinition } from '../apps/app-definition.ts';
 import { SwerveError } from '../errors.ts';
 import { headerPairs, type GuestAnswer, type PortedFailure } from '../protocol/guest-pool.ts';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './guest-deadline.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core-wasm/guest-deadline.ts';
 import type { GuestRun } from './guest-executor.ts';
 import type { GuestPort } from './guest-port.ts';
 import { portResponse, requestFromPort, responseFromPort } from './ported-http.ts';

@@ -1,7 +1,7 @@
 /**
  * Runs guests in this thread: each component is loaded once per version (core modules compiled,
  * glue evaluated), and each request gets a fresh instance with imports of its own and a deadline
- * (guest-deadline.ts), its memories taken from the component's pools (memory-image/).
+ * (core-wasm/guest-deadline.ts), its memories taken from the component's pools (core-wasm/memory-pool.ts).
  *
  * No instance is made ahead of time: at about a millisecond an instance costs about what keeping
  * a spare ready would cost after every response, on the same thread, when the next request may
@@ -15,7 +15,7 @@ import { ComponentCache } from '../component/component-cache.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { findHandle, serveRequest } from '../http/serve-request.ts';
 import type { GuestExecutor, GuestRun } from './guest-executor.ts';
-import { DEFAULT_REQUEST_TIMEOUT_MS, GuestDeadline } from './guest-deadline.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, GuestDeadline } from '../core-wasm/guest-deadline.ts';
 
 export class WasmExecutor implements GuestExecutor {
   readonly #components = new ComponentCache();

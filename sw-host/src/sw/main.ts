@@ -91,7 +91,13 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(
     respond(event, decision).catch((error: unknown) => {
       console.error(error);
-      return new Response(null, { status: 500 });
+      // Whatever failed (IndexedDB refusing the app registry, say) is tried again on the next
+      // request (apps/app-registry.ts), so say that rather than leave a bare error page.
+      const reason = error instanceof Error ? error.message : String(error);
+      return new Response(`Swerve could not serve this request: ${reason}\nReload to try again.\n`, {
+        status: 503,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' },
+      });
     }),
   );
 });

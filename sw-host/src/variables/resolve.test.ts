@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SwerveError } from '../errors.ts';
-import type { VariableDeclaration } from '../manifest/types.ts';
+import type { VariableDeclaration } from './declaration.ts';
 import { resolveApplicationVariables, resolveComponentVariables } from './resolve.ts';
 
 const declarations: Record<string, VariableDeclaration> = {

@@ -8,7 +8,7 @@
  * `spin up` at start-up ("no provider resolved required variable(s)").
  */
 import { SwerveError } from '../errors.ts';
-import type { VariableDeclaration } from '../manifest/types.ts';
+import type { VariableDeclaration } from './declaration.ts';
 import { envNameFor, guessDeclaredName, overrideKeyToName, type VariableOverrides } from './overrides.ts';
 import { expandTemplate, parseTemplate } from './template.ts';
 import { quote } from './variable-name.ts';

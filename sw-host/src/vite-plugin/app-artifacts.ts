@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 import type { AppCatalog, CatalogApp, CatalogComponent } from '../catalog/app-catalog.ts';
-import { rewriteCoreModule } from '../runtime/rewrite-core-module.ts';
+import { rewriteCoreModule } from '../core-wasm/rewrite-core-module.ts';
 import { COMPONENTS_PATH } from '../protocol/paths.ts';
 
 export interface SiteApp {
@@ -48,7 +48,7 @@ async function componentArtifacts(
   }
   // Named by a hash of the transpiled output itself (builds are not byte-reproducible), so a
   // URL never changes meaning and can be cached for good. Core modules are served rewritten
-  // (runtime/rewrite-core-module.ts), so the worker compiles them straight from the network.
+  // (core-wasm/rewrite-core-module.ts), so the worker compiles them straight from the network.
   const names = (await readdir(transpiledDir)).sort();
   const contents = await Promise.all(
     names.map(async (name) => {

@@ -9,7 +9,7 @@
  */
 import { InMemoryFilesystemAdapter } from '@bytecodealliance/preview2-shim/filesystem';
 import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
-import type { DirectoryNode } from '../apps/file-tree.ts';
+import type { DirectoryNode } from './file-tree.ts';
 import { createHttp, type OutboundDispatcher } from './http/index.ts';
 import { lineStream, type LineSink } from './line-stream.ts';
 import { poll } from './poll.ts';

@@ -5,7 +5,7 @@
  */
 import { $init, generate, type GenerateOptions } from '@bytecodealliance/jco-transpile/component';
 import { describe, expect, it } from 'vitest';
-import { builtFile } from '../../component/built-components.test-helper.ts';
+import { builtFile } from '../../built-components.test-helper.ts';
 import generateOptions from '../../component/generate-options.json';
 
 describe("jco-transpile 0.15's glue for a wasi:http/handler@0.3.0 component", () => {

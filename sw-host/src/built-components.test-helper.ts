@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const componentsDir = fileURLToPath(new URL('../../../components/', import.meta.url));
+const componentsDir = fileURLToPath(new URL('../../components/', import.meta.url));
 
 export function builtFile(relativePath: string): Uint8Array {
   try {

@@ -45,3 +45,24 @@ export async function compileCached(
   if (response) return WebAssembly.compileStreaming(response);
   return WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
 }
+
+/**
+ * Deletes the cached core modules of every version not in `inUse`, and those of an older rewrite
+ * (their URLs name it, so they are never read again). Where Cache Storage is refused, nothing is cached.
+ */
+export async function pruneCodeCache(inUse: ReadonlySet<string>): Promise<void> {
+  let cache: Cache;
+  try {
+    cache = await caches.open(CACHE_NAME);
+  } catch {
+    return;
+  }
+  const kept = new Set([...inUse].map((version) => `${CORE_MODULE_REWRITE}-${version}`));
+  for (const request of await cache.keys()) {
+    const { pathname } = new URL(request.url);
+    const folder = pathname.startsWith(CODE_CACHE_PATH)
+      ? pathname.slice(CODE_CACHE_PATH.length).split('/')[0]
+      : '';
+    if (!kept.has(folder ?? '')) await cache.delete(request);
+  }
+}

@@ -1,6 +1,6 @@
 /**
  * The deadline of one component instance: the host side of the instrumentation in
- * runtime/deadline/ (docs/decisions/0008-deadlines-by-instrumenting-core-modules.md).
+ * core-wasm/deadline/ (docs/decisions/0008-deadlines-by-instrumenting-core-modules.md).
  *
  * A guest running Wasm is stopped by its own code: every few thousand loop iterations or calls
  * it asks `check()`, which answers 1 once the deadline has passed, and the guest traps. A guest

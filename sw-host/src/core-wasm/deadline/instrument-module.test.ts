@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { describe, expect, it } from 'vitest';
-import { builtFile } from '../../component/built-components.test-helper.ts';
+import { builtFile } from '../../built-components.test-helper.ts';
 import { hookModuleBytes } from './hook-module.ts';
 import { DEADLINE_TABLE_EXPORT, instrumentModule, isInstrumented } from './instrument-module.ts';
 import { readLayout } from './module-sections.ts';

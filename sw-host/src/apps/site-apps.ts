@@ -3,8 +3,8 @@
  * from the site's own build rather than stored. Each runs at its own origin, at the root: the
  * host at an app origin serves only the catalog app of that origin's key.
  */
-import type { AppDefinition } from '../apps/app-definition.ts';
-import type { AppCatalog } from './app-catalog.ts';
+import type { AppDefinition } from './app-definition.ts';
+import type { AppCatalog } from '../catalog/app-catalog.ts';
 
 export function siteAppDefinitions(catalog: AppCatalog, appKey: string | undefined): AppDefinition[] {
   return catalog.apps

@@ -1,6 +1,6 @@
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtFile } from '../component/built-components.test-helper.ts';
+import { builtFile } from '../built-components.test-helper.ts';
 import { instrumentModule } from './deadline/index.ts';
 import {
   hasMemoryImage,
@@ -82,6 +82,27 @@ describe('importMemoryImage and MemoryPool', () => {
       if (request === 1) expect(exports['grow']!()).toBe(2);
       pool.give(memory);
     }
+  });
+
+  it('resets a memory given back, in a task of its own or when it is taken before that ran', async () => {
+    const module = compile(importMemoryImage(counter));
+    const pool = MemoryPool.of(module)!;
+    const plain = new WebAssembly.Instance(compile(counter));
+    const fresh = new Uint8Array((plain.exports['memory'] as WebAssembly.Memory).buffer);
+    const dirty = (memory: WebAssembly.Memory) => {
+      new Uint8Array(memory.buffer).fill(0xaa);
+      return memory;
+    };
+    // Taken again at once: reset then.
+    const first = dirty(pool.take());
+    pool.give(first);
+    expect(pool.take()).toBe(first);
+    expect(Buffer.compare(new Uint8Array(first.buffer), fresh)).toBe(0);
+    // Left alone: reset by the queued task, before it is taken.
+    pool.give(dirty(first));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(Buffer.compare(new Uint8Array(first.buffer), fresh)).toBe(0);
+    expect(pool.take()).toBe(first);
   });
 
   it('never hands out a memory that grew', async () => {

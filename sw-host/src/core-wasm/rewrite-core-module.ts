@@ -9,7 +9,7 @@ import { importMemoryImage } from './memory-image/index.ts';
 
 /**
  * Names this rewrite in what it writes: bump it whenever its output changes, so compiled code
- * cached from an older rewrite (runtime/code-cache.ts) is never used.
+ * cached from an older rewrite (core-wasm/code-cache.ts) is never used.
  */
 export const CORE_MODULE_REWRITE = 'r1';
 

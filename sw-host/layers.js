@@ -1,0 +1,56 @@
+// @ts-check
+/**
+ * The host's layers: each folder of `sw-host/src` may import only from folders listed before it,
+ * so dependencies point one way and no two folders need each other. The lint (eslint.config.js)
+ * enforces it; a new folder goes where its imports put it.
+ *
+ * Read from the top: the one error type; Spin's semantics as pure code (variables, routing,
+ * outbound rules, the manifest); data formats and messages; host interfaces and component
+ * loading; apps and guest execution; the host of one origin; the entries that run it (service
+ * worker, workers, pages) and the tools around it (Vite plugin, `swerve up`).
+ */
+export const SW_HOST_LAYERS = [
+  'errors.ts',
+  // Spin's semantics, environment-free (tsconfig.core.json).
+  'variables',
+  'routing',
+  'outbound',
+  'manifest',
+  // Storage, formats, where apps run, the messages between pages and the host.
+  'kv',
+  'catalog',
+  'origins',
+  'protocol',
+  // Host interfaces, core Wasm mechanics, loading components, serving one request.
+  'spin',
+  'core-wasm',
+  'component',
+  'wasi',
+  'http',
+  // Deployed apps, guest execution, the host of one origin.
+  'apps',
+  'runtime',
+  'host',
+  // Page-side API and the entries that run the host.
+  'tools-worker',
+  'client',
+  'host-page',
+  'runtime-worker',
+  'guest-worker',
+  'sw',
+  // Tools around the host.
+  'vite-plugin',
+  'cli',
+];
+
+/**
+ * `import-x/no-restricted-paths` zones: each folder may not import the folders after it.
+ * @param {string} root the folder the layers live in, relative to the lint's working directory
+ */
+export function layerZones(root) {
+  return SW_HOST_LAYERS.slice(0, -1).map((folder, index) => ({
+    target: `${root}/${folder}`,
+    from: SW_HOST_LAYERS.slice(index + 1).map((later) => `${root}/${later}`),
+    message: `${folder} may import only the folders listed before it in sw-host/layers.js.`,
+  }));
+}
