@@ -36,6 +36,7 @@ export const SW_HOST_LAYERS = [
   'client',
   'host-page',
   'runtime-worker',
+  'guest-worker',
   'sw',
   // Tools around the host.
   'vite-plugin',

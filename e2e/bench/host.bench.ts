@@ -3,6 +3,7 @@
  * the same run, and against the same component on a server (jco serve in Node). Prints a table
  * and writes bench-results/latest.json. See issue "Benchmarks" for the targets.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { appOrigin, hostHandle } from '../fixtures/app-hosts.ts';
@@ -12,6 +13,7 @@ import { firstPage, withPersistentProfile } from '../fixtures/persistent-browser
 import { hostRequest } from '../fixtures/host-request.ts';
 import { deadlineCost } from './deadline-cost.ts';
 import { outboundCases } from './outbound-cases.ts';
+import { ranIn, setGuestPool, whileOneLoops } from './parallel-cases.ts';
 import { measureShareLink } from './share-link.ts';
 import { sequentialLatencies, throughput, type RequestSpec } from './page-load.ts';
 import {
@@ -29,6 +31,18 @@ const N = Number(process.env.SWERVE_BENCH_N ?? 500);
 const WARMUP = 50;
 const HELLO_WASM = resolve(import.meta.dirname, '../../components/examples/hello/dist/hello.wasm');
 const RESULTS = resolve(import.meta.dirname, '../bench-results/latest.json');
+const LOOP_DEADLINE_MS = 2000;
+
+/** The `loop` fixture: `/spin` loops until its deadline, `/ok` answers at once (same component). */
+const LOOP_APP = {
+  name: 'bench-loop',
+  manifest: readFileSync(resolve(import.meta.dirname, '../../components/fixtures/loop/spin.toml'), 'utf8'),
+  files: {
+    'dist/loop.wasm': { built: 'fixtures/loop/dist/loop.wasm' },
+    'dist/js-loop.wasm': { built: 'fixtures/loop/dist/js-loop.wasm' },
+  },
+  requestTimeoutMs: LOOP_DEADLINE_MS,
+};
 
 /**
  * Each case is timed from a tab at its app's own origin, so the fetch goes straight to that
@@ -72,6 +86,7 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
     date: new Date().toISOString(),
     latency: [],
     throughput: [],
+    parallel: [],
     coldStart: [],
     breakdown: [],
     loadOnce: [],
@@ -149,13 +164,55 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
     }
   }
 
+  // Parallel guests (decision 0019): the same cases in the service worker's own thread and in the
+  // guest workers of the host page the site's page frames. The tabs first, since opening one
+  // frames its origin's host page.
+  await serveTestFiles(hostPage);
+  const loopDeployed = await deployApp(hostPage, LOOP_APP);
+  expect(loopDeployed.ok, JSON.stringify(loopDeployed)).toBe(true);
+  const [helloTab, loopTab] = [await tab('hello'), await tab(LOOP_APP.name!)];
+  let inThreadRps = Number.NaN;
+  for (const pooled of [false, true]) {
+    const mode = pooled ? 'pool' : 'in-thread';
+    for (const key of ['hello', LOOP_APP.name!]) await setGuestPool(hostPage, key, pooled);
+    // Warm, in flight together, so every guest worker has loaded hello.
+    await throughput(helloTab, { path: '/' }, 8, WARMUP);
+    // What the hop to a guest worker costs one request at a time.
+    const sequential: LatencyRow = {
+      name: `hello, one at a time, ${mode}`,
+      ...summarize(await sequentialLatencies(helloTab, { path: '/' }, N)),
+    };
+    sequential.ratio = sequential.median / baseline;
+    report.latency.push(sequential);
+    const result = await throughput(helloTab, { path: '/' }, 32, Math.max(N, 200));
+    if (!pooled) inThreadRps = result.requestsPerSecond;
+    report.throughput.push({
+      name: `hello, ${mode}`,
+      inFlight: 32,
+      ...result,
+      ratio: pooled ? result.requestsPerSecond / inThreadRps : undefined,
+      note: `ran in: ${await ranIn(helloTab, result.total)}`,
+    });
+    await whileOneLoops(loopTab, '/spin', '/ok', 5); // the loop component loaded everywhere
+    const looping = await whileOneLoops(loopTab, '/spin', '/ok', 50);
+    expect(looping.loopStatus).toBe(504);
+    const normalMs = median(looping.normal);
+    const whileLoopingMs = median(looping.during);
+    report.parallel.push({
+      name: `other requests while one guest loops, ${mode}`,
+      normalMs,
+      whileLoopingMs,
+      ratio: whileLoopingMs / normalMs,
+      note: `${looping.during.length} requests during the ${LOOP_DEADLINE_MS / 1000} s loop; ran in: ${await ranIn(loopTab, looping.during.length)}`,
+    });
+  }
+
   // Outbound calls and streamed responses.
   const outbound = await outboundCases(hostPage, N, WARMUP);
   report.outbound.push(...outbound.latency);
   report.streaming.push(...outbound.streaming);
 
   // Memory: worker heap after 100 and after 5,000 hello requests.
-  const helloTab = await tab('hello');
   const heap = await attachToServiceWorker(browser, `${new URL(appOrigin('hello')).host}/sw.js`);
   try {
     let served = 0;
@@ -170,7 +227,6 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
 
   // Cold start (b'): deploying a component this browser has never seen, from the page, until
   // its first response (fetch the 13 MiB, check, transpile in the worker, store, load, run).
-  await serveTestFiles(hostPage);
   const deployStarted = Date.now();
   const deployed = await deployApp(hostPage, {
     manifest: probeManifest('bench-probe'),
@@ -233,6 +289,12 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
       unit: 'ms',
     },
     { name: 'first response after a restart, component cached', measured: restart, target: 300, unit: 'ms' },
+    {
+      name: 'other requests while one guest loops, median / normal (pool)',
+      measured: report.parallel.find((row) => row.name.endsWith('pool'))?.ratio ?? Number.NaN,
+      target: 2,
+      unit: 'x',
+    },
     {
       name: 'deadline instrumentation, CPU-bound loop (hashing)',
       measured: report.deadlineCost.find((row) => row.name.startsWith('hashing'))?.ratio ?? Number.NaN,

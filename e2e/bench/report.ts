@@ -19,7 +19,18 @@ export interface BenchReport {
   browser: string;
   date: string;
   latency: LatencyRow[];
-  throughput: { name: string; inFlight: number; requestsPerSecond: number; errors: number; total: number }[];
+  throughput: {
+    name: string;
+    inFlight: number;
+    requestsPerSecond: number;
+    errors: number;
+    total: number;
+    /** requests/s / the in-thread row's, for the pool's rows. */
+    ratio?: number;
+    note?: string;
+  }[];
+  /** Other requests' median latency while one guest loops until its deadline, against none looping (ms). */
+  parallel: { name: string; normalMs: number; whileLoopingMs: number; ratio: number; note: string }[];
   coldStart: { name: string; ms: number; note: string }[];
   /** Per case, the host's own median timings of the same requests (ms). */
   breakdown: { name: string; instantiateMs: number; handleMs: number; workerTotalMs: number }[];
@@ -78,12 +89,26 @@ export function formatReport(report: BenchReport): string {
     '',
     'Throughput',
     table(
-      ['case', 'in flight', 'requests/s', 'errors'],
+      ['case', 'in flight', 'requests/s', 'errors', 'ratio to in-thread', 'note'],
       report.throughput.map((row) => [
         row.name,
         row.inFlight,
         row.requestsPerSecond.toFixed(0),
         `${row.errors}/${row.total}`,
+        row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}x`,
+        row.note ?? '',
+      ]),
+    ),
+    '',
+    'Other requests while one guest loops until its deadline (median ms)',
+    table(
+      ['case', 'nothing looping', 'while one loops', 'ratio', 'note'],
+      report.parallel.map((row) => [
+        row.name,
+        ms(row.normalMs),
+        ms(row.whileLoopingMs),
+        `${row.ratio.toFixed(2)}x`,
+        row.note,
       ]),
     ),
     '',

@@ -6,10 +6,13 @@
  * the one named in `parent` and is allowed (the site's own, or a configured embedder); anything
  * else is ignored. It runs the host in a service worker where the browser allows one here, else
  * in a dedicated worker of its own (frames on other sites get no service worker), and relays each
- * request with its reply port to it: the runtime replies to the framing page directly. A deploy's
- * core modules that carry their WIT world are componentized here first (client/componentize.ts).
+ * request with its reply port to it: the runtime replies to the framing page directly. With a
+ * service worker, it also starts the guest workers that run guests in parallel (guest-pool.ts).
+ * A deploy's core modules that carry their WIT world are componentized here first
+ * (client/componentize.ts).
  */
 import { componentizeCoreModules } from '../client/componentize.ts';
+import { startGuestPool } from './guest-pool.ts';
 import { linkServiceWorker } from '../client/service-worker-link.ts';
 import { SwerveError } from '../errors.ts';
 import { sendRequest, type PostMessage } from '../client/reply-channel.ts';
@@ -40,6 +43,7 @@ interface Runtime {
 async function startRuntime(parent: string): Promise<Runtime> {
   try {
     const link = await linkServiceWorker({ expectBuild: __SWERVE_BUILD__ });
+    startGuestPool();
     return { mode: 'service-worker', post: link.post };
   } catch (error) {
     // A frame on another site: browsers refuse service workers there (or partition them away).

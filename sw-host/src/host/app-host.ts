@@ -104,7 +104,9 @@ export class AppHost implements InProcessServer {
         response = new Response(null, { status: response.status, headers: response.headers });
       }
     } catch (error) {
-      const status = failureStatus(error);
+      // 503 for a run lost with its guest worker (runtime/guest-pool.ts): the host could not serve it.
+      const status =
+        error instanceof SwerveError && error.code === 'host-unavailable' ? 503 : failureStatus(error);
       record.error = error instanceof Error ? error.message : String(error);
       // A SwerveError's message says all there is to say; anything else is a host bug: keep its stack.
       const detail = error instanceof SwerveError ? error.message.replace(/^\[swerve\] /, '') : error;
@@ -240,6 +242,7 @@ export class AppHost implements InProcessServer {
       record.timings.instantiateMs = report.instantiateMs;
       record.timings.handleMs = report.handleMs;
       if (report.load) record.load = report.load;
+      if (report.ranIn) record.ranIn = report.ranIn;
     }
   }
 }

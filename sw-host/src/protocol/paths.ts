@@ -45,6 +45,12 @@ export const HOST_PAGE_SCRIPT_PATH = `${SWERVE_PREFIX}host.js`;
 /** The host's runtime as a dedicated worker, where no service worker is allowed (frames on other sites). */
 export const RUNTIME_WORKER_PATH = `${SWERVE_PREFIX}runtime-worker.js`;
 
+/**
+ * A guest worker: an app's host page starts a few, where a service worker runs the host, so that
+ * guests run in parallel and a stuck one can be terminated (docs/decisions/0019).
+ */
+export const GUEST_WORKER_PATH = `${SWERVE_PREFIX}guest-worker.js`;
+
 /** The page-side client as one ES module, for pages of other sites that embed apps. */
 export const CLIENT_MODULE_PATH = `${SWERVE_PREFIX}client.js`;
 

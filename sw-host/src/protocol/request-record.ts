@@ -24,6 +24,11 @@ export interface RequestRecord {
   };
   /** Set when this request loaded the component: how long fetching, compiling and evaluating its glue took. */
   load?: { fetchMs: number; compileMs: number; glueMs: number };
+  /**
+   * The guest worker that ran the component (`swerve-guest-2`), when a host page's pool did;
+   * absent when the service worker ran it itself (docs/decisions/0019).
+   */
+  ranIn?: string;
   /** Why the request failed, when it did. */
   error?: string;
 }

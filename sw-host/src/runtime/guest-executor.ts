@@ -20,6 +20,8 @@ export interface GuestReport {
   handleMs: number;
   /** Set when this run loaded the component. */
   load?: LoadTimings;
+  /** The guest worker that ran it, by name; absent when the host's own thread did. */
+  ranIn?: string;
 }
 
 export interface GuestRun {
@@ -34,6 +36,8 @@ export interface GuestRun {
   server: InProcessServer;
   /** A failure after the response has begun (its body is cut short): for the log. */
   onLateFailure: (error: SwerveError) => void;
+  /** Called as guest code starts running (instantiation, then the handler): a guest worker reports it. */
+  onPhase?: (phase: 'instantiate' | 'handle') => void;
 }
 
 export interface GuestExecutor {

@@ -65,11 +65,12 @@ export class P3Instances {
 
   /** The response of `loaded` (a WASI 0.3 component) to `run.request`, as GuestExecutor says. */
   async execute(loaded: LoadedComponent, run: GuestRun): Promise<Response> {
-    const { app, component, request, sinks, report, onLateFailure } = run;
+    const { app, component, request, sinks, report, onLateFailure, onPhase } = run;
     const timeoutMs = app.definition.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const failed = (error: unknown) => requestFailure(error, request, component.label);
 
     const instantiateStarted = performance.now();
+    onPhase?.('instantiate');
     let lease;
     try {
       lease = await this.#pool(app, component, loaded, timeoutMs).acquire();
@@ -79,6 +80,7 @@ export class P3Instances {
     report.instantiateMs = lease.fresh ? performance.now() - instantiateStarted : 0;
 
     const handleStarted = performance.now();
+    onPhase?.('handle');
     const { handle, deadline, output } = lease.instance;
     const stopServing = output.serve(sinks);
     let served: ServedResponse | undefined;

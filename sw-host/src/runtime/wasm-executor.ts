@@ -11,6 +11,7 @@
  * already be waiting (docs/decisions/0013-no-spare-instances.md).
  */
 import type { AppStore } from '../apps/app-store.ts';
+import type { AppComponent } from '../apps/deployed-app.ts';
 import { instanceImports } from '../apps/instance-imports.ts';
 import { compileTranspiled, loadComponent } from '../apps/load-component.ts';
 import { ComponentCache } from '../component/component-cache.ts';
@@ -33,8 +34,15 @@ export class WasmExecutor implements GuestExecutor {
       .catch(() => undefined);
   }
 
+  /** Loads a component ahead of its first request (a guest worker whose peer just ran it). */
+  async warm(component: AppComponent): Promise<void> {
+    await this.#components.get(component.artifacts.version, () =>
+      loadComponent(component.label, component.artifacts, this.store),
+    );
+  }
+
   async execute(run: GuestRun): Promise<Response> {
-    const { app, component, request, sinks, report, server, onLateFailure } = run;
+    const { app, component, request, sinks, report, server, onLateFailure, onPhase } = run;
     const loadStarted = performance.now();
     let loadedHere = false;
     const loaded = await this.#components.get(component.artifacts.version, () => {
@@ -49,12 +57,14 @@ export class WasmExecutor implements GuestExecutor {
     // the request, from the call of its handler.
     const deadline = new GuestDeadline(app.definition.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
     const instantiateStarted = performance.now();
+    onPhase?.('instantiate');
     const instance = await deadline.run(() =>
       loaded.instantiate(instanceImports(app, component, sinks, deadline, server), deadline),
     );
     report.instantiateMs = performance.now() - instantiateStarted;
     const handle = findHandle(instance.exports, component.label);
     const handleStarted = performance.now();
+    onPhase?.('handle');
     // The response may come before the guest is done (its body streams as it writes), so the
     // instance's memory goes back to the pool only once `handle` itself has returned; a guest
     // abandoned at its deadline may still be suspended and resume: its memory is never reused.

@@ -24,8 +24,10 @@
 import { PLAIN_ROUTE_PATH } from '../protocol/paths.ts';
 import { IdbAppStore } from '../apps/app-store.ts';
 import { AppHost } from '../host/app-host.ts';
+import { GuestPool } from '../runtime/guest-pool.ts';
 import { WasmExecutor } from '../runtime/wasm-executor.ts';
 import { handleHostMessage } from '../host/handle-request.ts';
+import { attachPool, requestPools } from './guest-pools.ts';
 import { redeployFirst, withLiveReloadScript } from './live-reload.ts';
 import { plainResponse } from './plain-route.ts';
 import { RequestRouting, type Routing } from './request-routing.ts';
@@ -35,10 +37,14 @@ declare const self: ServiceWorkerGlobalScope;
 declare const __SWERVE_BENCH_ROUTE__: boolean;
 
 const store = new IdbAppStore();
-const host = new AppHost(self.location.origin, store, new WasmExecutor(store));
+// Guests run in the guest workers host pages attach, else here (docs/decisions/0019).
+const pool = new GuestPool(new WasmExecutor(store));
+const host = new AppHost(self.location.origin, store, pool);
 const routing = new RequestRouting(host.registry, self.clients, self.location.origin);
 // Start loading the apps now, so the first request rarely waits for them.
 void host.registry.load();
+// A restarted worker has lost the ports of every pool: open host pages attach theirs again.
+void requestPools(self.clients).catch(() => undefined);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(self.skipWaiting());
@@ -97,6 +103,7 @@ self.addEventListener('fetch', (event) => {
 });
 
 self.addEventListener('message', (event) => {
+  if (attachPool(pool, self.clients, event)) return;
   const context = { host, origin: self.location.origin, claim: () => self.clients.claim() };
   event.waitUntil(handleHostMessage(context, event.data, event.ports));
 });

@@ -2,7 +2,7 @@
  * Bundles the host's scripts into the site's output, each one self-contained ES module (a worker
  * should not depend on chunks a later deploy may remove), each a separate build: the service
  * worker (`/sw.js`), the bootstrap page's script, the host page of app origins with its
- * dedicated runtime worker, and the page-side client for embedders.
+ * dedicated runtime worker and guest workers, and the page-side client for embedders.
  *
  * These are app builds, not library builds, so that `new URL('./x.wasm', import.meta.url)` in
  * jco's generator becomes an emitted asset (a library build would inline 3.5 MB as base64).
@@ -16,6 +16,7 @@ import type { OriginsConfig } from '../origins/app-origins.ts';
 import {
   BOOTSTRAP_SCRIPT_PATH,
   CLIENT_MODULE_PATH,
+  GUEST_WORKER_PATH,
   HOST_PAGE_PATH,
   HOST_PAGE_SCRIPT_PATH,
   PREVIEW1_ADAPTER_PATH,
@@ -41,6 +42,7 @@ const SCRIPTS: HostScript[] = [
   { entry: join(srcDir, 'client/bootstrap.ts'), fileName: BOOTSTRAP_SCRIPT_PATH.slice(1) },
   { entry: join(srcDir, 'host-page/main.ts'), fileName: HOST_PAGE_SCRIPT_PATH.slice(1) },
   { entry: join(srcDir, 'runtime-worker/main.ts'), fileName: RUNTIME_WORKER_PATH.slice(1) },
+  { entry: join(srcDir, 'guest-worker/main.ts'), fileName: GUEST_WORKER_PATH.slice(1) },
   { entry: join(srcDir, 'client/index.ts'), fileName: CLIENT_MODULE_PATH.slice(1), library: true },
   { entry: join(srcDir, 'tools-worker/main.ts'), fileName: TOOLS_WORKER_PATH.slice(1) },
 ];

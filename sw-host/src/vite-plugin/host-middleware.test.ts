@@ -103,7 +103,7 @@ describe('the server, by the origin a request came to', () => {
   });
 
   it('lets only the workers evaluate code, at every origin', () => {
-    for (const path of ['/sw.js', '/_swerve/runtime-worker.js']) {
+    for (const path of ['/sw.js', '/_swerve/runtime-worker.js', '/_swerve/guest-worker.js']) {
       const csp = request('echo.swerve.localhost:4173', path, false).headers['content-security-policy'];
       expect(csp).toContain("'unsafe-eval'");
       expect(csp).toContain("'wasm-unsafe-eval'");

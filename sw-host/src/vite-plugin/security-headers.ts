@@ -23,6 +23,7 @@ import { allowedParents, appKeyOf, type OriginsConfig } from '../origins/app-ori
 import {
   CLIENT_MODULE_PATH,
   COMPONENTS_PATH,
+  GUEST_WORKER_PATH,
   HOST_PAGE_PATH,
   RUNTIME_WORKER_PATH,
   SERVICE_WORKER_PATH,
@@ -89,6 +90,7 @@ export function securityHeaders(
   if (
     pathname === SERVICE_WORKER_PATH ||
     pathname === RUNTIME_WORKER_PATH ||
+    pathname === GUEST_WORKER_PATH ||
     pathname === TOOLS_WORKER_PATH
   ) {
     return {

@@ -1,0 +1,23 @@
+/**
+ * A guest worker: a dedicated worker that an app's host page starts so that guests run in
+ * parallel, off the service worker's thread (docs/decisions/0019). The host page gives it a port
+ * to the service worker (`connect`, again after each restart of the service worker); the service
+ * worker sends runs on it (runtime/guest-worker-server.ts).
+ *
+ * Served with the workers' CSP (jco's glue is evaluated, components compiled). Key-value stores
+ * are the origin's IndexedDB ones, whose updates are atomic across threads (decision 0006); the
+ * host page starts guest workers only where it has a service worker, which always has IndexedDB.
+ */
+/// <reference lib="webworker" />
+import { IdbAppStore } from '../apps/app-store.ts';
+import type { GuestConnect } from '../protocol/guest-pool.ts';
+import { GuestWorkerServer } from '../runtime/guest-worker-server.ts';
+import { WasmExecutor } from '../runtime/wasm-executor.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const server = new GuestWorkerServer(new WasmExecutor(new IdbAppStore()), self.name);
+
+self.addEventListener('message', (event: MessageEvent<GuestConnect>) => {
+  if (event.data?.kind === 'connect' && event.data.port) server.serve(event.data.port);
+});

@@ -1,0 +1,144 @@
+/**
+ * The guest pool's messages (docs/decisions/0019-parallel-guests-in-dedicated-workers.md).
+ *
+ * An app's host page starts a few dedicated "guest workers" and hands the service worker one
+ * `MessagePort` to each, plus a control port of its own. The service worker then sends each
+ * guest run straight to a guest worker (`GuestCall` below); the worker answers on the same port
+ * (`GuestAnswer`). Bodies cross as transferred `ReadableStream`s, so they still stream both ways.
+ *
+ * - page → service worker (`postMessage` to the controller): `PoolAttach`;
+ * - service worker → page (on the control port): `PoolReplace` (a worker is stuck: terminate it
+ *   and start a fresh one); page → service worker: `PoolReplaced` with the new worker's port;
+ * - service worker → its pages (`Client.postMessage`, after the worker restarted and lost every
+ *   port): `PoolWanted`, answered by a new `PoolAttach`;
+ * - host page → guest worker: `GuestConnect`, the port to serve (a new one after each restart of
+ *   the service worker; the worker keeps what it has loaded).
+ */
+import type { SwerveErrorCode } from '../errors.ts';
+import { HOST_PROTOCOL_VERSION } from './messages.ts';
+
+/** A request or response crossing a port: headers as pairs (forbidden names kept), the body streamed. */
+export interface PortedRequest {
+  url: string;
+  method: string;
+  headers: [string, string][];
+  body: ReadableStream<Uint8Array> | null;
+}
+
+export interface PortedResponse {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: ReadableStream<Uint8Array> | null;
+  /** The whole body instead of `body`, when the guest had written all of it (runtime/written-body.ts). */
+  bytes?: Uint8Array;
+}
+
+/** Where a guest run's time went (runtime/guest-executor.ts's `GuestReport`, as plain data). */
+export interface PortedReport {
+  loadMs: number;
+  instantiateMs: number;
+  handleMs: number;
+  /** Set when the run loaded the component (component/loaded-component.ts's `LoadTimings`). */
+  load?: { fetchMs: number; compileMs: number; glueMs: number };
+  ranIn?: string;
+}
+
+export interface PortedFailure {
+  message: string;
+  code?: SwerveErrorCode;
+}
+
+/**
+ * Service worker → guest worker. `Definition`: an app's definition as the host keeps it (plain
+ * data: apps/app-definition.ts, a layer above this one).
+ */
+export type GuestCall<Definition = unknown> =
+  /** The app a later run names by `definitionId`; sent once per definition and port. */
+  | { kind: 'app'; definitionId: string; definition: Definition }
+  | {
+      kind: 'run';
+      runId: number;
+      definitionId: string;
+      componentId: string;
+      /** The request as the component sees it (runtime/guest-executor.ts's `GuestRun.request`). */
+      request: PortedRequest;
+    }
+  /** Load a component ahead of its first run on this worker (another worker just got one). */
+  | { kind: 'warm'; definitionId: string; componentId: string }
+  /** The answer to a `self-request` of the guest. */
+  | { kind: 'self-response'; callId: number; response: PortedResponse }
+  | { kind: 'self-failure'; callId: number; failure: PortedFailure };
+
+/** Guest worker → service worker. */
+export type GuestAnswer =
+  /** The run is running guest code from now on, `phase` by phase: the deadline backstop starts. */
+  | { kind: 'phase'; runId: number; phase: 'instantiate' | 'handle' }
+  | { kind: 'log'; runId: number; sink: 'stdout' | 'stderr' | 'warn'; message: string }
+  | { kind: 'response'; runId: number; response: PortedResponse; report: PortedReport }
+  | { kind: 'failure'; runId: number; failure: PortedFailure; report: PortedReport }
+  /** A failure after the response began (its body is cut short). */
+  | { kind: 'late-failure'; runId: number; failure: PortedFailure }
+  /** The guest is done with the run (its handler returned): the worker is that much less busy. */
+  | { kind: 'done'; runId: number }
+  /**
+   * A request the guest makes to its own app: served by the service worker's host, which knows
+   * every app of the origin and every other guest worker. `chainedTo`: service chaining.
+   */
+  | {
+      kind: 'self-request';
+      runId: number;
+      callId: number;
+      request: PortedRequest;
+      pathInApp: string;
+      chainedTo?: string;
+    };
+
+interface PoolEnvelope {
+  swerve: typeof HOST_PROTOCOL_VERSION;
+}
+
+export interface PoolAttach extends PoolEnvelope {
+  kind: 'guest-pool';
+  control: MessagePort;
+  workers: MessagePort[];
+}
+
+export interface PoolWanted extends PoolEnvelope {
+  kind: 'guest-pool-wanted';
+}
+
+export type PoolControl =
+  { kind: 'replace'; index: number } | { kind: 'replaced'; index: number; port: MessagePort };
+
+export interface GuestConnect {
+  kind: 'connect';
+  port: MessagePort;
+}
+
+function isPoolMessage(data: unknown, kind: string): boolean {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { swerve?: unknown }).swerve === HOST_PROTOCOL_VERSION &&
+    (data as { kind?: unknown }).kind === kind
+  );
+}
+
+export function isPoolAttach(data: unknown): data is PoolAttach {
+  return isPoolMessage(data, 'guest-pool');
+}
+
+export function isPoolWanted(data: unknown): data is PoolWanted {
+  return isPoolMessage(data, 'guest-pool-wanted');
+}
+
+/** Headers as pairs, every one kept (a `Headers` object would refuse `host`). */
+export function headerPairs(headers: Headers | Iterable<readonly [string, string]>): [string, string][] {
+  return [...headers].map(([name, value]): [string, string] => [name, value]);
+}
+
+/** The streams among a message's bodies, which must be transferred, not cloned. */
+export function streamsOf(...bodies: (ReadableStream<Uint8Array> | null)[]): ReadableStream<Uint8Array>[] {
+  return bodies.filter((body): body is ReadableStream<Uint8Array> => body !== null);
+}
