@@ -8,8 +8,12 @@ import type { AppFiles } from '../wasi/file-tree.ts';
 export type ComponentArtifactsRef =
   /** Published with the site at build time, fetched by URL. */
   | { kind: 'url'; version: string; glue: string; coreModules: Record<string, string> }
-  /** Deployed at run time, kept in the artifact store under its version. */
-  | { kind: 'stored'; version: string };
+  /**
+   * Deployed at run time, kept in the artifact store under its version. `wasiP3`: a WASI 0.3
+   * component, whose instances are reused (runtime/p3-instances.ts), so a guest pool gives all
+   * its requests to one worker.
+   */
+  | { kind: 'stored'; version: string; wasiP3?: true };
 
 export interface AppDefinition {
   /** Unique among the host's apps. */

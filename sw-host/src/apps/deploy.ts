@@ -105,14 +105,14 @@ export async function buildDefinition(
       continue;
     }
     const bytes = await componentBytes(component, label, request.files, deps.fetch);
-    checkHostCompatibility(bytes, label);
+    const { wasiP3 } = checkHostCompatibility(bytes, label);
     const version = await sha256Hex(bytes);
     if (!(await deps.store.artifacts(version))) {
       const transpiled = await deps.transpile(bytes, label);
       deps.transpiled?.(label, version, transpiled);
       await deps.store.saveArtifacts(version, transpiled);
     }
-    components[id] = { kind: 'stored', version };
+    components[id] = { kind: 'stored', version, ...(wasiP3 ? { wasiP3: true as const } : {}) };
   }
   // Component binaries are kept as artifacts; only the other files are the app's files.
   const files = Object.fromEntries(

@@ -51,6 +51,7 @@ describe('checkHostCompatibility', () => {
     const bytes = builtFile('fixtures/http-p3/dist/http-p3.wasm');
     expect(checkHostCompatibility(bytes, 'p3/api')).toEqual({
       imports: ['wasi:http/types@0.3.0', 'wasi:cli/types@0.3.0', 'wasi:cli/stdout@0.3.0'],
+      wasiP3: true,
     });
   });
 

@@ -79,7 +79,10 @@ export const PROVIDED_INTERFACES = PROVIDED.map((entry) => entry.describe);
  * Throws a `component-invalid` SwerveError that lists everything wrong with the component,
  * or returns its imports when the host can run it.
  */
-export function checkHostCompatibility(bytes: Uint8Array, label: string): { imports: string[] } {
+export function checkHostCompatibility(
+  bytes: Uint8Array,
+  label: string,
+): { imports: string[]; wasiP3: boolean } {
   const surface = readComponentSurface(bytes, label);
   if (surface.kind === 'core-module') {
     let kind;
@@ -97,7 +100,7 @@ export function checkHostCompatibility(bytes: Uint8Array, label: string): { impo
   if (p3Handler) {
     const problem = wasiP3Problem(label, p3Handler, surface.imports);
     if (problem) throw new SwerveError('component-invalid', problem);
-    return { imports: surface.imports };
+    return { imports: surface.imports, wasiP3: true };
   }
   const problems: string[] = [];
   if (surface.exports.some((name) => name.startsWith('fermyon:spin/inbound-http'))) {
@@ -121,5 +124,5 @@ export function checkHostCompatibility(bytes: Uint8Array, label: string): { impo
       `${label} cannot run in Swerve: ${problems.join('; ')}. Swerve provides ${PROVIDED_INTERFACES.join('; ')}.`,
     );
   }
-  return { imports: surface.imports };
+  return { imports: surface.imports, wasiP3: false };
 }

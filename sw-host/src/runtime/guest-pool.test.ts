@@ -46,7 +46,11 @@ class FakeOwner implements PoolOwner {
 
 const definition = { name: 'app', requestTimeoutMs: 1000 } as AppDefinition;
 const app = { name: 'app', definition } as unknown as DeployedApp;
-const component = { id: 'web', label: 'app/web' } as AppComponent;
+const component = {
+  id: 'web',
+  label: 'app/web',
+  artifacts: { kind: 'stored', version: 'v' },
+} as AppComponent;
 
 function makeRun(init: { path?: string; body?: ReadableStream<Uint8Array> | null } = {}) {
   const logs: string[] = [];
@@ -148,6 +152,20 @@ describe('GuestPool', () => {
     void pool.execute(makeRun().run);
     expect(busyFirst.runIds()).toHaveLength(2);
     expect(other.runIds()).toHaveLength(1);
+  });
+
+  it('gives every run of a WASI 0.3 component to one worker, where its reused instances live', async () => {
+    pool = new GuestPool(inThread());
+    const ports = [new FakePort(), new FakePort()];
+    pool.attach(new FakeOwner(), ports, 'page-1');
+    const p3 = { ...component, artifacts: { kind: 'stored', version: 'v', wasiP3: true } } as AppComponent;
+    const runs = [0, 1, 2].map(() => pool!.execute({ ...makeRun().run, component: p3 }));
+    expect(ports[0]!.runIds()).toHaveLength(3);
+    expect(ports[1]!.kinds()).toEqual([]);
+    for (const id of ports[0]!.runIds()) respond(ports[0]!, id, 'p3');
+    await Promise.all(runs);
+    // Nobody else loads it either.
+    expect(ports[1]!.kinds()).toEqual([]);
   });
 
   it('has the other workers load a component once its first run there is answered', async () => {

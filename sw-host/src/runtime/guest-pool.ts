@@ -135,12 +135,15 @@ export class GuestPool implements GuestExecutor {
   }
 
   execute(run: GuestRun): Promise<Response> {
-    const worker = this.#pick();
+    // A WASI 0.3 component reuses its instances, as Spin 4 does, in the executor that runs it:
+    // all its runs go to one worker, or the reuse (128 requests, 16 at once) would be per worker.
+    const pinned = run.component.artifacts.kind === 'stored' && run.component.artifacts.wasiP3 === true;
+    const worker = this.#pick(pinned);
     if (!worker) return this.inThread.execute(run);
     const definitionId = this.#definitionId(run.app.definition);
     // The other workers load the component once this run is answered, not while it loads it:
     // two loads at once would slow the first response on a machine of few cores.
-    const warm = () => this.#warmOthers(worker, definitionId, run);
+    const warm = () => (pinned ? undefined : this.#warmOthers(worker, definitionId, run));
     return new Promise<Response>((resolve, reject) => {
       const entry: PoolRun = {
         id: this.#nextId++,
@@ -175,11 +178,15 @@ export class GuestPool implements GuestExecutor {
     for (const worker of pool.workers) worker.retired = true;
   }
 
-  /** The least busy worker taking runs; among equals, the next in turn, so load spreads from the first. */
-  #pick(): PoolWorker | undefined {
+  /**
+   * The least busy worker taking runs; among equals, the next in turn, so load spreads from the
+   * first. `pinned`: always the first one taking runs.
+   */
+  #pick(pinned = false): PoolWorker | undefined {
     const candidates: PoolWorker[] = [];
     for (const pool of this.#pools) candidates.push(...pool.workers.filter((worker) => !worker.retired));
     if (candidates.length === 0) return undefined;
+    if (pinned) return candidates[0];
     const least = Math.min(...candidates.map((worker) => worker.runs.size));
     const idle = candidates.filter((worker) => worker.runs.size === least);
     return idle[this.#rotation++ % idle.length];
