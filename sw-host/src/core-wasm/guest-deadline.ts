@@ -10,18 +10,10 @@
  * `guard` refuses the host operations it might still start.
  */
 import { SwerveError } from '../errors.ts';
-import {
-  DEADLINE_TABLE_EXPORT,
-  HOOK_EXPORT_NAME,
-  HOOK_IMPORT_MODULE,
-  HOOK_IMPORT_NAME,
-  hookModuleBytes,
-} from './deadline/index.ts';
+import { attachDeadlineHook, deadlineHook } from './deadline-hook.ts';
 
 /** The deadline of a request when its deploy sets none: 10 s. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-
-let hookModule: WebAssembly.Module | undefined;
 
 /** `1 s`, `1.5 s`, `250 ms`: a timeout as people write it. */
 export function formatTimeout(ms: number): string {
@@ -55,20 +47,7 @@ export class GuestDeadline {
    * loading refuses those (component/loaded-component.ts), so this throws.
    */
   attach(instance: WebAssembly.Instance): void {
-    const table = instance.exports[DEADLINE_TABLE_EXPORT];
-    if (!(table instanceof WebAssembly.Table)) {
-      throw new Error(
-        `A core instance has no ${DEADLINE_TABLE_EXPORT} table: its module was not instrumented.`,
-      );
-    }
-    if (!this.#hook) {
-      hookModule ??= new WebAssembly.Module(hookModuleBytes() as Uint8Array<ArrayBuffer>);
-      const hook = new WebAssembly.Instance(hookModule, {
-        [HOOK_IMPORT_MODULE]: { [HOOK_IMPORT_NAME]: this.check },
-      });
-      this.#hook = hook.exports[HOOK_EXPORT_NAME];
-    }
-    table.set(0, this.#hook);
+    attachDeadlineHook(instance, (this.#hook ??= deadlineHook(this.check)));
   }
 
   /**

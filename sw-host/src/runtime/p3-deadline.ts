@@ -11,16 +11,8 @@
  * Spin, whose deadlines stop the whole store).
  */
 import { SwerveError } from '../errors.ts';
-import {
-  DEADLINE_TABLE_EXPORT,
-  HOOK_EXPORT_NAME,
-  HOOK_IMPORT_MODULE,
-  HOOK_IMPORT_NAME,
-  hookModuleBytes,
-} from '../core-wasm/deadline/index.ts';
+import { attachDeadlineHook, deadlineHook } from '../core-wasm/deadline-hook.ts';
 import { formatTimeout } from '../core-wasm/guest-deadline.ts';
-
-let hookModule: WebAssembly.Module | undefined;
 
 export class P3InstanceDeadline {
   /** When each request in flight must be done (performance.now() time). */
@@ -48,20 +40,7 @@ export class P3InstanceDeadline {
 
   /** Connects a core instance of the component to these deadlines, before any export runs. */
   attach(instance: WebAssembly.Instance): void {
-    const table = instance.exports[DEADLINE_TABLE_EXPORT];
-    if (!(table instanceof WebAssembly.Table)) {
-      throw new Error(
-        `A core instance has no ${DEADLINE_TABLE_EXPORT} table: its module was not instrumented.`,
-      );
-    }
-    if (!this.#hook) {
-      hookModule ??= new WebAssembly.Module(hookModuleBytes() as Uint8Array<ArrayBuffer>);
-      const hook = new WebAssembly.Instance(hookModule, {
-        [HOOK_IMPORT_MODULE]: { [HOOK_IMPORT_NAME]: this.check },
-      });
-      this.#hook = hook.exports[HOOK_EXPORT_NAME];
-    }
-    table.set(0, this.#hook);
+    attachDeadlineHook(instance, (this.#hook ??= deadlineHook(this.check)));
   }
 
   /**
