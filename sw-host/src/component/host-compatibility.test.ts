@@ -64,14 +64,13 @@ describe('checkHostCompatibility', () => {
     );
   });
 
-  it('refuses a WASI 0.3 handler that imports more than wasi:http/types, naming each import and what to do', async () => {
-    const bytes = await dummyP3Component('0.3.0', { 'wasi:cli@0.3.0': ENVIRONMENT_P3 });
+  it('refuses a WASI 0.3 handler that imports an interface the host does not provide, naming it and what to do', async () => {
+    const bytes = await dummyP3Component('0.3.0', { 'wasi:sockets@0.3.0': IP_NAME_LOOKUP_P3 });
     expect(() => checkHostCompatibility(bytes, 'p3/api')).toThrow(
       'p3/api exports wasi:http/handler@0.3.0, a WASI 0.3 HTTP component (what Spin 4 builds by ' +
         'default), that imports interfaces Swerve does not provide to WASI 0.3 components yet: ' +
-        '"wasi:cli/environment@0.3.0". Swerve gives a WASI 0.3 component wasi:http/types and ' +
-        'wasi:cli/stdout and stderr @0.3.x only (no other WASI 0.3 cli interface, no clocks, random, ' +
-        'filesystem or sockets, no Spin key-value or variables). ' +
+        '"wasi:sockets/ip-name-lookup@0.3.0". Swerve gives a WASI 0.3 component wasi:http/types @0.3.x; ' +
+        'wasi:cli/stdout, stderr and types @0.3.x. ' +
         "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template",
     );
   });
@@ -84,7 +83,8 @@ describe('checkHostCompatibility', () => {
   });
 });
 
-const ENVIRONMENT_P3 = 'interface environment { get-arguments: func() -> list<string>; }';
+const IP_NAME_LOOKUP_P3 =
+  'interface ip-name-lookup { resolve-addresses: func(name: string) -> list<string>; }';
 
 /**
  * A component with the surface of a WASI 0.3 handler for `version` (its core module a dummy

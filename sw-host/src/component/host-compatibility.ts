@@ -43,10 +43,16 @@ const HANDLER_EXPORT = /^wasi:http\/incoming-handler@0\.2\.\d+$/;
 const P3_HANDLER_EXPORT = /^wasi:http\/handler@0\.3\.\d+(-[a-z0-9.-]+)?$/;
 
 /**
- * What a WASI 0.3 component may import: the host sides in sw-host/src/wasi/http-p3/ and cli-p3/,
- * and `wasi:cli/types`, which holds only the types stdout and stderr use (no function to provide).
+ * What a WASI 0.3 component may import, one entry per host side (sw-host/src/wasi/*-p3/ and the
+ * Spin interfaces' WASI 0.3 versions). `wasi:cli/types` holds only types (nothing to provide).
  */
-const P3_PROVIDED = /^(wasi:http\/types|wasi:cli\/(stdout|stderr|types))@0\.3\.\d+$/;
+const P3_PROVIDED: { pattern: RegExp; describe: string }[] = [
+  { pattern: /^wasi:http\/types@0\.3\.\d+$/, describe: 'wasi:http/types @0.3.x' },
+  {
+    pattern: /^wasi:cli\/(stdout|stderr|types)@0\.3\.\d+$/,
+    describe: 'wasi:cli/stdout, stderr and types @0.3.x',
+  },
+];
 
 const BUILD_FOR_P2 =
   "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template for Rust, " +
@@ -62,13 +68,12 @@ function wasiP3Problem(label: string, handlerExport: string, imports: string[]):
       `Spin 4.1's SDK and templates. ${BUILD_FOR_P2}`
     );
   }
-  const missing = imports.filter((name) => !P3_PROVIDED.test(name));
+  const missing = imports.filter((name) => !P3_PROVIDED.some(({ pattern }) => pattern.test(name)));
   if (missing.length === 0) return undefined;
   return (
     `${what}, that imports interfaces Swerve does not provide to WASI 0.3 components yet: ` +
     `${missing.map((name) => JSON.stringify(name)).join(', ')}. Swerve gives a WASI 0.3 component ` +
-    'wasi:http/types and wasi:cli/stdout and stderr @0.3.x only (no other WASI 0.3 cli interface, ' +
-    `no clocks, random, filesystem or sockets, no Spin key-value or variables). ${BUILD_FOR_P2}`
+    `${P3_PROVIDED.map((entry) => entry.describe).join('; ')}. ${BUILD_FOR_P2}`
   );
 }
 

@@ -4,9 +4,8 @@
  * 128 in all, each request bounded by the app's request timeout (p3-deadline.ts). A request that
  * traps or passes its deadline discards its instance; the next request gets a fresh one.
  *
- * A WASI 0.3 instance imports only `wasi:http/types@0.3` and `wasi:cli/stdout` and `stderr`
- * (the host refuses other imports at deploy, component/host-compatibility.ts), so it holds
- * nothing of the request that made it. Its output goes to the log of the request it serves: the
+ * A WASI 0.3 instance's imports (apps/p3-instance-imports.ts) hold nothing of the request that
+ * made it. Its output goes to the log of the request it serves: the
  * latest one still in flight, else the last one (Spin logs a component's output, not a
  * request's, so this attribution is Swerve's own; with requests at once it is a best guess).
  * Pools belong to one deployed app: a redeploy, or another app with the same binary, starts
@@ -17,15 +16,14 @@ import type { InstanceSinks } from '../apps/instance-imports.ts';
 import type { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
 import { requestFailure } from '../http/serve-request.ts';
+import { p3InstanceImports } from '../apps/p3-instance-imports.ts';
 import {
   findP3Handle,
   P3ErrorCode,
-  p3Types,
   serveP3Request,
   type P3Handle,
   type ServedResponse,
 } from '../wasi/http-p3/index.ts';
-import { createP3OutputStreams } from '../wasi/cli-p3/output-streams.ts';
 import type { GuestRun } from './guest-executor.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core-wasm/guest-deadline.ts';
 import { P3InstanceDeadline } from './p3-deadline.ts';
@@ -136,7 +134,7 @@ export class P3Instances {
     const key = `${component.label}@${loaded.version}`;
     let pool = pools.get(key);
     if (!pool) {
-      pool = new P3InstancePool(() => instantiateP3(loaded, timeoutMs), this.limits);
+      pool = new P3InstancePool(() => instantiateP3(app, component, loaded, timeoutMs), this.limits);
       pools.set(key, pool);
     }
     return pool;
@@ -144,10 +142,15 @@ export class P3Instances {
 }
 
 /** A new instance; the request timeout bounds its instantiation too (a start function may loop). */
-async function instantiateP3(loaded: LoadedComponent, timeoutMs: number): Promise<P3Instance> {
+async function instantiateP3(
+  app: DeployedApp,
+  component: AppComponent,
+  loaded: LoadedComponent,
+  timeoutMs: number,
+): Promise<P3Instance> {
   const deadline = new P3InstanceDeadline();
   const output = new OutputRouting();
-  const imports = { 'wasi:http/types': p3Types, ...createP3OutputStreams(output.current) };
+  const imports = p3InstanceImports({ app, component, sinks: output.current });
   const instance = await deadline.run(timeoutMs, () => loaded.instantiate(imports, deadline));
   return { handle: findP3Handle(instance.exports, loaded.label), deadline, output };
 }
