@@ -157,6 +157,19 @@ test.describe('a broken app folder stops swerve up at start', () => {
     expect(stderr).toContain('is a core WebAssembly module with no WIT world embedded');
   });
 
+  test('a WASI 0.3 component only transpiling shows the host cannot run: exit code 1, with the browser’s message', async () => {
+    // Its imports pass the check; its glue has a blocking stream.write (docs/decisions/0018-wasi-0-3.md).
+    const fixture = join(REPO, 'components/fixtures/http-p3-sync-write');
+    await copyFile(join(fixture, 'spin.toml'), join(dir, 'spin.toml'));
+    await mkdir(join(dir, 'dist'));
+    await copyFile(join(fixture, 'dist/http-p3-sync-write.wasm'), join(dir, 'dist/http-p3-sync-write.wasm'));
+    const { code, stderr } = await failedStart([dir, '--port', '0']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'http-p3-sync-write/sync-write writes a stream with a blocking (synchronous) stream.write',
+    );
+  });
+
   test("a component whose Wasm file is not built: exit code 1, saying to run the app's build", async () => {
     await copyFile(join(ECHO_DIR, 'spin.toml'), join(dir, 'spin.toml'));
     const { code, stderr } = await failedStart([dir, '--port', '0']);

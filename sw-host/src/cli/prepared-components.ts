@@ -11,11 +11,15 @@
  * which the host accepts only from its own origin's `/_swerve/` paths: the server's files, never
  * an app's.
  *
- * A core module (componentized in the browser) and a component the host cannot run are not
- * prepared: the browser's own deploy path reports what is wrong with them, in its words.
+ * A core module (componentized in the browser) and a component the host's import check refuses
+ * are not prepared: the browser's own deploy path reports what is wrong with them, in its words
+ * (and `swerve up` checks them at start). What only transpiling shows (a WASI 0.3 guest with a
+ * blocking `stream.write`, a component jco cannot transpile) fails `prepare` with the message the
+ * browser would give, so `swerve up` says it at start and exits, rather than the first visit.
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SwerveError } from '../errors.ts';
 import { checkHostCompatibility } from '../component/host-compatibility.ts';
 import { transpileComponent } from '../component/transpile-component.ts';
 import type { AppManifest } from '../manifest/index.ts';
@@ -50,6 +54,8 @@ export function withoutPreparedSources<T>(
 export class PreparedComponents {
   /** Cache key → what it serves. */
   readonly #known = new Map<string, PreparedComponent>();
+  /** Cache key → why it cannot be transpiled (asked again on every listing: not retried). */
+  readonly #failed = new Map<string, SwerveError>();
 
   constructor(
     private readonly cacheDir: string,
@@ -67,6 +73,7 @@ export class PreparedComponents {
   /**
    * Component id → its prepared artifacts, for every component of `app` that can be prepared.
    * `log` hears how long a new preparation took.
+   * @throws SwerveError (`component-invalid`) for a component only transpiling shows is bad.
    */
   async prepare(
     app: Pick<LoadedApp, 'name' | 'manifest' | 'served' | 'deployFiles'>,
@@ -78,6 +85,8 @@ export class PreparedComponents {
       const path = app.served.get(app.deployFiles.get(component.source.path) ?? '');
       if (!path) continue;
       const key = `${(await this.hasher.hash(path)).slice(0, 24)}-${this.hostBuild}`;
+      const failure = this.#failed.get(key);
+      if (failure) throw failure;
       const ready =
         this.#known.get(key) ??
         (await this.#fromDisk(key)) ??
@@ -103,12 +112,18 @@ export class PreparedComponents {
     // Layer 0: a core module, componentized by the browser before it deploys.
     if (bytes[6] === 0 && bytes[7] === 0) return undefined;
     const started = performance.now();
-    let transpiled;
     try {
       checkHostCompatibility(bytes, label);
-      transpiled = await transpileComponent(bytes, label);
     } catch {
       return undefined;
+    }
+    let transpiled;
+    try {
+      transpiled = await transpileComponent(bytes, label);
+    } catch (error) {
+      if (!(error instanceof SwerveError)) throw error;
+      this.#failed.set(key, error);
+      throw error;
     }
     const dir = join(this.cacheDir, key);
     const temporary = `${dir}.tmp-${process.pid}`;
