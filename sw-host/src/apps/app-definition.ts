@@ -4,15 +4,15 @@
  */
 import type { AppFiles } from '../wasi/file-tree.ts';
 
-/** Where a component's transpiled form (jco glue and core modules) comes from. */
+/**
+ * Where a component's transpiled form (jco glue and core modules) comes from. `wasiP3`: a WASI
+ * 0.3 component, whose instances are reused (runtime/p3-instances.ts), so a guest pool gives all
+ * its requests to one worker.
+ */
 export type ComponentArtifactsRef =
-  /** Published with the site at build time, fetched by URL. */
-  | { kind: 'url'; version: string; glue: string; coreModules: Record<string, string> }
-  /**
-   * Deployed at run time, kept in the artifact store under its version. `wasiP3`: a WASI 0.3
-   * component, whose instances are reused (runtime/p3-instances.ts), so a guest pool gives all
-   * its requests to one worker.
-   */
+  /** Published with the site, or prepared by `swerve up` or the test kit, fetched by URL. */
+  | { kind: 'url'; version: string; glue: string; coreModules: Record<string, string>; wasiP3?: true }
+  /** Deployed at run time, kept in the artifact store under its version. */
   | { kind: 'stored'; version: string; wasiP3?: true };
 
 export interface AppDefinition {

@@ -43,6 +43,19 @@ describe('a deploy with components its server prepared', () => {
     expect(definition.version).toBe('folder-1');
   });
 
+  it('keeps the mark of a WASI 0.3 component, so a guest pool gives its runs to one worker', async () => {
+    const definition = await buildDefinition(
+      {
+        manifest: MANIFEST,
+        files: {},
+        prepared: { web: { ...prepared, wasiP3: true } },
+        version: 'folder-1',
+      },
+      deps,
+    );
+    expect(definition.components['web']).toEqual({ kind: 'url', ...prepared, wasiP3: true });
+  });
+
   it.each([
     ['another origin', { ...prepared, glue: 'https://elsewhere.example/component.js' }],
     ["the app's own paths", { ...prepared, glue: '/component.js' }],

@@ -159,7 +159,13 @@ function preparedArtifacts(prepared: PreparedComponent, label: string): Componen
         "Deploy the component's bytes instead.",
     );
   }
-  return { kind: 'url', version, glue, coreModules: { ...coreModules } };
+  return {
+    kind: 'url',
+    version,
+    glue,
+    coreModules: { ...coreModules },
+    ...(prepared.wasiP3 === true ? { wasiP3: true as const } : {}),
+  };
 }
 
 /** `/apps/x` → `/apps/x/`; `/` stays. A mount must not be inside Swerve's own prefix. */

@@ -36,6 +36,8 @@ describe('PreparedComponents (swerve up transpiles in Node)', () => {
     );
     expect(entry?.glue).toMatch(new RegExp(`^${PREPARED_PATH}[0-9a-f]{24}-test-build/component\\.js$`));
     expect(Object.keys(entry!.coreModules).length).toBeGreaterThan(0);
+    // A WASI 0.3 component: the host gives all its runs to one guest worker (instance reuse).
+    expect(entry?.wasiP3).toBe(true);
     expect(prepared.file(entry!.glue)).toBeDefined();
     expect(log).toEqual([expect.stringMatching(/^Transpiled http-p3\/http-p3 for the browser in /)]);
 
@@ -46,6 +48,11 @@ describe('PreparedComponents (swerve up transpiles in Node)', () => {
       entry,
     );
     expect(later).toEqual([]);
+
+    // A WASI 0.2 component carries no such mark.
+    const { minimal } = await prepared.prepare(await fixtureApp('minimal'), () => undefined);
+    expect(minimal).toBeDefined();
+    expect(minimal?.wasiP3).toBeUndefined();
   });
 
   it('fails with the browser’s message for a component only transpiling shows it cannot run, and stores nothing', async () => {

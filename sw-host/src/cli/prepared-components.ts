@@ -32,6 +32,8 @@ import type { LoadedApp } from './load-app.ts';
 export const PREPARED_PATH = `${COMPONENTS_PATH}up/`;
 
 const COMPLETE = '.complete';
+/** Present beside the artifacts of a WASI 0.3 component. */
+const WASI_P3 = '.wasi-p3';
 
 /**
  * A deploy's files (deploy key → anything) without the sources of the `prepared` components,
@@ -112,8 +114,9 @@ export class PreparedComponents {
     // Layer 0: a core module, componentized by the browser before it deploys.
     if (bytes[6] === 0 && bytes[7] === 0) return undefined;
     const started = performance.now();
+    let wasiP3;
     try {
-      checkHostCompatibility(bytes, label);
+      ({ wasiP3 } = checkHostCompatibility(bytes, label));
     } catch {
       return undefined;
     }
@@ -132,6 +135,7 @@ export class PreparedComponents {
     await writeFile(join(temporary, 'component.js'), transpiled.glue);
     for (const [name, module] of Object.entries(transpiled.coreModules))
       await writeFile(join(temporary, name), module);
+    if (wasiP3) await writeFile(join(temporary, WASI_P3), '');
     await writeFile(join(temporary, COMPLETE), '');
     await rename(temporary, dir).catch(async () => rm(temporary, { recursive: true, force: true }));
     log(
@@ -145,7 +149,12 @@ export class PreparedComponents {
     const coreModules = Object.fromEntries(
       names.filter((name) => name.endsWith('.wasm')).map((name) => [name, `${base}${name}`]),
     );
-    const prepared = { version: `up-${key}`, glue: `${base}component.js`, coreModules };
+    const prepared: PreparedComponent = {
+      version: `up-${key}`,
+      glue: `${base}component.js`,
+      coreModules,
+      ...(names.includes(WASI_P3) ? { wasiP3: true as const } : {}),
+    };
     this.#known.set(key, prepared);
     return prepared;
   }

@@ -58,6 +58,8 @@ export interface PreparedComponent {
   glue: string;
   /** Core module file name (as the glue asks for it) → URL path. */
   coreModules: Record<string, string>;
+  /** A WASI 0.3 component (its instances are reused: one guest worker serves it). */
+  wasiP3?: true;
 }
 
 /** A deployed app, as pages see it. */

@@ -154,19 +154,25 @@ describe('GuestPool', () => {
     expect(other.runIds()).toHaveLength(1);
   });
 
-  it('gives every run of a WASI 0.3 component to one worker, where its reused instances live', async () => {
-    pool = new GuestPool(inThread());
-    const ports = [new FakePort(), new FakePort()];
-    pool.attach(new FakeOwner(), ports, 'page-1');
-    const p3 = { ...component, artifacts: { kind: 'stored', version: 'v', wasiP3: true } } as AppComponent;
-    const runs = [0, 1, 2].map(() => pool!.execute({ ...makeRun().run, component: p3 }));
-    expect(ports[0]!.runIds()).toHaveLength(3);
-    expect(ports[1]!.kinds()).toEqual([]);
-    for (const id of ports[0]!.runIds()) respond(ports[0]!, id, 'p3');
-    await Promise.all(runs);
-    // Nobody else loads it either.
-    expect(ports[1]!.kinds()).toEqual([]);
-  });
+  it.each([
+    ['deployed with its bytes', { kind: 'stored', version: 'v', wasiP3: true }],
+    ['prepared by swerve up', { kind: 'url', version: 'v', glue: '/g.js', coreModules: {}, wasiP3: true }],
+  ])(
+    'gives every run of a WASI 0.3 component (%s) to one worker, where its reused instances live',
+    async (_, artifacts) => {
+      pool = new GuestPool(inThread());
+      const ports = [new FakePort(), new FakePort()];
+      pool.attach(new FakeOwner(), ports, 'page-1');
+      const p3 = { ...component, artifacts } as AppComponent;
+      const runs = [0, 1, 2].map(() => pool!.execute({ ...makeRun().run, component: p3 }));
+      expect(ports[0]!.runIds()).toHaveLength(3);
+      expect(ports[1]!.kinds()).toEqual([]);
+      for (const id of ports[0]!.runIds()) respond(ports[0]!, id, 'p3');
+      await Promise.all(runs);
+      // Nobody else loads it either.
+      expect(ports[1]!.kinds()).toEqual([]);
+    },
+  );
 
   it('has the other workers load a component once its first run there is answered', async () => {
     pool = new GuestPool(inThread());

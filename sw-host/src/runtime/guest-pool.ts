@@ -137,7 +137,7 @@ export class GuestPool implements GuestExecutor {
   execute(run: GuestRun): Promise<Response> {
     // A WASI 0.3 component reuses its instances, as Spin 4 does, in the executor that runs it:
     // all its runs go to one worker, or the reuse (128 requests, 16 at once) would be per worker.
-    const pinned = run.component.artifacts.kind === 'stored' && run.component.artifacts.wasiP3 === true;
+    const pinned = run.component.artifacts.wasiP3 === true;
     const worker = this.#pick(pinned);
     if (!worker) return this.inThread.execute(run);
     const definitionId = this.#definitionId(run.app.definition);
