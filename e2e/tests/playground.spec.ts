@@ -14,6 +14,9 @@ const DEPLOY_TIMEOUT = 45_000;
 const MINIMAL_WASM = fileURLToPath(
   new URL('../../components/fixtures/minimal/dist/minimal.wasm', import.meta.url),
 );
+const UNKNOWN_IMPORT_WASM = fileURLToPath(
+  new URL('../../components/fixtures/unknown-import/dist/unknown-import.wasm', import.meta.url),
+);
 
 async function newProject(page: Page, sourceId: string): Promise<void> {
   const source = page.getByTestId(`source-${sourceId}`);
@@ -122,6 +125,24 @@ test('an uploaded .wasm is wrapped in a spin.toml and answers', async ({ page })
   await send(page, '/anything');
   await expect(page.getByTestId('response-status')).toHaveText('200');
   await expect(page.getByTestId('response-body')).toHaveText('hello from wat');
+});
+
+test('a request sent before the first deploy succeeds says nothing is deployed and why, rather than an empty answer', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  // A component importing an interface the host does not provide: its first deploy fails.
+  await page.getByTestId('source-input-upload-wasm').setInputFiles(UNKNOWN_IMPORT_WASM);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'failed', {
+    timeout: DEPLOY_TIMEOUT,
+  });
+  await expect(page.getByTestId('deploy-error')).toContainText('swerve:test-fixtures/not-provided');
+
+  await send(page, '/anything');
+  await expect(page.getByTestId('request-error')).toHaveText(
+    'Nothing is deployed yet: the project did not deploy (the Deploy panel says why). Fix it, and send again.',
+  );
+  await expect(page.getByTestId('response-status')).toHaveCount(0);
 });
 
 test('projects, their names and their files survive a reload', async ({ page }) => {

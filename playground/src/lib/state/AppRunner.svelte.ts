@@ -58,6 +58,8 @@ export class AppRunner {
   #connecting: Promise<HostConnection>;
   #waiting: Project | undefined;
   #running = false;
+  /** Settles when the deploys asked for so far are done (never rejects). */
+  #drained: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | undefined;
   #closed = false;
 
@@ -95,7 +97,15 @@ export class AppRunner {
   /** Deploys `project` (a snapshot) once the deploy in progress, if any, is done. */
   run(project: Project): void {
     this.#waiting = project;
-    if (!this.#running) void this.#drain();
+    if (!this.#running) this.#drained = this.#drain();
+  }
+
+  /**
+   * Resolves once every deploy asked for so far has finished, well or not: a request sent while
+   * the project deploys goes to the version it is deploying, not to the one before (or to none).
+   */
+  settled(): Promise<void> {
+    return this.#drained;
   }
 
   clearLogs(): void {
