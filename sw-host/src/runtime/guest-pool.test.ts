@@ -87,15 +87,19 @@ function makeRun(init: { path?: string; body?: ReadableStream<Uint8Array> | null
 }
 
 /** An in-thread executor that answers every run with 200 "in thread". */
-function inThread(): GuestExecutor & { runs: GuestRun[] } {
+function inThread(): GuestExecutor & { runs: GuestRun[]; preloaded: string[] } {
   const runs: GuestRun[] = [];
+  const preloaded: string[] = [];
   return {
     runs,
+    preloaded,
     async execute(run) {
       runs.push(run);
       return new Response('in thread');
     },
-    preload() {},
+    preload(label) {
+      preloaded.push(label);
+    },
   };
 }
 
@@ -152,6 +156,16 @@ describe('GuestPool', () => {
     void pool.execute(makeRun().run);
     expect(busyFirst.runIds()).toHaveLength(2);
     expect(other.runIds()).toHaveLength(1);
+  });
+
+  it("compiles a deployed component in the service worker's thread only while no pool is attached", () => {
+    const executor = inThread();
+    pool = new GuestPool(executor);
+    const transpiled = { glue: '', coreModules: {} };
+    pool.preload('app/alone', 'v1', transpiled);
+    pool.attach(new FakeOwner(), [new FakePort(), new FakePort()], 'page-1');
+    pool.preload('app/pooled', 'v2', transpiled);
+    expect(executor.preloaded).toEqual(['app/alone']);
   });
 
   it.each([

@@ -83,7 +83,10 @@ export class GuestPool implements GuestExecutor {
   }
 
   preload(label: string, version: string, transpiled: TranspiledBytes): void {
-    // Ready here for when no pool is attached; the guest workers load from storage on first use.
+    // Ready here for when no pool is attached. With one attached, runs go to the guest workers,
+    // which load from storage on first use, so a copy here (tens of MB for a JavaScript
+    // component) would serve nothing; should the pool go, the first run here loads it.
+    if (this.workerCount > 0) return;
     this.inThread.preload(label, version, transpiled);
   }
 
