@@ -1,8 +1,8 @@
 /**
  * A WASI 0.3 component that uses the platform interfaces a Spin 4 component imports
  * (components/fixtures/http-p3-platform, hand-written WAT): WASI 0.3 environment, random, system
- * clock and an async monotonic-clock wait, and WASI 0.2 environment and stderr, as Rust's std
- * brings them, all in one instance (docs/decisions/0018-wasi-0-3.md). Deployed from a page, and
+ * clock and an async monotonic-clock wait, and WASI 0.2 environment, stderr and a blocking
+ * monotonic-clock sleep, as Rust's std brings them, all in one instance (docs/decisions/0018-wasi-0-3.md). Deployed from a page, and
  * once under `swerve up` with `--env`.
  */
 import type { Page } from '@playwright/test';
@@ -138,6 +138,20 @@ test.describe('a WASI 0.3 component using the platform interfaces', () => {
     await expect
       .poll(() => workerLogs.find((line) => line.includes('answered 504')))
       .toMatch(/GET \/wait\?60000 answered 504: p3-platform\/api was stopped .*its deadline of 1 s passed/);
+  });
+
+  test('blocks on a WASI 0.2 pollable as std::thread::sleep does: answers after the sleep, and 504 at the deadline past it', async ({
+    hostPage,
+  }) => {
+    const answers = await getInTurn(hostPage, ['/sleep-p2?200', '/sleep-p2?60000', '/sleep-p2?0']);
+    expect(answers.map(({ status, body }) => [status, body])).toEqual([
+      [200, 'slept 200 ms\n'],
+      [504, ''],
+      [200, 'slept 0 ms\n'],
+    ]);
+    expect(answers[0]!.tookMs).toBeGreaterThanOrEqual(200);
+    expect(answers[1]!.tookMs).toBeGreaterThanOrEqual(DEADLINE_MS);
+    expect(answers[1]!.tookMs).toBeLessThan(DEADLINE_MS + 5000);
   });
 
   test("a line written to WASI 0.2 stderr shows in the request's log", async ({ hostPage, workerLogs }) => {

@@ -39,9 +39,11 @@ describe('p3InstanceImports', () => {
       'wasi:cli/environment@0.2',
       'wasi:cli/stderr@0.2',
       'wasi:clocks/monotonic-clock',
+      'wasi:clocks/monotonic-clock@0.2',
       'wasi:clocks/system-clock',
       'wasi:http/types',
       'wasi:io/error@0.2',
+      'wasi:io/poll@0.2',
       'wasi:io/streams@0.2',
       'wasi:random/random',
     ]);
