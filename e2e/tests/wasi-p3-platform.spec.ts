@@ -154,6 +154,19 @@ test.describe('a WASI 0.3 component using the platform interfaces', () => {
     expect(answers[1]!.tookMs).toBeLessThan(DEADLINE_MS + 5000);
   });
 
+  test('a guest that exits through WASI 0.3 is answered 500 with a log line, as under WASI 0.2, and the next request gets a fresh instance', async ({
+    hostPage,
+    workerLogs,
+  }) => {
+    const answers = await getInTurn(hostPage, ['/exit', '/time']);
+    expect(answers.map(({ status }) => status)).toEqual([500, 200]);
+    await expect
+      .poll(() => workerLogs.find((line) => line.includes('answered 500')))
+      .toContain(
+        'GET /exit answered 500: p3-platform/api failed while handling GET /exit: Component exited with error',
+      );
+  });
+
   test("a line written to WASI 0.2 stderr shows in the request's log", async ({ hostPage, workerLogs }) => {
     const answers = await getInTurn(hostPage, ['/', '/stderr-p2']);
     expect(answers.map(({ status, body }) => [status, body])).toEqual([

@@ -37,6 +37,7 @@ describe('p3InstanceImports', () => {
     expect([...asked.keys()].sort()).toEqual([
       'wasi:cli/environment',
       'wasi:cli/environment@0.2',
+      'wasi:cli/exit',
       'wasi:cli/stderr@0.2',
       'wasi:clocks/monotonic-clock',
       'wasi:clocks/monotonic-clock@0.2',
