@@ -4,13 +4,18 @@ import { defineConfig } from 'vitest/config';
 const preview2Shim = fileURLToPath(
   new URL('./node_modules/@bytecodealliance/preview2-shim/dist/', import.meta.url),
 );
+const preview3Shim = fileURLToPath(
+  new URL('./node_modules/@bytecodealliance/preview3-shim/dist/', import.meta.url),
+);
 
 // Unit tests for the environment-agnostic core: `*.test.ts` beside the code, run under Node.
 export default defineConfig({
   resolve: {
-    // The host runs preview2-shim's browser build in every runtime; under Node the package would
-    // resolve to its Node build, whose streams and filesystem are other classes.
+    // The host runs preview2-shim's and preview3-shim's browser builds in every runtime; under
+    // Node the packages would resolve to their Node builds, whose streams and filesystem are
+    // other classes (and whose exit ends the process).
     alias: [
+      { find: /^@bytecodealliance\/preview3-shim\/([a-z-]+)$/, replacement: `${preview3Shim}browser/$1.js` },
       {
         find: /^@bytecodealliance\/preview2-shim\/instantiation$/,
         replacement: `${preview2Shim}common/instantiation.js`,
@@ -30,6 +35,6 @@ export default defineConfig({
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     // Processed by Vite, so that the aliases above apply inside the package too.
-    server: { deps: { inline: [/@bytecodealliance\/preview2-shim/] } },
+    server: { deps: { inline: [/@bytecodealliance\/preview[23]-shim/] } },
   },
 });

@@ -35,6 +35,17 @@ export function shippedWasiDir(version = SHIPPED_WASI_VERSION) {
 export async function stageWit() {
   const stagedDir = await mkdtemp(join(tmpdir(), 'swerve-wit-'));
   await cp(witSourceDir, stagedDir, { recursive: true });
+  await stageWasiP2(join(stagedDir, 'deps'));
+  return stagedDir;
+}
+
+/**
+ * Writes jco's WASI 0.2 packages, re-versioned to WASI_VERSION, into `depsDir`, each in a
+ * folder named after the package plus `suffix`.
+ * @param {string} depsDir
+ * @param {string} [suffix]
+ */
+async function stageWasiP2(depsDir, suffix = '') {
   const wasiDir = shippedWasiDir();
   let packages;
   try {
@@ -47,20 +58,22 @@ export async function stageWit() {
   }
   for (const name of packages) {
     const text = await readFile(join(wasiDir, name, 'package.wit'), 'utf8');
-    const target = join(stagedDir, 'deps', name);
+    const target = join(depsDir, `${name}${suffix}`);
     await mkdir(target, { recursive: true });
     await writeFile(
       join(target, 'package.wit'),
       text.replaceAll(`@${SHIPPED_WASI_VERSION}`, `@${WASI_VERSION}`),
     );
   }
-  return stagedDir;
 }
 
 /**
  * Stages a WASI 0.3 world: the given folder (an app's own `wit/`, whose world names
- * `wasi:*@0.3.0` interfaces) plus the WASI 0.3.0 packages jco ships, unchanged. They are kept
- * apart from the 0.2 staging above because both releases define the same package names.
+ * `wasi:*@0.3.0` interfaces) plus the WASI 0.3.0 packages jco ships, unchanged, and beside them
+ * the WASI 0.2 packages at WASI_VERSION: a real WASI 0.3 component imports both (Rust's std on
+ * wasm32-wasip2 brings WASI 0.2 imports), and the two releases' packages differ only in their
+ * version, which the WIT resolver keeps apart. It is kept apart from the 0.2 staging above so
+ * that WASI 0.2 worlds never see the 0.3 packages.
  * @param {string} witDir
  * @returns {Promise<string>}
  */
@@ -81,5 +94,6 @@ export async function stageWitP3(witDir) {
     await mkdir(join(stagedDir, 'deps', name), { recursive: true });
     await cp(join(wasiDir, name, 'package.wit'), join(stagedDir, 'deps', name, 'package.wit'));
   }
+  await stageWasiP2(join(stagedDir, 'deps'), `-${WASI_VERSION}`);
   return stagedDir;
 }

@@ -1,24 +1,93 @@
 /**
  * Everything a WASI 0.3 instance imports. Unlike a WASI 0.2 instance (instance-imports.ts), one
  * instance serves many requests (runtime/p3-instances.ts), so nothing here may hold a request:
- * what depends on the request served (whose log gets output) is asked at each use through
- * `sinks`. Capabilities come from the component's manifest, as for WASI 0.2.
+ * what depends on the request served (whose log gets output, who serves its requests to its own
+ * app) is asked at each use through `sinks` and `server`. Capabilities come from the
+ * component's manifest, as for WASI 0.2.
+ *
+ * A WASI 0.3 component gets WASI 0.3's interfaces (sw-host/src/wasi/*-p3/) and, keyed apart
+ * (component/wasi-p2-keys.ts), the WASI 0.2 host side a WASI 0.2 instance gets, made once per
+ * instance: Rust's std on wasm32-wasip2 imports WASI 0.2 beside a WASI 0.3 SDK's imports. Every
+ * host function refuses to start once the instance is stopped by a deadline.
  */
+import { keyedForWasiP3 } from '../component/wasi-p2-keys.ts';
+import { createP3Environment } from '../wasi/cli-p3/environment.ts';
+import { exit } from '../wasi/cli-p3/exit.ts';
 import { createP3OutputStreams } from '../wasi/cli-p3/output-streams.ts';
+import { stdin } from '../wasi/cli-p3/stdin.ts';
+import { terminals } from '../wasi/cli-p3/terminals.ts';
+import { createMonotonicClock } from '../wasi/clocks-p3/monotonic-clock.ts';
+import { systemClock } from '../wasi/clocks-p3/system-clock.ts';
 import { p3Types } from '../wasi/http-p3/index.ts';
+import { createInsecureSeed } from '../wasi/random-p3/insecure-seed.ts';
+import { insecure, random } from '../wasi/random-p3/random.ts';
+import { createWasiImports } from '../wasi/wasi-imports.ts';
+import { instanceFileTree, isEmptyTree } from '../wasi/file-tree.ts';
+import { appOutbound, type InProcessServer } from './app-outbound.ts';
+import { relayFor } from './outbound-relay.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
 import type { InstanceSinks } from './instance-imports.ts';
+
+/** What the imports need of the instance's deadline (runtime/p3-deadline.ts). */
+export interface P3ImportsDeadline {
+  /** Aborts when the instance is stopped. */
+  readonly signal: AbortSignal;
+  /** An interface's host functions, refusing to start once the instance is stopped. */
+  guard<T extends object>(imports: T): T;
+}
 
 export interface P3InstanceContext {
   readonly app: DeployedApp;
   readonly component: AppComponent;
   /** The sinks of the request the instance serves now. */
   readonly sinks: () => InstanceSinks;
+  /** Serves the requests to its own app of the request the instance serves now. */
+  readonly server: () => InProcessServer;
+  readonly deadline: P3ImportsDeadline;
 }
 
-export function p3InstanceImports({ sinks }: P3InstanceContext) {
+export function p3InstanceImports({ app, component, sinks, server, deadline }: P3InstanceContext) {
+  // As a WASI 0.2 instance gets it (instance-imports.ts).
+  const environment = { ...component.manifest.environment, ...app.definition.environment };
+  const wasiP2 = createWasiImports({
+    stdout: (line) => sinks().stdout(line),
+    stderr: (line) => sinks().stderr(line),
+    environment,
+    files: isEmptyTree(component.files) ? undefined : instanceFileTree(component.files),
+    outbound: appOutbound({
+      app,
+      component,
+      server: {
+        handle: (...args) => server().handle(...args),
+        handleChained: (...args) => server().handleChained(...args),
+      },
+      warn: (message) => sinks().warn(message),
+      origin: self.location.origin,
+      relay: relayFor(self.location.origin),
+    }),
+  });
+  const wasiP3: Record<string, object> = {
+    'wasi:cli/environment': createP3Environment(environment),
+    'wasi:cli/exit': exit,
+    'wasi:cli/stdin': stdin,
+    ...terminals,
+    ...createP3OutputStreams(sinks),
+    'wasi:clocks/monotonic-clock': createMonotonicClock(deadline.signal),
+    'wasi:clocks/system-clock': systemClock,
+    'wasi:random/random': random,
+    'wasi:random/insecure': insecure,
+    'wasi:random/insecure-seed': createInsecureSeed(),
+  };
+  const guarded = (imports: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(imports).map(([name, value]) => [
+        name,
+        typeof value === 'object' && value !== null ? deadline.guard(value) : value,
+      ]),
+    );
   return {
     'wasi:http/types': p3Types,
-    ...createP3OutputStreams(sinks),
+    ...guarded(wasiP3),
+    ...guarded(keyedForWasiP3(wasiP2)),
   };
 }

@@ -64,14 +64,47 @@ describe('checkHostCompatibility', () => {
     );
   });
 
-  it('refuses a WASI 0.3 handler that imports an interface the host does not provide, naming it and what to do', async () => {
-    const bytes = await dummyP3Component('0.3.0', { 'wasi:sockets@0.3.0': IP_NAME_LOOKUP_P3 });
-    expect(() => checkHostCompatibility(bytes, 'p3/api')).toThrow(
+  it('accepts a WASI 0.3 handler that imports WASI 0.3 environment, random and clocks beside WASI 0.2 environment and stderr', () => {
+    const bytes = builtFile('fixtures/http-p3-platform/dist/http-p3-platform.wasm');
+    const { imports, wasiP3 } = checkHostCompatibility(bytes, 'p3/api');
+    expect(wasiP3).toBe(true);
+    expect(imports).toEqual(
+      expect.arrayContaining([
+        'wasi:cli/environment@0.3.0',
+        'wasi:random/random@0.3.0',
+        'wasi:clocks/system-clock@0.3.0',
+        'wasi:clocks/monotonic-clock@0.3.0',
+        'wasi:cli/environment@0.2.10',
+        'wasi:cli/stderr@0.2.10',
+        'wasi:io/streams@0.2.10',
+      ]),
+    );
+  });
+
+  it('refuses a WASI 0.3 handler that imports WASI 0.3 sockets or filesystem, naming each import and saying what to do', async () => {
+    const bytes = await dummyP3Component('0.3.0', {
+      'wasi:sockets@0.3.0': IP_NAME_LOOKUP_P3,
+      'wasi:filesystem@0.3.0': PREOPENS_P3,
+    });
+    let message = '';
+    try {
+      checkHostCompatibility(bytes, 'p3/api');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(
       'p3/api exports wasi:http/handler@0.3.0, a WASI 0.3 HTTP component (what Spin 4 builds by ' +
         'default), that imports interfaces Swerve does not provide to WASI 0.3 components yet: ' +
-        '"wasi:sockets/ip-name-lookup@0.3.0". Swerve gives a WASI 0.3 component wasi:http/types @0.3.x; ' +
-        'wasi:cli/stdout, stderr and types @0.3.x. ' +
-        "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template",
+        '"wasi:sockets/ip-name-lookup@0.3.0", "wasi:filesystem/preopens@0.3.0". ',
+    );
+    expect(message).toContain(
+      'Swerve gives a WASI 0.3 component wasi:http/types @0.3.x; wasi:cli @0.3.x (environment, exit, ' +
+        'stdin, stdout, stderr, terminal-*, types); wasi:clocks/monotonic-clock, system-clock and ' +
+        'types @0.3.x; wasi:random @0.3.x; wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, ' +
+        'wasi:random, wasi:sockets @0.2.x; wasi:http/types and outgoing-handler @0.2.x',
+    );
+    expect(message).toContain(
+      "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template",
     );
   });
 
@@ -85,6 +118,7 @@ describe('checkHostCompatibility', () => {
 
 const IP_NAME_LOOKUP_P3 =
   'interface ip-name-lookup { resolve-addresses: func(name: string) -> list<string>; }';
+const PREOPENS_P3 = 'interface preopens { get-directories: func() -> list<string>; }';
 
 /**
  * A component with the surface of a WASI 0.3 handler for `version` (its core module a dummy

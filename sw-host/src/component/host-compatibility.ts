@@ -10,15 +10,18 @@ import { readComponentSurface } from './component-binary.ts';
 import { coreModuleProblem, describeCoreModule } from './core-module-kind.ts';
 
 /** Interfaces the host provides, by package and interface name, with the versions it accepts. */
+const WASI_P2 = {
+  pattern: /^wasi:(cli|clocks|filesystem|io|random|sockets)\/[a-z][a-z0-9-]*@0\.2\.\d+$/,
+  describe: 'wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets @0.2.x',
+};
+const WASI_HTTP_P2 = {
+  pattern: /^wasi:http\/(types|outgoing-handler)@0\.2\.\d+$/,
+  describe: 'wasi:http/types and outgoing-handler @0.2.x',
+};
+
 const PROVIDED: { pattern: RegExp; describe: string }[] = [
-  {
-    pattern: /^wasi:(cli|clocks|filesystem|io|random|sockets)\/[a-z][a-z0-9-]*@0\.2\.\d+$/,
-    describe: 'wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets @0.2.x',
-  },
-  {
-    pattern: /^wasi:http\/(types|outgoing-handler)@0\.2\.\d+$/,
-    describe: 'wasi:http/types and outgoing-handler @0.2.x',
-  },
+  WASI_P2,
+  WASI_HTTP_P2,
   {
     pattern: /^fermyon:spin\/(key-value|variables)@2\.0\.0$/,
     describe: 'fermyon:spin/key-value and variables @2.0.0',
@@ -44,14 +47,28 @@ const P3_HANDLER_EXPORT = /^wasi:http\/handler@0\.3\.\d+(-[a-z0-9.-]+)?$/;
 
 /**
  * What a WASI 0.3 component may import, one entry per host side (sw-host/src/wasi/*-p3/ and the
- * Spin interfaces' WASI 0.3 versions). `wasi:cli/types` holds only types (nothing to provide).
+ * Spin interfaces' WASI 0.3 versions). `wasi:cli/types` and `wasi:clocks/types` hold only types
+ * (nothing to provide).
  */
 const P3_PROVIDED: { pattern: RegExp; describe: string }[] = [
   { pattern: /^wasi:http\/types@0\.3\.\d+$/, describe: 'wasi:http/types @0.3.x' },
   {
-    pattern: /^wasi:cli\/(stdout|stderr|types)@0\.3\.\d+$/,
-    describe: 'wasi:cli/stdout, stderr and types @0.3.x',
+    pattern:
+      /^wasi:cli\/(environment|exit|stdin|stdout|stderr|types|terminal-(input|output|stdin|stdout|stderr))@0\.3\.\d+$/,
+    describe: 'wasi:cli @0.3.x (environment, exit, stdin, stdout, stderr, terminal-*, types)',
   },
+  {
+    pattern: /^wasi:clocks\/(monotonic-clock|system-clock|types)@0\.3\.\d+$/,
+    describe: 'wasi:clocks/monotonic-clock, system-clock and types @0.3.x',
+  },
+  {
+    pattern: /^wasi:random\/(random|insecure|insecure-seed)@0\.3\.\d+$/,
+    describe: 'wasi:random @0.3.x',
+  },
+  // What Rust's std on wasm32-wasip2 imports beside a WASI 0.3 SDK's imports: the WASI 0.2 host
+  // side a WASI 0.2 component gets (apps/p3-instance-imports.ts).
+  WASI_P2,
+  WASI_HTTP_P2,
 ];
 
 const BUILD_FOR_P2 =

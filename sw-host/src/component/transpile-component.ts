@@ -8,7 +8,9 @@
  */
 import { $init, generate, type GenerateOptions } from '@bytecodealliance/jco-transpile/component';
 import { SwerveError } from '../errors.ts';
+import { checkHostCompatibility } from './host-compatibility.ts';
 import { instrumentCoreModule } from './instrument-core-module.ts';
+import { wasiP2ImportMap } from './wasi-p2-keys.ts';
 import generateOptions from './generate-options.json';
 
 /**
@@ -31,9 +33,14 @@ export interface TranspiledBytes {
  */
 export async function transpileComponent(bytes: Uint8Array, label: string): Promise<TranspiledBytes> {
   await $init;
+  // A WASI 0.3 component's WASI 0.2 imports get keys of their own (wasi-p2-keys.ts).
+  const { imports, wasiP3 } = checkHostCompatibility(bytes, label);
+  const options = (
+    wasiP3 ? { ...generateOptions, map: wasiP2ImportMap(imports) } : generateOptions
+  ) as GenerateOptions;
   let files: [string, Uint8Array][];
   try {
-    ({ files } = generate(bytes, generateOptions as GenerateOptions));
+    ({ files } = generate(bytes, options));
   } catch (error) {
     const detail = (error as { payload?: unknown }).payload ?? error;
     throw new SwerveError('component-invalid', `Could not transpile ${label}: ${String(detail)}`, {

@@ -86,3 +86,42 @@ describe('P3InstanceDeadline (the deadlines of the requests one reused instance 
     expect(deadline.expired).toBe(false);
   });
 });
+
+describe('P3InstanceDeadline: what stopping the instance stops besides the guest', () => {
+  it("aborts its signal when a request's deadline passes, with a deadline-exceeded error", async () => {
+    const deadline = new P3InstanceDeadline();
+    expect(deadline.signal.aborted).toBe(false);
+    await failure(deadline.run(20, never));
+    expect(deadline.signal.aborted).toBe(true);
+    expect(deadline.signal.reason).toMatchObject({ code: 'deadline-exceeded' });
+  });
+
+  it('guarded host functions run until the instance is stopped, then refuse to start; resource classes pass as they are', async () => {
+    const deadline = new P3InstanceDeadline();
+    class Fields {
+      constructor(readonly value = 1) {}
+    }
+    const calls: string[] = [];
+    const imports = deadline.guard({
+      Fields,
+      getEnvironment(this: { tag: string }) {
+        calls.push(this.tag);
+        return [];
+      },
+      tag: 'the interface object',
+    });
+    expect(imports.getEnvironment()).toEqual([]);
+    // Called on the interface object even when taken out of it, as the glue takes its functions.
+    const { getEnvironment } = imports;
+    getEnvironment.call({ tag: 'elsewhere' });
+    expect(calls).toEqual(['the interface object', 'the interface object']);
+    expect(imports.Fields).toBe(Fields);
+    expect(new imports.Fields(2)).toBeInstanceOf(Fields);
+
+    await failure(deadline.run(20, never));
+    expect(() => imports.getEnvironment()).toThrow(SwerveError);
+    expect(() => imports.getEnvironment()).toThrow('passed its deadline, which stops the instance');
+    expect(new imports.Fields()).toBeInstanceOf(Fields);
+    expect(calls).toHaveLength(2);
+  });
+});

@@ -14,15 +14,24 @@ import { SwerveError } from '../errors.ts';
 import { attachDeadlineHook, deadlineHook } from '../core-wasm/deadline-hook.ts';
 import { formatTimeout } from '../core-wasm/guest-deadline.ts';
 
+/** A resource class of jco's glue (`Fields`, `OutputStream`): PascalCase, as jco names them. */
+const RESOURCE_CLASS = /^[A-Z]/;
+
 export class P3InstanceDeadline {
   /** When each request in flight must be done (performance.now() time). */
   readonly #due = new Set<{ readonly at: number }>();
   #expired = false;
   #hook: WebAssembly.ExportValue | undefined;
+  readonly #stop = new AbortController();
 
   /** Whether a request passed its deadline: the instance is stopped for good. */
   get expired(): boolean {
     return this.#expired;
+  }
+
+  /** Aborts once the instance is stopped: what the host's waits on its behalf end with. */
+  get signal(): AbortSignal {
+    return this.#stop.signal;
   }
 
   /** What instrumented code calls: 1 once any request in flight is past its deadline, else 0. */
@@ -31,12 +40,46 @@ export class P3InstanceDeadline {
     const now = performance.now();
     for (const { at } of this.#due) {
       if (now >= at) {
-        this.#expired = true;
+        this.#expire();
         return 1;
       }
     }
     return 0;
   };
+
+  /**
+   * `imports` (one interface's host functions) with every function refusing to start once the
+   * instance is stopped: a guest resumed after its deadline (it traps only at its next check)
+   * starts no more host operations, outgoing requests among them. Resource classes are passed
+   * on as they are (the glue constructs them and checks handles with `instanceof`); their
+   * methods run only on resources the guest already holds.
+   */
+  guard<T extends object>(imports: T): T {
+    return new Proxy(imports, {
+      get: (target, property) => {
+        const value = Reflect.get(target, property, target) as unknown;
+        if (typeof value !== 'function' || (typeof property === 'string' && RESOURCE_CLASS.test(property)))
+          return value;
+        return (...args: unknown[]) => {
+          if (this.#expired) throw this.#stopped();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  }
+
+  #expire(): void {
+    if (this.#expired) return;
+    this.#expired = true;
+    this.#stop.abort(this.#stopped());
+  }
+
+  #stopped(): SwerveError {
+    return new SwerveError(
+      'deadline-exceeded',
+      'a request on its instance passed its deadline, which stops the instance',
+    );
+  }
 
   /** Connects a core instance of the component to these deadlines, before any export runs. */
   attach(instance: WebAssembly.Instance): void {
@@ -68,7 +111,7 @@ export class P3InstanceDeadline {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expiry = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        this.#expired = true;
+        this.#expire();
         reject(error());
       }, timeoutMs);
     });

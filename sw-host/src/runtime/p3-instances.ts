@@ -12,6 +12,7 @@
  * from fresh instances.
  */
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
+import type { InProcessServer } from '../apps/app-outbound.ts';
 import type { InstanceSinks } from '../apps/instance-imports.ts';
 import type { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
@@ -35,26 +36,46 @@ interface P3Instance {
   readonly output: OutputRouting;
 }
 
-/** Whose log an instance's output goes to. */
+/** What of the request an instance serves its imports use: its log, its requests to its app. */
+interface ServedRun {
+  readonly sinks: InstanceSinks;
+  readonly server: InProcessServer;
+}
+
+/** Whose log an instance's output goes to, and who serves its requests to its own app. */
 class OutputRouting {
-  readonly #serving: InstanceSinks[] = [];
-  #last: InstanceSinks | undefined;
+  readonly #serving: ServedRun[] = [];
+  #last: ServedRun | undefined;
+
+  /** The request now served, else the last one; before the first request, none. */
+  #run = (): ServedRun => this.#serving.at(-1) ?? this.#last ?? NO_RUN;
 
   /** The sinks of the request now served; a no-op sink before the first request. */
-  readonly current = (): InstanceSinks => this.#serving.at(-1) ?? this.#last ?? SILENT;
+  readonly current = (): InstanceSinks => this.#run().sinks;
 
-  /** Routes output to `sinks` until the returned function is called. */
-  serve(sinks: InstanceSinks): () => void {
-    this.#serving.push(sinks);
-    this.#last = sinks;
+  /** The in-process server of the request now served. */
+  readonly server = (): InProcessServer => this.#run().server;
+
+  /** Routes output (and requests to the app) to `run` until the returned function is called. */
+  serve(run: ServedRun): () => void {
+    this.#serving.push(run);
+    this.#last = run;
     return () => {
-      const index = this.#serving.indexOf(sinks);
+      const index = this.#serving.indexOf(run);
       if (index >= 0) this.#serving.splice(index, 1);
     };
   }
 }
 
 const SILENT: InstanceSinks = { stdout: () => undefined, stderr: () => undefined, warn: () => undefined };
+
+/** A start function's request to its own app, before any request: nothing to serve it with. */
+const notServing = (): Promise<Response> =>
+  Promise.reject(
+    new Error('The instance is serving no request: it cannot make requests to its own app yet.'),
+  );
+
+const NO_RUN: ServedRun = { sinks: SILENT, server: { handle: notServing, handleChained: notServing } };
 
 export class P3Instances {
   readonly #pools = new WeakMap<DeployedApp, Map<string, P3InstancePool<P3Instance>>>();
@@ -63,7 +84,7 @@ export class P3Instances {
 
   /** The response of `loaded` (a WASI 0.3 component) to `run.request`, as GuestExecutor says. */
   async execute(loaded: LoadedComponent, run: GuestRun): Promise<Response> {
-    const { app, component, request, sinks, report, onLateFailure, onPhase } = run;
+    const { app, component, request, sinks, server, report, onLateFailure, onPhase } = run;
     const timeoutMs = app.definition.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const failed = (error: unknown) => requestFailure(error, request, component.label);
 
@@ -80,7 +101,7 @@ export class P3Instances {
     const handleStarted = performance.now();
     onPhase?.('handle');
     const { handle, deadline, output } = lease.instance;
-    const stopServing = output.serve(sinks);
+    const stopServing = output.serve({ sinks, server });
     let served: ServedResponse | undefined;
     let responded!: (served: ServedResponse) => void;
     const response = new Promise<ServedResponse>((resolve) => (responded = resolve));
@@ -150,7 +171,13 @@ async function instantiateP3(
 ): Promise<P3Instance> {
   const deadline = new P3InstanceDeadline();
   const output = new OutputRouting();
-  const imports = p3InstanceImports({ app, component, sinks: output.current });
+  const imports = p3InstanceImports({
+    app,
+    component,
+    sinks: output.current,
+    server: output.server,
+    deadline,
+  });
   const instance = await deadline.run(timeoutMs, () => loaded.instantiate(imports, deadline));
   return { handle: findP3Handle(instance.exports, loaded.label), deadline, output };
 }

@@ -1,0 +1,11 @@
+/**
+ * `wasi:random/insecure-seed@0.3`: 128 bits a guest seeds its hash maps with (against
+ * hash-flooding). The WIT allows the same value every call; one pair per instance, drawn when
+ * the instance is made, keeps instances apart without holding state anywhere else.
+ * preview3-shim's version hands every instance in the worker the same pair.
+ */
+export function createInsecureSeed() {
+  const [first, second] = crypto.getRandomValues(new BigUint64Array(2));
+  const seed: [bigint, bigint] = [first!, second!];
+  return { getInsecureSeed: (): [bigint, bigint] => [...seed] };
+}
