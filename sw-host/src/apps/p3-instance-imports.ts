@@ -1,24 +1,44 @@
 /**
  * Everything a WASI 0.3 instance imports. Unlike a WASI 0.2 instance (instance-imports.ts), one
  * instance serves many requests (runtime/p3-instances.ts), so nothing here may hold a request:
- * what depends on the request served (whose log gets output) is asked at each use through
- * `sinks`. Capabilities come from the component's manifest, as for WASI 0.2.
+ * what depends on the request served (whose log gets output and warnings) is asked at each use
+ * through `sinks`. Capabilities come from the component's manifest, as for WASI 0.2.
  */
+import { createSpinKeyValueP3 } from '../kv/spin-key-value-p3.ts';
+import { createVariablesP3Imports } from '../spin/variables-p3.ts';
 import { createP3OutputStreams } from '../wasi/cli-p3/output-streams.ts';
 import { p3Types } from '../wasi/http-p3/index.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
 import type { InstanceSinks } from './instance-imports.ts';
+import { appStore } from './kv-stores.ts';
 
 export interface P3InstanceContext {
   readonly app: DeployedApp;
   readonly component: AppComponent;
+  /**
+   * The instance's deadlines (runtime/p3-deadline.ts): `guard` gives an object whose methods
+   * refuse to start once a request's deadline has stopped the instance.
+   */
+  readonly deadline: { guard<T extends object>(target: T): T };
   /** The sinks of the request the instance serves now. */
   readonly sinks: () => InstanceSinks;
 }
 
-export function p3InstanceImports({ sinks }: P3InstanceContext) {
+export function p3InstanceImports({ app, component, deadline, sinks }: P3InstanceContext) {
   return {
     'wasi:http/types': p3Types,
     ...createP3OutputStreams(sinks),
+    // The same stores, labels and rules as a WASI 0.2 instance's fermyon:spin/key-value; one
+    // table of open stores for the instance's life, as in Spin 4.
+    'spin:key-value/key-value': createSpinKeyValueP3({
+      appId: app.name,
+      allowedLabels: component.manifest.keyValueStores,
+      backendFor: (label) => {
+        const backend = appStore(app, label);
+        return backend && deadline.guard(backend);
+      },
+      warn: (message: string) => sinks().warn(message),
+    }),
+    ...createVariablesP3Imports(component.variables),
   };
 }

@@ -64,13 +64,29 @@ describe('checkHostCompatibility', () => {
     );
   });
 
+  it("accepts a WASI 0.3 handler that imports Spin 4's key-value and variables @3.0.0", () => {
+    const bytes = builtFile('fixtures/http-p3-spin/dist/http-p3-spin.wasm');
+    expect(checkHostCompatibility(bytes, 'p3/api')).toEqual({
+      imports: ['wasi:http/types@0.3.0', 'spin:key-value/key-value@3.0.0', 'spin:variables/variables@3.0.0'],
+      wasiP3: true,
+    });
+  });
+
+  it("refuses a WASI 0.3 handler that imports Spin's blocking 2.0 key-value, naming it", async () => {
+    const bytes = await dummyP3Component('0.3.0', { 'fermyon:spin@2.0.0': KEY_VALUE_2 });
+    expect(() => checkHostCompatibility(bytes, 'p3/api')).toThrow(
+      'that imports interfaces Swerve does not provide to WASI 0.3 components yet: "fermyon:spin/key-value@2.0.0".',
+    );
+  });
+
   it('refuses a WASI 0.3 handler that imports an interface the host does not provide, naming it and what to do', async () => {
     const bytes = await dummyP3Component('0.3.0', { 'wasi:sockets@0.3.0': IP_NAME_LOOKUP_P3 });
     expect(() => checkHostCompatibility(bytes, 'p3/api')).toThrow(
       'p3/api exports wasi:http/handler@0.3.0, a WASI 0.3 HTTP component (what Spin 4 builds by ' +
         'default), that imports interfaces Swerve does not provide to WASI 0.3 components yet: ' +
         '"wasi:sockets/ip-name-lookup@0.3.0". Swerve gives a WASI 0.3 component wasi:http/types @0.3.x; ' +
-        'wasi:cli/stdout, stderr and types @0.3.x. ' +
+        'wasi:cli/stdout, stderr and types @0.3.x; ' +
+        'spin:key-value/key-value and spin:variables/variables @3.0.0. ' +
         "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template",
     );
   });
@@ -82,6 +98,8 @@ describe('checkHostCompatibility', () => {
     );
   });
 });
+
+const KEY_VALUE_2 = 'interface key-value { get: func(key: string) -> option<list<u8>>; }';
 
 const IP_NAME_LOOKUP_P3 =
   'interface ip-name-lookup { resolve-addresses: func(name: string) -> list<string>; }';

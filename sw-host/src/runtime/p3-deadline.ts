@@ -44,6 +44,29 @@ export class P3InstanceDeadline {
   }
 
   /**
+   * `target` with every method refusing to start once the instance is stopped: a task the
+   * instance still runs after a deadline (suspended on the host meanwhile) makes no more
+   * changes (key-value writes already made stay, each being one transaction).
+   */
+  guard<T extends object>(target: T): T {
+    return new Proxy(target, {
+      get: (object, property) => {
+        const value = Reflect.get(object, property, object) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (this.#expired) {
+            throw new SwerveError(
+              'deadline-exceeded',
+              'a request on its instance passed its deadline, which stops the instance and its host operations',
+            );
+          }
+          return (value as (...a: unknown[]) => unknown).apply(object, args);
+        };
+      },
+    });
+  }
+
+  /**
    * Runs one request's guest work within `timeoutMs` from now. Rejects with a
    * `deadline-exceeded` SwerveError at its deadline (the guest trapped at its check or is still
    * suspended), or when another request's deadline stopped the instance first; any other

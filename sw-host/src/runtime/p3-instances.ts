@@ -150,7 +150,7 @@ async function instantiateP3(
 ): Promise<P3Instance> {
   const deadline = new P3InstanceDeadline();
   const output = new OutputRouting();
-  const imports = p3InstanceImports({ app, component, sinks: output.current });
+  const imports = p3InstanceImports({ app, component, deadline, sinks: output.current });
   const instance = await deadline.run(timeoutMs, () => loaded.instantiate(imports, deadline));
   return { handle: findP3Handle(instance.exports, loaded.label), deadline, output };
 }

@@ -1,0 +1,201 @@
+/**
+ * Spin 4's interfaces for WASI 0.3 components: `spin:key-value/key-value@3.0.0` and
+ * `spin:variables/variables@3.0.0` (every function async, keys as a stream). The guest is
+ * components/fixtures/http-p3-spin, hand-written WAT that calls them with `[async-lower]` and
+ * waits on a waitable set, as a spin-sdk 6 guest does; beside it in the same app runs the
+ * WASI 0.2 `probe` (fermyon:spin/key-value@2.0.0), so both host sides are seen over one store.
+ */
+import type { Page } from '@playwright/test';
+import { withHost } from '../fixtures/app-hosts.ts';
+import { deployApp, PROBE_FILES, serveTestFiles } from '../fixtures/deploy.ts';
+import { expect, test } from '../fixtures/swerve.ts';
+
+const APP = 'p3spin';
+
+const MANIFEST = `spin_manifest_version = 2
+[application]
+name = "${APP}"
+[variables]
+greeting = { default = "hello from a spin variable" }
+secret = { required = true }
+[[trigger.http]]
+route = "/probe/..."
+component = "probe"
+[[trigger.http]]
+route = "/..."
+component = "api"
+[component.api]
+source = "api.wasm"
+key_value_stores = ["default"]
+[component.api.variables]
+greeting = "{{ greeting }}"
+token = "{{ secret }}"
+[component.probe]
+source = "probe.wasm"
+key_value_stores = ["default"]
+`;
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+/** Sends GET `paths` to the app one after the other, from inside the page. */
+function getInTurn(page: Page, paths: string[]): Promise<Answer[]> {
+  return withHost(
+    page,
+    APP,
+    async (host, paths) => {
+      const answers = [];
+      for (const path of paths) {
+        const response = await host.fetch(path);
+        answers.push({ status: response.status, body: await response.text() });
+      }
+      return answers;
+    },
+    paths,
+  );
+}
+
+async function get(page: Page, path: string): Promise<Answer> {
+  return (await getInTurn(page, [path]))[0]!;
+}
+
+/** What the WASI 0.2 probe found for `query` (its `probes` JSON). */
+async function probe(page: Page, query: string): Promise<Record<string, unknown>> {
+  const answer = await get(page, `/probe/?${query}`);
+  expect(answer.status).toBe(200);
+  return (JSON.parse(answer.body) as { probes: Record<string, unknown> }).probes;
+}
+
+test.describe("Spin's key-value and variables for a WASI 0.3 component", () => {
+  test.beforeEach(async ({ hostPage }) => {
+    await serveTestFiles(hostPage);
+    const outcome = await deployApp(hostPage, {
+      manifest: MANIFEST,
+      files: {
+        'api.wasm': { built: 'fixtures/http-p3-spin/dist/http-p3-spin.wasm' },
+        ...PROBE_FILES,
+      },
+      // As `swerve up --variable secret=...` gives them.
+      variables: { secret: 's3cr3t' },
+      // A store the app defines but the component does not list.
+      keyValueStores: ['cache'],
+    });
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+  });
+
+  test('a counter it keeps counts on across requests and across instances (130 requests: a fresh instance after 128)', async ({
+    hostPage,
+  }) => {
+    const answers = await getInTurn(
+      hostPage,
+      Array.from({ length: 130 }, () => '/kv/incr'),
+    );
+    expect(answers).toEqual(Array.from({ length: 130 }, (_, i) => ({ status: 200, body: String(i + 1) })));
+    // The same store the playground's key-value view reads, and a WASI 0.2 component's.
+    expect(await withHost(hostPage, APP, (host, app) => host.kv(app).getText('counter'), APP)).toBe('130');
+    expect(await probe(hostPage, 'kv-label=default&kv-get=counter')).toMatchObject({
+      kv: { ok: { value: '130' } },
+    });
+  });
+
+  test('it sees what a WASI 0.2 component and a page wrote; exists and delete work on the same store', async ({
+    hostPage,
+  }) => {
+    expect(await get(hostPage, '/kv/exists')).toEqual({ status: 200, body: 'false' });
+    await probe(hostPage, 'kv-label=default&kv-set=counter&value=41');
+    expect(await get(hostPage, '/kv/exists')).toEqual({ status: 200, body: 'true' });
+    expect(await get(hostPage, '/kv/incr')).toEqual({ status: 200, body: '42' });
+    await withHost(hostPage, APP, (host, app) => host.kv(app).set('counter', '99'), APP);
+    expect(await get(hostPage, '/kv/incr')).toEqual({ status: 200, body: '100' });
+
+    expect(await get(hostPage, '/kv/delete')).toEqual({ status: 200, body: 'deleted' });
+    expect(await get(hostPage, '/kv/exists')).toEqual({ status: 200, body: 'false' });
+    expect(await withHost(hostPage, APP, (host, app) => host.kv(app).getText('counter'), APP)).toBe(
+      undefined,
+    );
+    // Deleting a missing key is no error, as in Spin.
+    expect(await get(hostPage, '/kv/delete')).toEqual({ status: 200, body: 'deleted' });
+  });
+
+  test('get-keys streams every key of the store to the guest, however many reads it takes', async ({
+    hostPage,
+  }) => {
+    expect(await get(hostPage, '/kv/keys')).toEqual({ status: 200, body: '' });
+    // More keys than the guest reads at once (8), and names with more than ASCII.
+    const keys = Array.from({ length: 20 }, (_, i) => `key-${String(i).padStart(2, '0')}`).concat('clé ✓');
+    await withHost(
+      hostPage,
+      APP,
+      async (host, keys) => {
+        for (const key of keys) await host.kv('p3spin').set(key, 'x');
+      },
+      keys,
+    );
+    await get(hostPage, '/kv/incr');
+    const listed = await get(hostPage, '/kv/keys');
+    expect(listed.status).toBe(200);
+    expect(listed.body.split('\n').slice(0, -1).sort()).toEqual([...keys, 'counter'].sort());
+  });
+
+  test('a label it does not list is access-denied, as Spin says and as for a WASI 0.2 component', async ({
+    hostPage,
+  }) => {
+    expect(await get(hostPage, '/kv/open?default')).toEqual({ status: 200, body: 'opened default' });
+    // "cache" is a store of the app that this component does not list; "nope" is no store at all.
+    expect(await get(hostPage, '/kv/open?cache')).toEqual({ status: 500, body: 'error: access-denied' });
+    expect(await get(hostPage, '/kv/open?nope')).toEqual({ status: 500, body: 'error: access-denied' });
+    expect(await probe(hostPage, 'kv-open=cache')).toEqual({ kvOpen: { err: { tag: 'access-denied' } } });
+  });
+
+  test('variables: a default from the manifest and one given at deploy; an unknown or malformed name is the error Spin gives', async ({
+    hostPage,
+  }) => {
+    expect(await get(hostPage, '/var?greeting')).toEqual({
+      status: 200,
+      body: 'hello from a spin variable',
+    });
+    expect(await get(hostPage, '/var?token')).toEqual({ status: 200, body: 's3cr3t' });
+    expect(await get(hostPage, '/var?missing')).toEqual({
+      status: 500,
+      body: 'error: undefined: no variable for "api"."missing"',
+    });
+    const malformed = await get(hostPage, '/var?Not-Valid');
+    expect(malformed.status).toBe(500);
+    expect(malformed.body).toMatch(/^error: invalid-name: ./);
+    // The same texts a WASI 0.2 component gets.
+    expect(await probe(hostPage, 'var=missing')).toEqual({
+      var: { err: { tag: 'undefined', val: 'no variable for "probe"."missing"' } },
+    });
+  });
+
+  test('requests at once on one instance each wait on their own calls and get their own answer', async ({
+    hostPage,
+  }) => {
+    await withHost(hostPage, APP, (host) => host.kv('p3spin').set('counter', '7'), undefined);
+    const paths = Array.from(
+      { length: 16 },
+      (_, i) => ['/var?greeting', '/kv/keys', '/kv/open?cache', '/kv/exists'][i % 4]!,
+    );
+    const answers = await withHost(
+      hostPage,
+      APP,
+      (host, paths) =>
+        Promise.all(
+          paths.map(async (path) => {
+            const response = await host.fetch(path);
+            return { status: response.status, body: await response.text() };
+          }),
+        ),
+      paths,
+    );
+    const expected: Record<string, Answer> = {
+      '/var?greeting': { status: 200, body: 'hello from a spin variable' },
+      '/kv/keys': { status: 200, body: 'counter\n' },
+      '/kv/open?cache': { status: 500, body: 'error: access-denied' },
+      '/kv/exists': { status: 200, body: 'true' },
+    };
+    expect(answers).toEqual(paths.map((path) => expected[path]));
+  });
+});
