@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 const preview2Shim = fileURLToPath(
   new URL('./node_modules/@bytecodealliance/preview2-shim/dist/', import.meta.url),
 );
+const preview3Shim = fileURLToPath(
+  new URL('./node_modules/@bytecodealliance/preview3-shim/dist/browser/', import.meta.url),
+);
 
 // Unit tests for the environment-agnostic core: `*.test.ts` beside the code, run under Node.
 export default defineConfig({
@@ -17,6 +20,8 @@ export default defineConfig({
       },
       { find: /^@bytecodealliance\/preview2-shim\/([a-z-]+)$/, replacement: `${preview2Shim}browser/$1.js` },
       { find: /^@bytecodealliance\/preview2-shim$/, replacement: `${preview2Shim}browser/index.js` },
+      // Likewise preview3-shim (the WASI 0.3 host side's `wasi:http/types`).
+      { find: /^@bytecodealliance\/preview3-shim\/([a-z-]+)$/, replacement: `${preview3Shim}$1.js` },
     ],
   },
   test: {
@@ -30,6 +35,6 @@ export default defineConfig({
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     // Processed by Vite, so that the aliases above apply inside the package too.
-    server: { deps: { inline: [/@bytecodealliance\/preview2-shim/] } },
+    server: { deps: { inline: [/@bytecodealliance\/preview[23]-shim/] } },
   },
 });

@@ -7,10 +7,13 @@
 import { createSpinKeyValueP3 } from '../kv/spin-key-value-p3.ts';
 import { createVariablesP3Imports } from '../spin/variables-p3.ts';
 import { createP3OutputStreams } from '../wasi/cli-p3/output-streams.ts';
+import { createP3Client } from '../wasi/http-p3/client.ts';
 import { p3Types } from '../wasi/http-p3/index.ts';
+import { appOutbound, type InProcessServer } from './app-outbound.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
 import type { InstanceSinks } from './instance-imports.ts';
 import { appStore } from './kv-stores.ts';
+import { relayFor } from './outbound-relay.ts';
 
 export interface P3InstanceContext {
   readonly app: DeployedApp;
@@ -22,12 +25,26 @@ export interface P3InstanceContext {
   readonly deadline: { guard<T extends object>(target: T): T };
   /** The sinks of the request the instance serves now. */
   readonly sinks: () => InstanceSinks;
+  /** What serves the requests the guest sends to its own app, for the request served now. */
+  readonly server: () => InProcessServer;
 }
 
-export function p3InstanceImports({ app, component, deadline, sinks }: P3InstanceContext) {
+export function p3InstanceImports({ app, component, deadline, sinks, server }: P3InstanceContext) {
   return {
     'wasi:http/types': p3Types,
     ...createP3OutputStreams(sinks),
+    // The same policy and relay as a WASI 0.2 instance's outgoing handler, made at each request
+    // from the request then served (its warnings, its server).
+    ...createP3Client(() =>
+      appOutbound({
+        app,
+        component,
+        server: server(),
+        warn: (message) => sinks().warn(message),
+        origin: self.location.origin,
+        relay: relayFor(self.location.origin),
+      }),
+    ),
     // The same stores, labels and rules as a WASI 0.2 instance's fermyon:spin/key-value; one
     // table of open stores for the instance's life, as in Spin 4.
     'spin:key-value/key-value': createSpinKeyValueP3({

@@ -64,10 +64,15 @@ describe('checkHostCompatibility', () => {
     );
   });
 
-  it("accepts a WASI 0.3 handler that imports Spin 4's key-value and variables @3.0.0", () => {
+  it("accepts a WASI 0.3 handler that imports Spin 4's key-value and variables @3.0.0 and wasi:http/client", () => {
     const bytes = builtFile('fixtures/http-p3-spin/dist/http-p3-spin.wasm');
     expect(checkHostCompatibility(bytes, 'p3/api')).toEqual({
-      imports: ['wasi:http/types@0.3.0', 'spin:key-value/key-value@3.0.0', 'spin:variables/variables@3.0.0'],
+      imports: [
+        'wasi:http/types@0.3.0',
+        'spin:key-value/key-value@3.0.0',
+        'spin:variables/variables@3.0.0',
+        'wasi:http/client@0.3.0',
+      ],
       wasiP3: true,
     });
   });
@@ -85,7 +90,7 @@ describe('checkHostCompatibility', () => {
       'p3/api exports wasi:http/handler@0.3.0, a WASI 0.3 HTTP component (what Spin 4 builds by ' +
         'default), that imports interfaces Swerve does not provide to WASI 0.3 components yet: ' +
         '"wasi:sockets/ip-name-lookup@0.3.0". Swerve gives a WASI 0.3 component wasi:http/types @0.3.x; ' +
-        'wasi:cli/stdout, stderr and types @0.3.x; ' +
+        'wasi:cli/stdout, stderr and types @0.3.x; wasi:http/client @0.3.x; ' +
         'spin:key-value/key-value and spin:variables/variables @3.0.0. ' +
         "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template",
     );

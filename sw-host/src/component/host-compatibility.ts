@@ -52,6 +52,7 @@ const P3_PROVIDED: { pattern: RegExp; describe: string }[] = [
     pattern: /^wasi:cli\/(stdout|stderr|types)@0\.3\.\d+$/,
     describe: 'wasi:cli/stdout, stderr and types @0.3.x',
   },
+  { pattern: /^wasi:http\/client@0\.3\.\d+$/, describe: 'wasi:http/client @0.3.x' },
   {
     pattern: /^spin:(key-value\/key-value|variables\/variables)@3\.0\.0$/,
     describe: 'spin:key-value/key-value and spin:variables/variables @3.0.0',

@@ -11,6 +11,7 @@
  * Pools belong to one deployed app: a redeploy, or another app with the same binary, starts
  * from fresh instances.
  */
+import type { InProcessServer } from '../apps/app-outbound.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import type { InstanceSinks } from '../apps/instance-imports.ts';
 import type { LoadedComponent } from '../component/loaded-component.ts';
@@ -35,26 +36,46 @@ interface P3Instance {
   readonly output: OutputRouting;
 }
 
-/** Whose log an instance's output goes to. */
+/** What an instance's imports ask of the request it serves: whose log, whose server. */
+interface Served {
+  readonly sinks: InstanceSinks;
+  /** Serves the requests the guest sends to its own app (per run in a guest worker). */
+  readonly server: InProcessServer;
+}
+
+/** Whose log an instance's output goes to, and who serves its requests to its own app. */
 class OutputRouting {
-  readonly #serving: InstanceSinks[] = [];
-  #last: InstanceSinks | undefined;
+  readonly #serving: Served[] = [];
+  #last: Served | undefined;
 
   /** The sinks of the request now served; a no-op sink before the first request. */
-  readonly current = (): InstanceSinks => this.#serving.at(-1) ?? this.#last ?? SILENT;
+  readonly current = (): InstanceSinks => this.#now()?.sinks ?? SILENT;
 
-  /** Routes output to `sinks` until the returned function is called. */
-  serve(sinks: InstanceSinks): () => void {
-    this.#serving.push(sinks);
-    this.#last = sinks;
+  /** The server of the request now served. */
+  readonly server = (): InProcessServer => this.#now()?.server ?? NO_SERVER;
+
+  /** Routes output (and requests to the app) to `served` until the returned function is called. */
+  serve(served: Served): () => void {
+    this.#serving.push(served);
+    this.#last = served;
     return () => {
-      const index = this.#serving.indexOf(sinks);
+      const index = this.#serving.indexOf(served);
       if (index >= 0) this.#serving.splice(index, 1);
     };
+  }
+
+  #now(): Served | undefined {
+    return this.#serving.at(-1) ?? this.#last;
   }
 }
 
 const SILENT: InstanceSinks = { stdout: () => undefined, stderr: () => undefined, warn: () => undefined };
+
+/** Before its first request an instance (a start function) has no app to send requests to. */
+const NO_SERVER: InProcessServer = {
+  handle: () => Promise.reject(new Error('the instance is serving no request yet')),
+  handleChained: () => Promise.reject(new Error('the instance is serving no request yet')),
+};
 
 export class P3Instances {
   readonly #pools = new WeakMap<DeployedApp, Map<string, P3InstancePool<P3Instance>>>();
@@ -63,7 +84,7 @@ export class P3Instances {
 
   /** The response of `loaded` (a WASI 0.3 component) to `run.request`, as GuestExecutor says. */
   async execute(loaded: LoadedComponent, run: GuestRun): Promise<Response> {
-    const { app, component, request, sinks, report, onLateFailure, onPhase } = run;
+    const { app, component, request, sinks, server, report, onLateFailure, onPhase } = run;
     const timeoutMs = app.definition.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const failed = (error: unknown) => requestFailure(error, request, component.label);
 
@@ -80,7 +101,7 @@ export class P3Instances {
     const handleStarted = performance.now();
     onPhase?.('handle');
     const { handle, deadline, output } = lease.instance;
-    const stopServing = output.serve(sinks);
+    const stopServing = output.serve({ sinks, server });
     let served: ServedResponse | undefined;
     let responded!: (served: ServedResponse) => void;
     const response = new Promise<ServedResponse>((resolve) => (responded = resolve));
@@ -150,7 +171,13 @@ async function instantiateP3(
 ): Promise<P3Instance> {
   const deadline = new P3InstanceDeadline();
   const output = new OutputRouting();
-  const imports = p3InstanceImports({ app, component, deadline, sinks: output.current });
+  const imports = p3InstanceImports({
+    app,
+    component,
+    deadline,
+    sinks: output.current,
+    server: output.server,
+  });
   const instance = await deadline.run(timeoutMs, () => loaded.instantiate(imports, deadline));
   return { handle: findP3Handle(instance.exports, loaded.label), deadline, output };
 }
