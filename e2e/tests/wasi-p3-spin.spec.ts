@@ -8,8 +8,10 @@
  */
 import type { Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
 import { withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, PROBE_FILES, serveTestFiles } from '../fixtures/deploy.ts';
+import { freePort, startSwerveUp, stop } from '../fixtures/swerve-up-process.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 
 const APP = 'p3spin';
@@ -296,4 +298,30 @@ test.describe('outgoing HTTP from a WASI 0.3 component (wasi:http/client@0.3.0)'
     // The instance is fine for the next request.
     expect(await get(hostPage, '/var?greeting')).toEqual({ status: 200, body: 'hello from a spin variable' });
   });
+});
+
+test('swerve up: a --variable reaches the WASI 0.3 guest, and its key-value counter counts', async ({
+  page,
+}) => {
+  const fixture = resolve(import.meta.dirname, '../../components/fixtures/http-p3-spin');
+  const { child, up } = await startSwerveUp([
+    fixture,
+    '--port',
+    String(await freePort()),
+    '--variable',
+    'greeting=from the command line',
+  ]);
+  try {
+    await page.goto(`${up.url}var?greeting`);
+    await expect(page.locator('body')).toHaveText('from the command line', { timeout: 45_000 });
+    const counted = await page.evaluate(async () => {
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await (await fetch('/kv/incr')).text());
+      return answers;
+    });
+    expect(counted).toEqual(['1', '2', '3']);
+    await expect.poll(() => up.output()).toMatch(/^GET \/kv\/incr → 200 \(http-p3-spin\) in \d+\.\d ms$/m);
+  } finally {
+    await stop(child);
+  }
 });
