@@ -187,7 +187,7 @@ test.describe("Spin's key-value and variables for a WASI 0.3 component", () => {
     await withHost(hostPage, APP, (host) => host.kv('p3spin').set('counter', '7'), undefined);
     const paths = Array.from(
       { length: 16 },
-      (_, i) => ['/var?greeting', '/kv/keys', '/kv/open?cache', '/kv/exists'][i % 4]!,
+      (_, i) => ['/var?greeting', '/kv/keys', '/kv/open?cache', '/kv/exists', '/nope'][i % 5]!,
     );
     const answers = await withHost(
       hostPage,
@@ -206,6 +206,12 @@ test.describe("Spin's key-value and variables for a WASI 0.3 component", () => {
       '/kv/keys': { status: 200, body: 'counter\n' },
       '/kv/open?cache': { status: 500, body: 'error: access-denied' },
       '/kv/exists': { status: 200, body: 'true' },
+      '/nope': {
+        status: 404,
+        body:
+          'not found: try /kv/incr, /kv/exists, /kv/delete, /kv/keys, /kv/open?<label>, ' +
+          '/var?<name>, /send?<path> or /send-to?<host>\n',
+      },
     };
     expect(answers).toEqual(paths.map((path) => expected[path]));
   });
