@@ -1,8 +1,9 @@
 /**
  * Everything a WASI 0.3 instance imports. Unlike a WASI 0.2 instance (instance-imports.ts), one
  * instance serves many requests (runtime/p3-instances.ts), so nothing here may hold a request:
- * what depends on the request served (whose log gets output and warnings) is asked at each use
- * through `sinks`. Capabilities come from the component's manifest, as for WASI 0.2.
+ * what depends on the request served (whose log gets output and warnings, what serves requests
+ * to the app itself) is asked at each use through `sinks` and `server`. Capabilities come from
+ * the component's manifest, as for WASI 0.2.
  */
 import { createSpinKeyValueP3 } from '../kv/spin-key-value-p3.ts';
 import { createVariablesP3Imports } from '../spin/variables-p3.ts';

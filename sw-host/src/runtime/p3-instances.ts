@@ -8,6 +8,7 @@
  * made it. Its output goes to the log of the request it serves: the
  * latest one still in flight, else the last one (Spin logs a component's output, not a
  * request's, so this attribution is Swerve's own; with requests at once it is a best guess).
+ * Its requests to its own app are served through that request's server, likewise.
  * Pools belong to one deployed app: a redeploy, or another app with the same binary, starts
  * from fresh instances.
  */
