@@ -48,6 +48,6 @@ export function p3TestImports(deadline: P3ImportsDeadline) {
     sinks: () => sinks,
     server: () => ({ handle: notUsed, handleChained: notUsed }),
     deadline,
-  }) as Record<string, Record<string, unknown>>;
+  }) as unknown as Record<string, Record<string, unknown>>;
   return { object, lines };
 }

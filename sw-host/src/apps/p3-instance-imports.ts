@@ -11,6 +11,8 @@
  * host function refuses to start once the instance is stopped by a deadline.
  */
 import { keyedForWasiP3 } from '../component/wasi-p2-keys.ts';
+import { createSpinKeyValueP3 } from '../kv/spin-key-value-p3.ts';
+import { createVariablesP3Imports } from '../spin/variables-p3.ts';
 import { createP3Environment } from '../wasi/cli-p3/environment.ts';
 import { exit } from '../wasi/cli-p3/exit.ts';
 import { createP3OutputStreams } from '../wasi/cli-p3/output-streams.ts';
@@ -18,6 +20,7 @@ import { stdin } from '../wasi/cli-p3/stdin.ts';
 import { terminals } from '../wasi/cli-p3/terminals.ts';
 import { createMonotonicClock } from '../wasi/clocks-p3/monotonic-clock.ts';
 import { systemClock } from '../wasi/clocks-p3/system-clock.ts';
+import { createP3Client } from '../wasi/http-p3/client.ts';
 import { p3Types } from '../wasi/http-p3/index.ts';
 import { createInsecureSeed } from '../wasi/random-p3/insecure-seed.ts';
 import { insecure, random } from '../wasi/random-p3/random.ts';
@@ -27,6 +30,7 @@ import { appOutbound, type InProcessServer } from './app-outbound.ts';
 import { relayFor } from './outbound-relay.ts';
 import type { AppComponent, DeployedApp } from './deployed-app.ts';
 import type { InstanceSinks } from './instance-imports.ts';
+import { appStore } from './kv-stores.ts';
 
 /** What the imports need of the instance's deadline (runtime/p3-deadline.ts). */
 export interface P3ImportsDeadline {
@@ -47,6 +51,19 @@ export interface P3InstanceContext {
 }
 
 export function p3InstanceImports({ app, component, sinks, server, deadline }: P3InstanceContext) {
+  // The component's allowed_outbound_hosts, its app's own URLs served through the request served
+  // now, swerve up's relay: for WASI 0.2's outgoing handler and WASI 0.3's client alike.
+  const outbound = appOutbound({
+    app,
+    component,
+    server: {
+      handle: (...args) => server().handle(...args),
+      handleChained: (...args) => server().handleChained(...args),
+    },
+    warn: (message) => sinks().warn(message),
+    origin: self.location.origin,
+    relay: relayFor(self.location.origin),
+  });
   // As a WASI 0.2 instance gets it (instance-imports.ts).
   const environment = { ...component.manifest.environment, ...app.definition.environment };
   const wasiP2 = createWasiImports({
@@ -54,17 +71,7 @@ export function p3InstanceImports({ app, component, sinks, server, deadline }: P
     stderr: (line) => sinks().stderr(line),
     environment,
     files: isEmptyTree(component.files) ? undefined : instanceFileTree(component.files),
-    outbound: appOutbound({
-      app,
-      component,
-      server: {
-        handle: (...args) => server().handle(...args),
-        handleChained: (...args) => server().handleChained(...args),
-      },
-      warn: (message) => sinks().warn(message),
-      origin: self.location.origin,
-      relay: relayFor(self.location.origin),
-    }),
+    outbound,
   });
   const wasiP3: Record<string, object> = {
     'wasi:cli/environment': createP3Environment(environment),
@@ -77,6 +84,8 @@ export function p3InstanceImports({ app, component, sinks, server, deadline }: P
     'wasi:random/random': random,
     'wasi:random/insecure': insecure,
     'wasi:random/insecure-seed': createInsecureSeed(),
+    ...createP3Client(() => outbound),
+    ...createVariablesP3Imports(component.variables),
   };
   const guarded = (imports: Record<string, unknown>) =>
     Object.fromEntries(
@@ -89,5 +98,17 @@ export function p3InstanceImports({ app, component, sinks, server, deadline }: P
     'wasi:http/types': p3Types,
     ...guarded(wasiP3),
     ...guarded(keyedForWasiP3(wasiP2)),
+    // The same stores, labels and rules as a WASI 0.2 instance's fermyon:spin/key-value, with
+    // one table of open stores for the instance's life, as in Spin 4. Its `Store` is a resource
+    // class the glue constructs, so the stores themselves are guarded, not the interface.
+    'spin:key-value/key-value': createSpinKeyValueP3({
+      appId: app.name,
+      allowedLabels: component.manifest.keyValueStores,
+      backendFor: (label) => {
+        const backend = appStore(app, label);
+        return backend && deadline.guard(backend);
+      },
+      warn: (message: string) => sinks().warn(message),
+    }),
   };
 }

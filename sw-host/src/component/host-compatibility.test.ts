@@ -64,6 +64,26 @@ describe('checkHostCompatibility', () => {
     );
   });
 
+  it("accepts a WASI 0.3 handler that imports Spin 4's key-value and variables @3.0.0 and wasi:http/client", () => {
+    const bytes = builtFile('fixtures/http-p3-spin/dist/http-p3-spin.wasm');
+    expect(checkHostCompatibility(bytes, 'p3/api')).toEqual({
+      imports: [
+        'wasi:http/types@0.3.0',
+        'spin:key-value/key-value@3.0.0',
+        'spin:variables/variables@3.0.0',
+        'wasi:http/client@0.3.0',
+      ],
+      wasiP3: true,
+    });
+  });
+
+  it("refuses a WASI 0.3 handler that imports Spin's blocking 2.0 key-value, naming it", async () => {
+    const bytes = await dummyP3Component('0.3.0', { 'fermyon:spin@2.0.0': KEY_VALUE_2 });
+    expect(() => checkHostCompatibility(bytes, 'p3/api')).toThrow(
+      'that imports interfaces Swerve does not provide to WASI 0.3 components yet: "fermyon:spin/key-value@2.0.0".',
+    );
+  });
+
   it('accepts a WASI 0.3 handler that imports WASI 0.3 environment, random and clocks beside WASI 0.2 environment and stderr', () => {
     const bytes = builtFile('fixtures/http-p3-platform/dist/http-p3-platform.wasm');
     const { imports, wasiP3 } = checkHostCompatibility(bytes, 'p3/api');
@@ -100,7 +120,8 @@ describe('checkHostCompatibility', () => {
     expect(message).toContain(
       'Swerve gives a WASI 0.3 component wasi:http/types @0.3.x; wasi:cli @0.3.x (environment, exit, ' +
         'stdin, stdout, stderr, terminal-*, types); wasi:clocks/monotonic-clock, system-clock and ' +
-        'types @0.3.x; wasi:random @0.3.x; wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, ' +
+        'types @0.3.x; wasi:random @0.3.x; wasi:http/client @0.3.x; spin:key-value/key-value and ' +
+        'spin:variables/variables @3.0.0; wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, ' +
         'wasi:random, wasi:sockets @0.2.x; wasi:http/types and outgoing-handler @0.2.x',
     );
     expect(message).toContain(
@@ -115,6 +136,8 @@ describe('checkHostCompatibility', () => {
     );
   });
 });
+
+const KEY_VALUE_2 = 'interface key-value { get: func(key: string) -> option<list<u8>>; }';
 
 const IP_NAME_LOOKUP_P3 =
   'interface ip-name-lookup { resolve-addresses: func(name: string) -> list<string>; }';

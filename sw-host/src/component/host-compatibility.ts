@@ -65,6 +65,11 @@ const P3_PROVIDED: { pattern: RegExp; describe: string }[] = [
     pattern: /^wasi:random\/(random|insecure|insecure-seed)@0\.3\.\d+$/,
     describe: 'wasi:random @0.3.x',
   },
+  { pattern: /^wasi:http\/client@0\.3\.\d+$/, describe: 'wasi:http/client @0.3.x' },
+  {
+    pattern: /^spin:(key-value\/key-value|variables\/variables)@3\.0\.0$/,
+    describe: 'spin:key-value/key-value and spin:variables/variables @3.0.0',
+  },
   // What Rust's std on wasm32-wasip2 imports beside a WASI 0.3 SDK's imports: the WASI 0.2 host
   // side a WASI 0.2 component gets (apps/p3-instance-imports.ts).
   WASI_P2,

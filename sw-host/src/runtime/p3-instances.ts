@@ -8,11 +8,12 @@
  * made it. Its output goes to the log of the request it serves: the
  * latest one still in flight, else the last one (Spin logs a component's output, not a
  * request's, so this attribution is Swerve's own; with requests at once it is a best guess).
+ * Its requests to its own app are served through that request's server, likewise.
  * Pools belong to one deployed app: a redeploy, or another app with the same binary, starts
  * from fresh instances.
  */
-import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import type { InProcessServer } from '../apps/app-outbound.ts';
+import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import type { InstanceSinks } from '../apps/instance-imports.ts';
 import type { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
