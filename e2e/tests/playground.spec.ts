@@ -14,6 +14,9 @@ const DEPLOY_TIMEOUT = 45_000;
 const MINIMAL_WASM = fileURLToPath(
   new URL('../../components/fixtures/minimal/dist/minimal.wasm', import.meta.url),
 );
+const P3_SPIN_WASM = fileURLToPath(
+  new URL('../../components/fixtures/http-p3-spin/dist/http-p3-spin.wasm', import.meta.url),
+);
 const UNKNOWN_IMPORT_WASM = fileURLToPath(
   new URL('../../components/fixtures/unknown-import/dist/unknown-import.wasm', import.meta.url),
 );
@@ -125,6 +128,25 @@ test('an uploaded .wasm is wrapped in a spin.toml and answers', async ({ page })
   await send(page, '/anything');
   await expect(page.getByTestId('response-status')).toHaveText('200');
   await expect(page.getByTestId('response-body')).toHaveText('hello from wat');
+});
+
+test('an uploaded component that uses a key-value store gets the default store, and its writes show in the KV panel', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  // A WASI 0.3 component (Spin 4's default) using spin:key-value@3.0.0.
+  await page.getByTestId('source-input-upload-wasm').setInputFiles(P3_SPIN_WASM);
+  await expect(page.getByTestId('project')).toHaveCount(1);
+  await running(page);
+  await expect(page.getByTestId('editor')).toContainText('key_value_stores = ["default"]');
+
+  await send(page, '/kv/incr');
+  await expect(page.getByTestId('response-status')).toHaveText('200');
+  await expect(page.getByTestId('response-body')).toHaveText('1');
+  await send(page, '/kv/incr');
+  await expect(page.getByTestId('response-body')).toHaveText('2');
+  await page.getByTestId('tab-kv').click();
+  await expect(page.getByTestId('kv').locator('tr[data-key="counter"]')).toContainText('2');
 });
 
 test('a request sent before the first deploy succeeds says nothing is deployed and why, rather than an empty answer', async ({

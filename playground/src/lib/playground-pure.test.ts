@@ -54,6 +54,19 @@ describe('uploaded components', () => {
     expect(idFromFileName('2fast.wasm')).toBe('app-2fast');
     expect(summariseManifest(wasmManifest('x', 'x.wasm'))?.sources).toEqual({ x: 'x.wasm' });
   });
+  it('give a component that uses a key-value store the default store, and one that sends requests a hint', () => {
+    const plain = wasmManifest('x', 'x.wasm', ['wasi:http/types@0.2.10']);
+    expect(summariseManifest(plain)?.keyValueStores).toEqual([]);
+    expect(plain).not.toContain('allowed_outbound_hosts');
+    for (const kv of [
+      'fermyon:spin/key-value@2.0.0',
+      'spin:key-value/key-value@3.0.0',
+      'wasi:keyvalue/store@0.2.0-draft2',
+    ])
+      expect(summariseManifest(wasmManifest('x', 'x.wasm', [kv]))?.keyValueStores).toEqual(['default']);
+    for (const http of ['wasi:http/outgoing-handler@0.2.10', 'wasi:http/client@0.3.0'])
+      expect(wasmManifest('x', 'x.wasm', [http])).toContain('# allowed_outbound_hosts = [');
+  });
 });
 
 describe('zips', () => {

@@ -6,6 +6,17 @@ import { idFromFileName, wasmManifest } from '../manifest/wrap-wasm.ts';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
 import { withoutStrippedOutputs } from '../syntax/runner-modules.ts';
 import { registerSource, type GivenFile } from './project-source.ts';
+import { readComponentSurface } from '@swerve/sw-host/component-surface';
+
+/** A component's imports, or none for anything else (its deploy says what is wrong with it). */
+function importsOf(bytes: Uint8Array, fileName: string): string[] {
+  try {
+    const surface = readComponentSurface(bytes, fileName);
+    return surface.kind === 'component' ? surface.imports : [];
+  } catch {
+    return [];
+  }
+}
 
 function draftFiles(files: GivenFile[]): DraftFile[] {
   return files.map(({ path, bytes }) => {
@@ -38,7 +49,7 @@ export function registerImportSources(): void {
       return {
         name: id,
         files: [
-          { path: 'spin.toml', text: wasmManifest(id, fileName) },
+          { path: 'spin.toml', text: wasmManifest(id, fileName, importsOf(wasm.bytes, fileName)) },
           { path: fileName, bytes: wasm.bytes },
         ],
       };
