@@ -181,6 +181,22 @@ test.describe("Spin's key-value and variables for a WASI 0.3 component", () => {
     });
   });
 
+  test('the synchronous variables @2.0.0 and wasi:config, called from a WASI 0.3 task, give the same answers', async ({
+    hostPage,
+  }) => {
+    expect(await get(hostPage, '/var2?greeting')).toEqual({
+      status: 200,
+      body: 'hello from a spin variable',
+    });
+    expect(await get(hostPage, '/var2?missing')).toEqual({
+      status: 500,
+      body: 'error: undefined: no variable for "api"."missing"',
+    });
+    expect(await get(hostPage, '/config?token')).toEqual({ status: 200, body: 's3cr3t' });
+    // wasi:config has no error for a name it does not know: none, as Spin answers.
+    expect(await get(hostPage, '/config?missing')).toEqual({ status: 200, body: 'none' });
+  });
+
   test('requests at once on one instance each wait on their own calls and get their own answer', async ({
     hostPage,
   }) => {

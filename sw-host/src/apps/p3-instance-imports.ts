@@ -12,6 +12,7 @@
  */
 import { keyedForWasiP3 } from '../component/wasi-p2-keys.ts';
 import { createSpinKeyValueP3 } from '../kv/spin-key-value-p3.ts';
+import { createVariablesImports } from '../spin/variables-host.ts';
 import { createVariablesP3Imports } from '../spin/variables-p3.ts';
 import { createP3Environment } from '../wasi/cli-p3/environment.ts';
 import { exit } from '../wasi/cli-p3/exit.ts';
@@ -86,6 +87,8 @@ export function p3InstanceImports({ app, component, sinks, server, deadline }: P
     'wasi:random/insecure-seed': createInsecureSeed(),
     ...createP3Client(() => outbound),
     ...createVariablesP3Imports(component.variables),
+    // fermyon:spin/variables@2.0.0 and wasi:config/store, synchronous.
+    ...createVariablesImports(component.variables),
   };
   const guarded = (imports: Record<string, unknown>) =>
     Object.fromEntries(

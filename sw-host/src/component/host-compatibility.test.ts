@@ -64,7 +64,7 @@ describe('checkHostCompatibility', () => {
     );
   });
 
-  it("accepts a WASI 0.3 handler that imports Spin 4's key-value and variables @3.0.0 and wasi:http/client", () => {
+  it("accepts a WASI 0.3 handler that imports Spin 4's key-value and variables @3.0.0, wasi:http/client, and the synchronous variables and wasi:config", () => {
     const bytes = builtFile('fixtures/http-p3-spin/dist/http-p3-spin.wasm');
     expect(checkHostCompatibility(bytes, 'p3/api')).toEqual({
       imports: [
@@ -72,6 +72,8 @@ describe('checkHostCompatibility', () => {
         'spin:key-value/key-value@3.0.0',
         'spin:variables/variables@3.0.0',
         'wasi:http/client@0.3.0',
+        'fermyon:spin/variables@2.0.0',
+        'wasi:config/store@0.2.0-draft-2024-09-27',
       ],
       wasiP3: true,
     });

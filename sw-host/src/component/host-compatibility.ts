@@ -19,6 +19,11 @@ const WASI_HTTP_P2 = {
   describe: 'wasi:http/types and outgoing-handler @0.2.x',
 };
 
+const WASI_CONFIG = {
+  pattern: /^wasi:config\/store@0\.2\.0-draft-2024-09-27$/,
+  describe: 'wasi:config/store @0.2.0-draft-2024-09-27',
+};
+
 const PROVIDED: { pattern: RegExp; describe: string }[] = [
   WASI_P2,
   WASI_HTTP_P2,
@@ -30,10 +35,7 @@ const PROVIDED: { pattern: RegExp; describe: string }[] = [
     pattern: /^wasi:keyvalue\/(store|atomics|batch)@0\.2\.0-draft2$/,
     describe: 'wasi:keyvalue @0.2.0-draft2',
   },
-  {
-    pattern: /^wasi:config\/store@0\.2\.0-draft-2024-09-27$/,
-    describe: 'wasi:config/store @0.2.0-draft-2024-09-27',
-  },
+  WASI_CONFIG,
 ];
 
 const HANDLER_EXPORT = /^wasi:http\/incoming-handler@0\.2\.\d+$/;
@@ -74,6 +76,10 @@ const P3_PROVIDED: { pattern: RegExp; describe: string }[] = [
   // side a WASI 0.2 component gets (apps/p3-instance-imports.ts).
   WASI_P2,
   WASI_HTTP_P2,
+  // Synchronous, answered from the component's variables (spin-sdk 6 reaches wasi:config
+  // through its `experimental` module).
+  { pattern: /^fermyon:spin\/variables@2\.0\.0$/, describe: 'fermyon:spin/variables @2.0.0' },
+  WASI_CONFIG,
 ];
 
 const BUILD_FOR_P2 =
