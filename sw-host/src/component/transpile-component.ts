@@ -10,6 +10,8 @@ import { $init, generate, type GenerateOptions } from '@bytecodealliance/jco-tra
 import { SwerveError } from '../errors.ts';
 import { checkHostCompatibility } from './host-compatibility.ts';
 import { instrumentCoreModule } from './instrument-core-module.ts';
+import { glueExportsWasiP3Handler } from './glue-exports.ts';
+import { withPromptTicks } from './p3-glue-ticks.ts';
 import { wasiP2ImportMap } from './wasi-p2-keys.ts';
 import generateOptions from './generate-options.json';
 
@@ -65,5 +67,7 @@ export async function transpileComponent(bytes: Uint8Array, label: string): Prom
         'for WASI 0.2.',
     );
   }
+  // A WASI 0.3 guest's waits are resumed by the glue's tick loop: without its 10 ms delays.
+  if (glueExportsWasiP3Handler(glue)) glue = withPromptTicks(glue).glue;
   return { glue, coreModules };
 }
