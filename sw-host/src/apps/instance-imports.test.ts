@@ -63,18 +63,19 @@ function hostFunctions(imports: Record<string, unknown>): Map<string, (...args: 
         continue;
       }
       const resource = kebab(name);
-      const members = (target: object, kind: string) => {
-        for (const key of Object.getOwnPropertyNames(target)) {
-          const member = Object.getOwnPropertyDescriptor(target, key)?.value as unknown;
-          if (key === 'constructor' || typeof member !== 'function') continue;
-          functions.set(
-            `${iface}#[${kind}]${resource}.${kebab(key)}`,
-            member as (...args: never[]) => unknown,
-          );
+      // A resource class's members, its base classes' included (the glue calls them as methods).
+      const members = (target: object, kind: string, end: object) => {
+        for (let level = target; level !== end; level = Object.getPrototypeOf(level) as object) {
+          for (const key of Object.getOwnPropertyNames(level)) {
+            const member = Object.getOwnPropertyDescriptor(level, key)?.value as unknown;
+            const name = `${iface}#[${kind}]${resource}.${kebab(key)}`;
+            if (key === 'constructor' || typeof member !== 'function' || functions.has(name)) continue;
+            functions.set(name, member as (...args: never[]) => unknown);
+          }
         }
       };
-      members(value, 'static');
-      members((value as { prototype: object }).prototype, 'method');
+      members(value, 'static', Function.prototype);
+      members((value as { prototype: object }).prototype, 'method', Object.prototype);
     }
   }
   return functions;

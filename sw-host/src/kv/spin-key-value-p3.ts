@@ -12,12 +12,9 @@
  * returns no `result` but a stream and a future: the glue takes any (async) iterable as a
  * `stream<string>` and a promise as a `future` (a rejection with a plain object is `err(...)`).
  */
-import { disposeSymbol } from './resource-dispose.ts';
-import { guestCall } from './guest-call.ts';
-import { toSpinKvError, type SpinKvError } from './kv-failure.ts';
 import { KvSession } from './kv-session.ts';
 import type { KvHostContext } from './kv-session.ts';
-import type { KvStoreHandle } from './kv-store-handle.ts';
+import { spinStoreBase } from './spin-store.ts';
 
 /** How `get-keys` ended: `result<_, error>`. */
 export type SpinKvKeysOutcome = { readonly tag: 'ok'; readonly val: undefined };
@@ -52,58 +49,19 @@ export interface SpinKeyValueP3Imports {
 export function createSpinKeyValueP3(sessionOrContext: KvSession | KvHostContext): SpinKeyValueP3Imports {
   const session = KvSession.from(sessionOrContext);
 
-  class Store implements SpinKvStoreP3 {
-    readonly #handle: KvStoreHandle;
-
-    /** Only `open` makes stores: the guest has no constructor. */
-    constructor(handle: KvStoreHandle) {
-      this.#handle = handle;
-    }
-
-    static async open(label: string): Promise<Store> {
-      return guestCall(
-        async () => new Store(await session.open(label)),
-        (error) => toSpinKvError(error, label),
-      );
-    }
-
-    async get(key: string): Promise<Uint8Array | undefined> {
-      return this.#call(() => this.#handle.get(key));
-    }
-
-    async set(key: string, value: Uint8Array): Promise<void> {
-      return this.#call(() => this.#handle.set(key, value));
-    }
-
-    async delete(key: string): Promise<void> {
-      return this.#call(() => this.#handle.delete(key));
-    }
-
-    async exists(key: string): Promise<boolean> {
-      return this.#call(() => this.#handle.exists(key));
-    }
-
+  class Store extends spinStoreBase(session) implements SpinKvStoreP3 {
     /**
      * The keys are listed at once (one IndexedDB read, within the same result limit as 2.0's
      * `get-keys`) and streamed to the guest as it reads; a listing that fails ends the stream
      * empty and rejects the future with the error, as Spin's does.
      */
     async getKeys(): Promise<[AsyncIterable<string>, Promise<SpinKvKeysOutcome>]> {
-      const listing = this.#call(() => this.#handle.keys());
+      const listing = this.keys();
       const keys = listing.catch((): string[] => []);
       const done = listing.then((): SpinKvKeysOutcome => ({ tag: 'ok', val: undefined }));
       // The guest may drop the future unread: its rejection is then nobody's business.
       done.catch(() => undefined);
       return [streamOf(keys), done];
-    }
-
-    /** The guest dropped its handle: free the table slot. */
-    [disposeSymbol](): void {
-      this.#handle.close();
-    }
-
-    #call<T>(operation: () => Promise<T>): Promise<T> {
-      return guestCall(operation, (error): SpinKvError => toSpinKvError(error, this.#handle.label));
     }
   }
 

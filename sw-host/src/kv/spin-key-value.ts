@@ -4,12 +4,9 @@
  * instances it returns, `err(e)` thrown as the variant value. The methods return promises; with
  * JSPI the guest sees blocking calls. WIT: `wit/deps/spin@2.0.0/key-value.wit` in Spin.
  */
-import { disposeSymbol } from './resource-dispose.ts';
-import { guestCall } from './guest-call.ts';
-import { toSpinKvError } from './kv-failure.ts';
 import { KvSession } from './kv-session.ts';
 import type { KvHostContext } from './kv-session.ts';
-import type { KvStoreHandle } from './kv-store-handle.ts';
+import { spinStoreBase } from './spin-store.ts';
 
 /** An open store, as the guest's `store` resource. */
 export interface SpinKvStore {
@@ -39,48 +36,9 @@ export interface SpinKeyValueImports {
 export function createSpinKeyValue(sessionOrContext: KvSession | KvHostContext): SpinKeyValueImports {
   const session = KvSession.from(sessionOrContext);
 
-  class Store implements SpinKvStore {
-    readonly #handle: KvStoreHandle;
-
-    /** Only `open` makes stores: the guest has no constructor. */
-    constructor(handle: KvStoreHandle) {
-      this.#handle = handle;
-    }
-
-    static async open(label: string): Promise<Store> {
-      return guestCall(
-        async () => new Store(await session.open(label)),
-        (error) => toSpinKvError(error, label),
-      );
-    }
-
-    async get(key: string): Promise<Uint8Array | undefined> {
-      return this.#call(() => this.#handle.get(key));
-    }
-
-    async set(key: string, value: Uint8Array): Promise<void> {
-      return this.#call(() => this.#handle.set(key, value));
-    }
-
-    async delete(key: string): Promise<void> {
-      return this.#call(() => this.#handle.delete(key));
-    }
-
-    async exists(key: string): Promise<boolean> {
-      return this.#call(() => this.#handle.exists(key));
-    }
-
+  class Store extends spinStoreBase(session) implements SpinKvStore {
     async getKeys(): Promise<string[]> {
-      return this.#call(() => this.#handle.keys());
-    }
-
-    /** The guest dropped its handle: free the table slot. */
-    [disposeSymbol](): void {
-      this.#handle.close();
-    }
-
-    #call<T>(operation: () => Promise<T>): Promise<T> {
-      return guestCall(operation, (error) => toSpinKvError(error, this.#handle.label));
+      return this.keys();
     }
   }
 
