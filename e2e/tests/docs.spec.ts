@@ -24,6 +24,7 @@ const PAGES = [
   ['testing.html', 'Testing your Spin app with Playwright'],
   ['spin-parity.html', 'Spin parity'],
   ['limits.html', 'Limits'],
+  ['security.html', 'Security'],
   ['examples.html', 'Live examples'],
 ] as const;
 

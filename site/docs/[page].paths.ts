@@ -1,12 +1,13 @@
 /**
- * The pages that show a document of the repository (`docs/share-links.md`, `docs/embeds.md`)
- * once it exists, else the docs' own text (src/docs-build/repository-pages.ts); a VitePress
- * dynamic route, so each is read when the docs are built.
+ * The pages that show a document of the repository (`docs/share-links.md`, `docs/embeds.md`,
+ * `docs/security.md`) once it exists, else the docs' own text (src/docs-build/repository-pages.ts);
+ * a VitePress dynamic route, so each is read when the docs are built. A page with no part of its
+ * own (security) has only the repository's document.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { repositoryPage } from '../src/docs-build/repository-pages.ts';
 
-const PAGES = ['share-links', 'embeds'];
+const PAGES = ['share-links', 'embeds', 'security'];
 
 const read = (path: string): string | undefined => {
   const url = new URL(path, import.meta.url);
@@ -14,13 +15,13 @@ const read = (path: string): string | undefined => {
 };
 
 export default {
-  watch: ['../../docs/share-links.md', '../../docs/embeds.md', './parts/*.md'],
+  watch: ['../../docs/share-links.md', '../../docs/embeds.md', '../../docs/security.md', './parts/*.md'],
   paths() {
     return PAGES.map((page) => ({
       params: { page },
       content: repositoryPage({
         document: read(`../../docs/${page}.md`),
-        fallback: read(`./parts/${page}.md`)!,
+        fallback: read(`./parts/${page}.md`),
         after: read(`./parts/${page}.after.md`),
       }),
     }));

@@ -63,6 +63,7 @@ export default defineConfig({
           { text: 'The test kit', link: '/testing' },
           { text: 'Spin parity', link: '/spin-parity' },
           { text: 'Limits', link: '/limits' },
+          { text: 'Security', link: '/security' },
         ],
       },
       { text: 'Examples', items: [{ text: 'Live examples', link: '/examples' }] },

@@ -13,4 +13,8 @@ describe('repositoryPage', () => {
     expect(repositoryPage({ fallback: '# Ours\n', after: '## Live\n' })).toBe('# Ours\n\n## Live\n');
     expect(repositoryPage({ fallback: '# Ours\n' })).toBe('# Ours\n');
   });
+
+  it('says so when a page has neither its document nor a part', () => {
+    expect(() => repositoryPage({})).toThrow(/needs its repository document/);
+  });
 });

@@ -7,13 +7,14 @@
 export interface PageParts {
   /** The repository's document, when it exists. */
   document?: string;
-  /** The docs' own page, for when it does not. */
-  fallback: string;
+  /** The docs' own page, for when it does not; pages that exist only as a document have none. */
+  fallback?: string;
   /** What the docs add after the page's text. */
   after?: string;
 }
 
 export function repositoryPage({ document, fallback, after }: PageParts): string {
   const text = document ?? fallback;
+  if (text === undefined) throw new Error('A docs page needs its repository document or a part of its own.');
   return after ? `${text.trimEnd()}\n\n${after}` : text;
 }
