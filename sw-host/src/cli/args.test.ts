@@ -5,6 +5,7 @@ const up = (overrides: object = {}) => ({
   kind: 'up',
   app: '.',
   host: DEFAULT_HOST,
+  allowedHosts: [],
   port: DEFAULT_PORT,
   variables: {},
   keyValues: {},
@@ -32,6 +33,10 @@ describe('parseArgs', () => {
     [['up', '--port=0'], up({ port: 0 })],
     [['up', '--host', 'localhost'], up({ host: 'localhost' })],
     [['up', '--listen', '127.0.0.1:4000'], up({ host: '127.0.0.1', port: 4000 })],
+    [
+      ['up', '--allowed-host', 'mybox.local', '--allowed-host=.example.com'],
+      up({ allowedHosts: ['mybox.local', '.example.com'] }),
+    ],
     [['up', '--listen', '[::1]:4000'], up({ host: '::1', port: 4000 })],
     [['up', '--listen', ':4000'], up({ port: 4000 })],
     [
@@ -69,6 +74,10 @@ describe('parseArgs', () => {
       '--request-timeout must be a number of seconds above 0, as in 30 or 0.5, not "0".',
     ],
     [['up', '--verbose'], 'Unknown option --verbose. Run `swerve up --help` for the options.'],
+    [
+      ['up', '--allowed-host', 'http://mybox.local/'],
+      '--allowed-host must be a host name, as in --allowed-host mybox.local (or .example.com for a domain and its subdomains), not "http://mybox.local/".',
+    ],
     [['up', 'a', 'b'], 'Give the app once: got "a" and "b". Run `swerve up --help` for the options.'],
   ])('%j is refused, saying what to type', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(new UsageError(message));

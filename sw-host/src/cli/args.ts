@@ -3,6 +3,7 @@
  * share (`--from`/`-f`, `--listen`, `--variable`, `--key-value`), plus `--port`, `--host` and
  * `--request-timeout`.
  */
+import { checkAllowedHost } from './host-check.ts';
 
 /** `swerve up`'s options. */
 export interface UpOptions {
@@ -10,6 +11,12 @@ export interface UpOptions {
   /** The app folder, or its manifest file; `.` by default. */
   app: string;
   host: string;
+  /**
+   * `--allowed-host NAME` (repeatable): more names the server answers to, beside localhost,
+   * `*.localhost`, IP addresses and `--host` (cli/host-check.ts); `.example.com` allows a domain
+   * and its subdomains.
+   */
+  allowedHosts: string[];
   /** 0 picks a free port. */
   port: number;
   /** `--variable name=value` overrides, in the order given (a later one wins). */
@@ -67,6 +74,9 @@ Options:
       --port <PORT>          the port to listen on (default: ${DEFAULT_PORT}; 0 picks a free one)
       --host <HOST>          the address to listen on (default: ${DEFAULT_HOST})
       --listen <HOST:PORT>   both at once, as spin up's --listen
+      --allowed-host <NAME>  also answer requests for NAME (a name of this machine, a proxy
+                             or a tunnel; .example.com: it and its subdomains; repeatable).
+                             Always answered: localhost, *.localhost, IP addresses, --host
       --variable <N=VALUE>   a value for the application variable N (repeatable);
                              SPIN_VARIABLE_<N> in the environment works too
       --key-value <K=VALUE>  set key K in the default key-value store at start (repeatable)
@@ -131,6 +141,7 @@ export function parseArgs(argv: readonly string[]): Command {
     kind: 'up',
     app: '.',
     host: DEFAULT_HOST,
+    allowedHosts: [],
     port: DEFAULT_PORT,
     variables: {},
     keyValues: {},
@@ -165,6 +176,13 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--listen':
         Object.assign(options, parseListen(value()));
         break;
+      case '--allowed-host': {
+        const name = value();
+        const problem = checkAllowedHost(name);
+        if (problem) throw new UsageError(problem);
+        options.allowedHosts.push(name);
+        break;
+      }
       case '--no-relay':
         options.relay = false;
         break;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deployDecision, returnPath } from './deploy-decision.ts';
+import { deployDecision } from './deploy-decision.ts';
 
 const listing = { name: 'echo', version: 'v2' };
 const app = (name: string, mount: string, origin: 'site' | 'deployed' = 'deployed') => ({
@@ -27,22 +27,5 @@ describe('deployDecision', () => {
   it('removes another app deployed at / (an earlier swerve up on this origin), not site apps or other mounts', () => {
     const apps = [app('hello', '/'), app('echo', '/'), app('kv', '/apps/kv/'), app('site', '/', 'site')];
     expect(deployDecision(listing, apps, 'v2', false)).toEqual({ remove: ['hello'], deploy: false });
-  });
-});
-
-describe('returnPath', () => {
-  it.each([
-    [null, '/'],
-    ['/version?x=1#top', '/version?x=1#top'],
-    ['/', '/'],
-    ['version', '/'],
-    ['//evil.example/', '/'],
-    ['/\\evil.example', '/'],
-    ['https://evil.example/', '/'],
-    ['/_swerve/up', '/'],
-    ['/_swerve/up?to=/x', '/'],
-    ['/sw.js', '/'],
-  ])('%j → %j', (to, expected) => {
-    expect(returnPath(to)).toBe(expected);
   });
 });

@@ -3,7 +3,6 @@
  * whether to deploy. Pure, so it is tested under Node; the page script only carries it out.
  */
 import type { AppSummary } from '../protocol/deploy.ts';
-import { SERVICE_WORKER_PATH, SWERVE_PREFIX } from '../protocol/paths.ts';
 import type { AppListing } from './up-protocol.ts';
 
 export interface DeployDecision {
@@ -28,16 +27,4 @@ export function deployDecision(
     .map((app) => app.name);
   const present = atRoot.some((app) => app.name === listing.name);
   return { remove, deploy: forced || !present || lastDeployed !== listing.version };
-}
-
-/**
- * Where the redeploy page goes afterwards: `to` if it is a path of this origin that the app
- * answers, else `/`. Anything else (`//elsewhere`, a URL, Swerve's own paths) could leave the
- * origin or loop.
- */
-export function returnPath(to: string | null): string {
-  if (to === null || !to.startsWith('/') || to.startsWith('//') || to.includes('\\')) return '/';
-  const path = to.split(/[?#]/)[0]!;
-  if (path.startsWith(SWERVE_PREFIX) || path === SERVICE_WORKER_PATH) return '/';
-  return to;
 }

@@ -5,6 +5,7 @@
 import { SwerveError } from '../errors.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 import { up, type CommandIo } from './up-command.ts';
+import { printable } from './terminal-text.ts';
 import { watchApp } from './watch-command.ts';
 
 /**
@@ -40,10 +41,11 @@ export async function runSwerve(argv: readonly string[], io: CommandIo = default
   }
 }
 
+/** The terminal: every line escaped, since many carry an app's or a browser's text (cli/terminal-text.ts). */
 function defaultIo(): CommandIo {
   return {
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
+    out: (line) => console.log(printable(line)),
+    err: (line) => console.error(printable(line)),
     cwd: process.cwd(),
   };
 }

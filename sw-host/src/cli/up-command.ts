@@ -20,7 +20,13 @@ import { readRuntimeConfig } from './runtime-config.ts';
 import { loadApp, locateManifest } from './load-app.ts';
 import { baseUrlFor, isPotentiallyTrustworthy, startBanner } from './up-banner.ts';
 import { createUpServer } from './up-server.ts';
+import { HostCheck } from './host-check.ts';
 import type { VersionFeed } from './version-feed.ts';
+
+/** Whether `host` is only reachable from this machine. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1';
+}
 
 /** Where the command writes, and where it runs from. */
 export interface CommandIo {
@@ -124,12 +130,19 @@ export async function up(options: UpOptions, io: CommandIo, feed?: VersionFeed):
     relay: options.relay,
     ...(feed ? { feed } : {}),
     prepared,
+    hostCheck: new HostCheck(options.host, options.allowedHosts),
   });
   const port = await listen(server, options.host, options.port);
   url = baseUrlFor(options.host, port);
 
   for (const line of startBanner(folder.app.manifest.application.name, url, folder.app.manifest))
     io.out(line);
+  if (!isLoopback(options.host)) {
+    io.err(
+      `Warning: listening on ${options.host}, other machines can connect: they can read the app folder's ` +
+        `served files, its variables and --env values. The relay serves only this machine's browsers.`,
+    );
+  }
   if (!isPotentiallyTrustworthy(options.host)) {
     io.err(
       `Warning: browsers run service workers only on https:// and localhost pages, so the app will not ` +

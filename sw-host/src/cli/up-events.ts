@@ -5,19 +5,29 @@
  * per request (method, path, status, time), which people want while they develop.
  */
 import type { HostEvent } from '../protocol/host-events.ts';
+import { fromBrowser } from './terminal-text.ts';
 
 export interface TerminalLine {
   stream: 'out' | 'err';
   text: string;
 }
 
+/**
+ * The line printed for `event`. Everything in it came from the browser (a guest's output, a
+ * path, a message), so it is escaped and cut as cli/terminal-text.ts says.
+ */
 export function terminalLine(event: HostEvent): TerminalLine {
+  const line = unescapedLine(event);
+  return { stream: line.stream, text: fromBrowser(line.text) };
+}
+
+function unescapedLine(event: HostEvent): TerminalLine {
   if (event.type === 'request') {
     const { method, path, status, component, timings } = event.record;
     const by = component ? ` (${component})` : '';
     return {
       stream: status >= 500 ? 'err' : 'out',
-      text: `${method} ${path} → ${status}${by} in ${timings.totalMs.toFixed(1)} ms`,
+      text: `${method} ${path} → ${status}${by} in ${Number(timings?.totalMs).toFixed(1)} ms`,
     };
   }
   const { source, level, component, message } = event.record;

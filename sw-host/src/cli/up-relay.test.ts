@@ -20,6 +20,8 @@ let relayServer: Server;
 let upstreamPort = 0;
 let relayUrl = '';
 let closedPort = 0;
+/** Whether the relay takes the test's connections for this machine's (another machine's when false). */
+let fromThisMachine = true;
 
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) =>
@@ -71,7 +73,9 @@ allowed_outbound_hosts = ["http://127.0.0.1:{{ port }}", "http://127.0.0.1:${clo
     keyValues: {},
     hostBuild: 'b1',
   });
-  relayServer = createServer((request, response) => void relay(request, response, folder));
+  relayServer = createServer(
+    (request, response) => void relay(request, response, folder, () => fromThisMachine),
+  );
   relayUrl = `http://127.0.0.1:${await listen(relayServer)}${RELAY_PATH}`;
 });
 
@@ -80,10 +84,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** A relayed request, with the marks a browser gives the worker's own (or `site` and `origin`). */
 function relayed(
   target: string,
-  init: { method?: string; body?: string; site?: string; component?: string } = {},
+  init: { method?: string; body?: string; site?: string | null; origin?: string; component?: string } = {},
 ) {
+  const site = init.site === undefined ? 'same-origin' : init.site;
   return fetch(relayUrl, {
     method: 'POST',
     headers: {
@@ -94,7 +100,8 @@ function relayed(
         ['x-guest', 'hi'],
         ['host', 'ignored.example'],
       ]),
-      ...(init.site ? { 'sec-fetch-site': init.site } : {}),
+      ...(site ? { 'sec-fetch-site': site } : {}),
+      origin: init.origin ?? new URL(relayUrl).origin,
     },
     body: init.body,
   });
@@ -109,7 +116,6 @@ describe('the swerve up relay', () => {
     const response = await relayed(`http://127.0.0.1:${upstreamPort}/items?x=1`, {
       method: 'POST',
       body: 'ping',
-      site: 'same-origin',
     });
     expect(response.status).toBe(200);
     expect(response.headers.get(RELAY_HEADER.status)).toBe('201');
@@ -144,7 +150,31 @@ describe('the swerve up relay', () => {
     expect(response.headers.get(RELAY_HEADER.error)).toBe('connection-refused');
   });
 
-  it('refuses other sites', async () => {
-    expect((await relayed(`http://127.0.0.1:${upstreamPort}/`, { site: 'cross-site' })).status).toBe(403);
+  it('refuses other sites, other origins, and clients without the browser marks of the served origin', async () => {
+    const target = `http://127.0.0.1:${upstreamPort}/`;
+    for (const init of [
+      { site: 'cross-site' },
+      { site: 'same-site', origin: 'http://127.0.0.1:1' },
+      // Another machine, or any process here: no Sec-Fetch-Site at all.
+      { site: null },
+      // Marked same-origin, but from another origin than the server's.
+      { origin: 'http://localhost:1' },
+    ]) {
+      const response = await relayed(target, init);
+      expect(response.status).toBe(403);
+      expect(await response.text()).toMatch(
+        /^The relay serves only the app running in this server’s own pages: this was a/,
+      );
+    }
+  });
+
+  it('does not exist for another machine, which can forge every header: its browser sends requests itself', async () => {
+    fromThisMachine = false;
+    try {
+      expect((await fetch(relayUrl)).status).toBe(404);
+      expect((await relayed(`http://127.0.0.1:${upstreamPort}/`)).status).toBe(404);
+    } finally {
+      fromThisMachine = true;
+    }
   });
 });

@@ -3,9 +3,17 @@
  * that it reaches hosts that do not allow the page's origin (CORS), redirects come back to the
  * component as they do under `spin up`, and a failure is known exactly (DNS, refused, timeout).
  *
- * It is not an open proxy: it answers only the page's own origin (a cross-site page cannot send
- * its custom headers without a preflight, which it never allows, and browsers mark same-origin
- * requests with `sec-fetch-site`), and it checks the component's `allowed_outbound_hosts` itself.
+ * It is not an open proxy. It answers only:
+ * - connections from this machine (cli/local-peer.ts): with `--host 0.0.0.0` other machines can
+ *   connect, and a client that is not a browser can forge any header; to them the relay does
+ *   not exist, so a browser elsewhere sends its requests itself (CORS applies, as `--no-relay`);
+ * - requests a browser marks as the served origin's own, `Sec-Fetch-Site: same-origin` with an
+ *   `Origin` of the request's own host (cli/same-origin-request.ts): a page of another origin
+ *   cannot send the relay's custom headers without a preflight, which it never allows, and a
+ *   client without these marks is not the app's worker;
+ * - under a name the server serves, which the server checks first (cli/host-check.ts): a
+ *   DNS-rebinding page would otherwise be same-origin;
+ * and it checks the component's `allowed_outbound_hosts` itself.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
@@ -13,6 +21,8 @@ import { checkOutboundUrl, parseAllowedOutboundHosts, type AllowedOutboundHosts 
 import { decodeHeaderList, encodeHeaderList, RELAY_HEADER, RELAY_READY } from '../protocol/relay.ts';
 import { resolveApplicationVariables } from '../variables/index.ts';
 import type { AppFolder } from './app-folder.ts';
+import { isThisMachine } from './local-peer.ts';
+import { sameOriginRefusal } from './same-origin-request.ts';
 
 /** Headers about the connection, never passed on (RFC 9110 section 7.6.1), and those fetch sets. */
 const HOP_BY_HOP = new Set([
@@ -81,23 +91,40 @@ function allowedHostsOf(folder: AppFolder, componentId: string): AllowedOutbound
   );
 }
 
-/** Answers one request to the relay path. */
+/** Answers one request to the relay path. `fromThisMachine` decides which peers it serves. */
 export async function relay(
   request: IncomingMessage,
   response: ServerResponse,
   folder: AppFolder,
+  fromThisMachine: (address: string | undefined) => boolean = isThisMachine,
 ): Promise<void> {
+  if (!fromThisMachine(request.socket.remoteAddress)) {
+    return refuse(
+      response,
+      404,
+      'The relay serves only browsers on the machine swerve up runs on: from here, components send their requests from the browser.\n',
+    );
+  }
   if (request.method === 'GET' || request.method === 'HEAD') {
     response.setHeader('content-type', 'text/plain; charset=utf-8');
     response.end(request.method === 'HEAD' ? undefined : RELAY_READY);
     return;
   }
-  const site = header(request, 'sec-fetch-site');
   const target = header(request, RELAY_HEADER.url);
   const componentId = header(request, RELAY_HEADER.component) ?? '';
   const method = header(request, RELAY_HEADER.method) ?? 'GET';
-  if (request.method !== 'POST' || target === undefined || (site !== undefined && site !== 'same-origin')) {
-    return refuse(response, 403, 'The relay serves only the app running in this server’s own pages.\n');
+  const refusal =
+    request.method !== 'POST'
+      ? `a ${request.method} request`
+      : target === undefined
+        ? `a request without ${RELAY_HEADER.url}`
+        : sameOriginRefusal(request.headers);
+  if (refusal !== undefined || target === undefined) {
+    return refuse(
+      response,
+      403,
+      `The relay serves only the app running in this server’s own pages: this was ${refusal}.\n`,
+    );
   }
   const allowed = allowedHostsOf(folder, componentId);
   const decision = allowed ? checkOutboundUrl(allowed, target) : undefined;

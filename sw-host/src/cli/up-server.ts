@@ -2,6 +2,11 @@
  * The `swerve up` HTTP server: a plain `node:http` server that serves the host build, the app
  * folder's allowlisted files and the bootstrap page, with the headers the Vite plugin sets for
  * the site (`securityHeaders()`: the worker script may evaluate code, pages may not).
+ *
+ * Any web page can reach the port, so the server answers only the names it serves
+ * (cli/host-check.ts), prints only what the served origin's own pages post
+ * (cli/same-origin-request.ts), escapes what it prints (cli/terminal-text.ts), and its redeploy
+ * page goes only to a path of the app (cli/return-path.ts).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -13,6 +18,9 @@ import { securityHeaders } from '../vite-plugin/security-headers.ts';
 import type { AppFolder } from './app-folder.ts';
 import type { HostBuild } from './host-build.ts';
 import { parseEvents, terminalLine } from './up-events.ts';
+import { HostCheck, hostNameOf, REPORTED_REFUSED_HOSTS_LIMIT } from './host-check.ts';
+import { checkReturnPath } from './return-path.ts';
+import { sameOriginRefusal } from './same-origin-request.ts';
 import { upPageHtml } from './up-page.ts';
 import {
   REDEPLOY_PATH,
@@ -73,6 +81,8 @@ export interface UpServerOptions {
   feed?: VersionFeed;
   /** Components transpiled here, for the browser to compile straight away. */
   prepared: PreparedComponents;
+  /** The names the server answers to (`--host`, `--allowed-host`); loopback names only by default. */
+  hostCheck?: HostCheck;
 }
 
 /** `listing` deploying the `prepared` components by URL: their sources are left out of its files. */
@@ -135,8 +145,32 @@ export function createUpServer(options: UpServerOptions): Server {
   };
   let lastProblem: string | undefined;
   let lastVersion = folder.listing.version;
+  const hostCheck = options.hostCheck ?? new HostCheck('127.0.0.1');
+  const reportedHosts = new Set<string>();
+
+  /** Says once per name (up to a limit) that requests for it were refused, and how to allow it. */
+  function reportRefusedHost(header: string | undefined): void {
+    const name = hostNameOf(header) ?? '(no host)';
+    if (reportedHosts.has(name) || reportedHosts.size >= REPORTED_REFUSED_HOSTS_LIMIT) return;
+    reportedHosts.add(name);
+    options.warn(
+      `Warning: refused requests for the name ${name}, which swerve up does not serve (a page whose name ` +
+        `points at this machine could otherwise read the app). If it is yours, start swerve up with --allowed-host ${name}`,
+    );
+  }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Before anything is read or done: a page under another name may be a DNS-rebinding attack.
+    if (!hostCheck.allows(request.headers.host)) {
+      reportRefusedHost(request.headers.host);
+      return send(
+        request,
+        response,
+        403,
+        'text/plain; charset=utf-8',
+        hostCheck.refusal(request.headers.host),
+      );
+    }
     // Concatenated rather than resolved, so that a request for `//x/y` is the path `//x/y`, not host `x`.
     const target = request.url ?? '/';
     const url = new URL(
@@ -185,6 +219,18 @@ export function createUpServer(options: UpServerOptions): Server {
         return sendFile(request, response, file, contentType(route.path, 'application/octet-stream'));
       }
       case 'events': {
+        // Another site's page may post here unasked (a simple no-cors POST): only the served
+        // origin's own pages and worker are printed, and never a control character.
+        const refusal = sameOriginRefusal(request.headers, { json: true });
+        if (refusal) {
+          return send(
+            request,
+            response,
+            403,
+            'text/plain; charset=utf-8',
+            `Only the app's own pages may post to the terminal: this was ${refusal}.\n`,
+          );
+        }
         for (const event of parseEvents(await readBody(request, EVENTS_LIMIT))) {
           if (event.type === 'request' && options.requestLog === false) continue;
           const line = terminalLine(event);
@@ -208,8 +254,13 @@ export function createUpServer(options: UpServerOptions): Server {
       case 'relay':
         if (!options.relay) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
         return relay(request, response, folder);
-      case 'bootstrap':
+      case 'bootstrap': {
+        if (url.pathname === REDEPLOY_PATH) {
+          const back = checkReturnPath(url.searchParams.get('to'));
+          if (!back.ok) return send(request, response, 400, 'text/plain; charset=utf-8', `${back.problem}\n`);
+        }
         return send(request, response, 200, CONTENT_TYPES['.html']!, upPageHtml(folder.listing.name));
+      }
       case 'not-a-browser':
         return send(
           request,

@@ -8,7 +8,8 @@
  * Node-side tsconfig that checks src/cli.)
  */
 import { connectHost, type HostConnection } from '../../client/host-connection.ts';
-import { deployDecision, returnPath } from '../deploy-decision.ts';
+import { deployDecision } from '../deploy-decision.ts';
+import { checkReturnPath } from '../return-path.ts';
 import { APP_LISTING_PATH, REDEPLOY_PATH, UP_EVENTS_PATH, type AppListing } from '../up-protocol.ts';
 
 const RELOADED = 'swerve-up:reloaded';
@@ -58,9 +59,12 @@ async function deploy(host: HostConnection, listing: AppListing, forced: boolean
 /** Tells the `swerve up` terminal what failed here (a deploy error), as the worker tells it the rest. */
 function reportToTerminal(message: string): void {
   const record = { id: 0, at: Date.now(), level: 'error', source: 'host', message };
-  void fetch(UP_EVENTS_PATH, { method: 'POST', body: JSON.stringify([{ type: 'log', record }]) }).catch(
-    () => undefined,
-  );
+  // JSON, as the server requires of this endpoint: another site's page cannot send that unasked.
+  void fetch(UP_EVENTS_PATH, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify([{ type: 'log', record }]),
+  }).catch(() => undefined);
 }
 
 function reloadedJustNow(): boolean {
@@ -71,9 +75,12 @@ function reloadedJustNow(): boolean {
 try {
   const host = await connectHost();
   const forced = location.pathname === REDEPLOY_PATH;
+  // The server refuses a bad ?to= before this page loads; checked here too, before it is followed.
+  const back = forced ? checkReturnPath(new URLSearchParams(location.search).get('to')) : undefined;
+  if (back && !back.ok) throw new Error(back.problem);
   await deploy(host, await fetchListing(), forced);
-  if (forced) {
-    location.replace(returnPath(new URLSearchParams(location.search).get('to')));
+  if (back?.ok) {
+    location.replace(back.path);
   } else if (reloadedJustNow()) {
     sessionStorage.removeItem(RELOADED);
     show(
