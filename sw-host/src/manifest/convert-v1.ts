@@ -93,9 +93,30 @@ export function convertV1(document: TomlTable, problems: Problems, fileName: str
   const http = readAppTrigger(root);
   const converted = convertComponents(root, http);
   root.finish();
+  return {
+    document: {
+      spin_manifest_version: 2,
+      application,
+      ...(root.has('variables') ? { variables: root.value('variables') } : {}),
+      trigger: { http: converted.triggers },
+      component: Object.fromEntries(converted.components),
+    },
+    translate: translator(converted.written, converted.triggerOwners),
+    spelling: { variables: 'config' },
+    warning: `${fileName} is a version 1 manifest, which Swerve converted to version 2 as Spin does. Upgrade the file: \`spin doctor\` rewrites it as version 2 (keeping a backup), or see ${MANIFEST_REFERENCE}.`,
+  };
+}
 
-  const { written, triggerOwners } = converted;
-  const translate = (place: Place): Place => {
+/**
+ * Where the version 2 reader's places were written: `[application]` fields at the top level,
+ * `[component.<id>]` in its `[[component]]` (with `variables` as `config`), and its
+ * `[[trigger.http]]` in that component's `[component.trigger]`.
+ */
+function translator(
+  written: ReadonlyMap<string, Written>,
+  triggerOwners: readonly Written[],
+): (place: Place) => Place {
+  return (place) => {
     const [head, second, third, ...rest] = place.path;
     if (head === 'application') return { table: '', path: place.path.slice(1) };
     const owner =
@@ -115,19 +136,6 @@ export function convertV1(document: TomlTable, problems: Problems, fileName: str
       third === 'variables' ? 'config' : third === 'allowed_outbound_hosts' ? owner.hostsField : third;
     const tail = renamed === undefined ? [] : [renamed, ...rest];
     return { table: `[[component]] ${owner.label}`, path: ['component', owner.index, ...tail] };
-  };
-
-  return {
-    document: {
-      spin_manifest_version: 2,
-      application,
-      ...(root.has('variables') ? { variables: root.value('variables') } : {}),
-      trigger: { http: converted.triggers },
-      component: Object.fromEntries(converted.components),
-    },
-    translate,
-    spelling: { variables: 'config' },
-    warning: `${fileName} is a version 1 manifest, which Swerve converted to version 2 as Spin does. Upgrade the file: \`spin doctor\` rewrites it as version 2 (keeping a backup), or see ${MANIFEST_REFERENCE}.`,
   };
 }
 
@@ -165,7 +173,17 @@ function readAppTrigger(root: TableReader): boolean {
   return type === 'http';
 }
 
-function convertComponents(root: TableReader, http: boolean) {
+/** The converted components and their triggers, and where each was written. */
+interface ConvertedComponents {
+  readonly components: [string, TomlTable][];
+  readonly triggers: TomlTable[];
+  readonly written: ReadonlyMap<string, Written>;
+  /** The component each trigger came from, by trigger index. */
+  readonly triggerOwners: readonly Written[];
+}
+
+/** Each `[[component]]` as a `[component.<id>]` table and, for HTTP, a `[[trigger.http]]`. */
+function convertComponents(root: TableReader, http: boolean): ConvertedComponents {
   const components: [string, TomlTable][] = [];
   const triggers: TomlTable[] = [];
   const written = new Map<string, Written>();
