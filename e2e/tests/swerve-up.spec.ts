@@ -179,6 +179,40 @@ test.describe('a broken app folder stops swerve up at start', () => {
   });
 });
 
+test('a Spin 1 app (spin_manifest_version = "1") runs, converted as Spin converts it, and the terminal says how to upgrade it', async ({
+  page,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'swerve-up-v1-'));
+  await mkdir(join(dir, 'dist'));
+  await copyFile(join(ECHO_DIR, 'dist/echo.wasm'), join(dir, 'dist/echo.wasm'));
+  await writeFile(
+    join(dir, 'spin.toml'),
+    [
+      'spin_manifest_version = "1"',
+      'name = "echo-v1"',
+      'trigger = { type = "http", base = "/" }',
+      '[[component]]',
+      'id = "echo_v1"',
+      'source = "dist/echo.wasm"',
+      'allowed_http_hosts = ["example.com"]',
+      '[component.trigger]',
+      'route = "/v1/..."',
+      '',
+    ].join('\n'),
+  );
+  const { child, up } = await startSwerveUp([dir, '--port', String(await freePort())]);
+  try {
+    await page.goto(`${up.url}v1/hello?x=1`);
+    const echo = await shownEcho(page);
+    expect(echo.pathWithQuery).toBe('/v1/hello?x=1');
+    expect(echo.headers['spin-component-route']).toBe('/v1');
+    expect(up.output()).toContain('spin.toml is a version 1 manifest, which Swerve converted to version 2');
+  } finally {
+    await stop(child);
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('after the app changes on disk, the redeploy page deploys the new version', async ({ page }) => {
   const dir = await mkdtemp(join(tmpdir(), 'swerve-up-'));
   await mkdir(join(dir, 'dist'));

@@ -1,5 +1,6 @@
 /**
- * Spin manifests (`spin.toml`, version 2): parsing, validation and the normalised app shape.
+ * Spin manifests (`spin.toml`, version 2, and version 1 converted to it as Spin does): parsing,
+ * validation and the normalised app shape.
  */
 export { parseManifest } from './parse-manifest.ts';
 export type {

@@ -30,14 +30,9 @@ describe('parseManifest refuses bad manifests, saying where and what to write', 
       'spin.toml: The first line must say which manifest version this is: write spin_manifest_version = 2.',
     ],
     [
-      'a version 1 manifest',
-      'spin_manifest_version = "1"\nname = "app"\ntrigger = { type = "http" }\n',
-      'spin.toml:1: This is a version 1 manifest, which Swerve does not read; convert it to version 2 (`spin doctor` can do it, or see https://spinframework.dev/manifest-reference).',
-    ],
-    [
-      'a version 1 manifest using spin_version',
-      'name = "app"\nspin_version = "1"\n',
-      'spin.toml:2: This is a version 1 manifest, which Swerve does not read; convert it to version 2 (`spin doctor` can do it, or see https://spinframework.dev/manifest-reference).',
+      'version 1 written as a number',
+      'spin_manifest_version = 1\nname = "app"\n',
+      'spin.toml:1: A version 1 manifest writes its version as a string: write spin_manifest_version = "1", or upgrade the manifest to version 2 and write spin_manifest_version = 2.',
     ],
     [
       'an unknown version',

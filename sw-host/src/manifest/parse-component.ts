@@ -39,6 +39,8 @@ export interface ComponentContext {
   readonly problems: Problems;
   readonly warnings: string[];
   readonly variables: Readonly<Record<string, VariableDeclaration>>;
+  /** Component fields written under another name (a version 1 manifest's `config`). */
+  readonly spelling?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -54,7 +56,7 @@ export function parseComponent(
   prefix: string,
   context: ComponentContext,
 ): ComponentManifest | undefined {
-  const fields = new TableReader(table, place, context.problems, FIELDS, prefix);
+  const fields = new TableReader(table, place, context.problems, FIELDS, prefix, context.spelling);
   const source = readSource(fields);
   const description = fields.string('description', 'description = "What it does"');
   const variables = readVariables(fields, context.variables);

@@ -1,11 +1,13 @@
 /**
- * Reads a `spin.toml` (manifest version 2) into an {@link AppManifest}, or throws one error that
- * lists every problem found, each with its file, line, table, and what to write instead.
+ * Reads a `spin.toml` into an {@link AppManifest}, or throws one error that lists every problem
+ * found, each with its file, line, table, and what to write instead. Version 1 manifests are
+ * converted to version 2 first, as Spin does (convert-v1.ts), and then read the same way.
  *
  * Spin's manifest reference: https://spinframework.dev/manifest-reference
  */
 import { parse, TomlError } from 'smol-toml';
 import { SwerveError } from '../errors.ts';
+import { convertV1 } from './convert-v1.ts';
 import { kebabIdProblem, suggestId } from './ids.ts';
 import { parseApplication } from './parse-application.ts';
 import { parseComponent, type ComponentContext } from './parse-component.ts';
@@ -17,7 +19,6 @@ import { locateToml } from './toml-locator.ts';
 import type { AppManifest, ComponentManifest } from './types.ts';
 
 const TOP_LEVEL = ['spin_manifest_version', 'application', 'variables', 'trigger', 'component'];
-const MANIFEST_REFERENCE = 'https://spinframework.dev/manifest-reference';
 
 /**
  * Parses and validates a Spin manifest.
@@ -28,20 +29,24 @@ const MANIFEST_REFERENCE = 'https://spinframework.dev/manifest-reference';
 export function parseManifest(text: string, fileName: string): AppManifest {
   const document = parseToml(text, fileName);
   const locator = locateToml(text);
-  const problems = new Problems();
+  const allProblems = new Problems();
   const warnings: string[] = [];
   const top: Place = { table: '', path: [] };
 
-  checkVersion(document, fileName, locator);
-  const root = new TableReader(document, top, problems, TOP_LEVEL);
+  const v1 =
+    readVersion(document, fileName, locator) === 1 ? convertV1(document, allProblems, fileName) : undefined;
+  if (v1 !== undefined) warnings.push(v1.warning);
+  // From here on the tables are version 2; a converted manifest's problems go back to its lines.
+  const problems = v1 === undefined ? allProblems : allProblems.translated(v1.translate);
+  const root = new TableReader(v1?.document ?? document, top, problems, TOP_LEVEL);
   const application = parseApplication(root.value('application'), problems, warnings);
   const variables = parseVariables(root.value('variables'), problems);
-  const context: ComponentContext = { problems, warnings, variables };
+  const context: ComponentContext = { problems, warnings, variables, ...(v1 && { spelling: v1.spelling }) };
   const { components, ids } = parseComponents(root.value('component'), context);
   const { triggers, inlineComponents } = parseTriggers(root.value('trigger'), ids, context);
   root.finish();
 
-  const error = problems.toError(fileName, locator);
+  const error = allProblems.toError(fileName, locator);
   if (error !== undefined || application === undefined)
     throw error ?? new Error('unreachable: no application');
   for (const component of inlineComponents) components.push([component.id, component]);
@@ -70,31 +75,34 @@ function parseToml(text: string, fileName: string): TomlTable {
 }
 
 /**
- * Only version 2 is read: reporting every field of a version 1 manifest as unknown would bury
- * the one thing to fix, so a wrong version is the only problem reported.
+ * Which manifest version this is, as Spin tells them apart: the string "1" (also under the old
+ * name `spin_version`) or the integer 2. Any other version is the only problem reported, since
+ * reading the fields of an unknown version would bury the one thing to fix.
  */
-function checkVersion(document: TomlTable, fileName: string, locator: ReturnType<typeof locateToml>): void {
+function readVersion(document: TomlTable, fileName: string, locator: ReturnType<typeof locateToml>): 1 | 2 {
   const version = document['spin_manifest_version'] ?? document['spin_version'];
-  if (version === 2) return;
+  if (version === 2) return 2;
+  if (version === '1') return 1;
   const problems = new Problems();
-  const top: Place = { table: '', path: ['spin_manifest_version'] };
-  if (version === '1' || document['spin_version'] !== undefined) {
-    problems.add(
-      {
-        table: '',
-        path: [document['spin_version'] === undefined ? 'spin_manifest_version' : 'spin_version'],
-      },
-      `This is a version 1 manifest, which Swerve does not read; convert it to version 2 (\`spin doctor\` can do it, or see ${MANIFEST_REFERENCE}).`,
-    );
-  } else if (version === undefined) {
+  const key =
+    document['spin_manifest_version'] === undefined && version !== undefined
+      ? 'spin_version'
+      : 'spin_manifest_version';
+  const top: Place = { table: '', path: [key] };
+  if (version === undefined) {
     problems.add(
       top,
       'The first line must say which manifest version this is: write spin_manifest_version = 2.',
     );
+  } else if (version === 1) {
+    problems.add(
+      top,
+      'A version 1 manifest writes its version as a string: write spin_manifest_version = "1", or upgrade the manifest to version 2 and write spin_manifest_version = 2.',
+    );
   } else {
     problems.add(
       top,
-      `\`spin_manifest_version\` must be 2, not ${typeof version === 'object' ? describeValue(version) : JSON.stringify(version)}; write spin_manifest_version = 2.`,
+      `\`${key}\` must be 2, not ${typeof version === 'object' ? describeValue(version) : JSON.stringify(version)}; write spin_manifest_version = 2.`,
     );
   }
   throw problems.toError(fileName, locator);

@@ -19,11 +19,24 @@ interface Problem {
 
 /** The problems found so far. */
 export class Problems {
-  readonly #list: Problem[] = [];
+  #list: Problem[] = [];
+  #translate: (place: Place) => Place = (place) => place;
 
   /** Records a problem; `message` is one or more whole sentences: what is wrong, what to write. */
   add(place: Place, message: string): void {
-    this.#list.push({ place, message });
+    this.#list.push({ place: this.#translate(place), message });
+  }
+
+  /**
+   * A view that records into this same list, moving each place with `translate` first: a
+   * manifest converted from version 1 is validated as version 2, and its problems must still
+   * point at the tables and lines the user wrote.
+   */
+  translated(translate: (place: Place) => Place): Problems {
+    const view = new Problems();
+    view.#list = this.#list;
+    view.#translate = (place) => this.#translate(translate(place));
+    return view;
   }
 
   get count(): number {

@@ -35,6 +35,8 @@ export class TableReader {
   /**
    * @param fields every field this table may have; `finish` reports the others.
    * @param prefix how messages name this table's fields (`static_response.` for an inline table).
+   * @param spelling fields the user wrote under another name (`variables` written as version 1's
+   *   `config`), so that messages name what is in the file.
    */
   constructor(
     table: TomlTable,
@@ -42,6 +44,7 @@ export class TableReader {
     readonly problems: Problems,
     fields: readonly string[],
     readonly prefix = '',
+    readonly spelling: Readonly<Record<string, string>> = {},
   ) {
     this.#table = table;
     this.#fields = fields;
@@ -64,7 +67,9 @@ export class TableReader {
 
   /** How messages name a field of this table. */
   name(key: string): string {
-    return `\`${this.prefix}${key}\``;
+    const [first = key, ...rest] = key.split('.');
+    const written = Object.hasOwn(this.spelling, first) ? this.spelling[first] : first;
+    return `\`${this.prefix}${[written, ...rest].join('.')}\``;
   }
 
   /** Records a problem about one of this table's fields. */
