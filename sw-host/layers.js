@@ -24,6 +24,7 @@ export const SW_HOST_LAYERS = [
   // Host interfaces, core Wasm mechanics, loading components, serving one request.
   'spin',
   'core-wasm',
+  'spin1',
   'component',
   'wasi',
   'http',

@@ -27,7 +27,11 @@ export async function readAppBuilds(appDir) {
   const manifest = /** @type {any} */ (parse(await readFile(manifestPath, 'utf8')));
   /** @type {ComponentBuild[]} */
   const builds = [];
-  for (const [id, component] of Object.entries(manifest.component ?? {})) {
+  // Version 2 keys components by id (`[component.<id>]`); version 1 lists them (`[[component]]` with `id`).
+  const components = Array.isArray(manifest.component)
+    ? manifest.component.map((/** @type {any} */ component) => [component.id, component])
+    : Object.entries(manifest.component ?? {});
+  for (const [id, component] of components) {
     const build = component.build;
     if (!build) continue;
     if (typeof component.source !== 'string' || !component.source.endsWith('.wasm')) {

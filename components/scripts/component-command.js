@@ -2,7 +2,7 @@
 /**
  * What every component build command shares (componentize.js, wat-component.js):
  *
- *   node <command>.js <source> -o <out.wasm> [--world http-handler] [--core] [--wit-p3 <dir>]
+ *   node <command>.js <source> -o <out.wasm> [--world http-handler] [--core | --module] [--wit-p3 <dir>]
  *
  * It parses those arguments, gives the toolchain its `/` preopen (see root-preopen.js), stages
  * the WIT for the build and removes it afterwards, writes the component and says how long it took.
@@ -19,7 +19,7 @@ import { stageWit, stageWitP3 } from './wit.js';
  * @property {string} sourceKind    e.g. `source.js`
  * @property {string} verb          what the build did, e.g. `componentized`
  * @property {string} toolPackage   the package whose preview2-shim needs the `/` preopen
- * @property {(input: { sourcePath: string, witPath: string, world: string, core: boolean }) => Promise<Uint8Array>} build
+ * @property {(input: { sourcePath: string, witPath: string, world: string, core: boolean, module: boolean }) => Promise<Uint8Array>} build
  */
 
 /** @param {ComponentCommand} command */
@@ -32,6 +32,8 @@ export async function runComponentCommand(command) {
       // Stop at the core module with its WIT embedded, as `cargo build --target wasm32-wasip1`
       // with wit-bindgen leaves it (Spin componentizes such modules when it loads them).
       core: { type: 'boolean', default: false },
+      // Stop at the bare core module, no WIT embedded: what Spin 1 SDKs (wit-bindgen 0.2) built.
+      module: { type: 'boolean', default: false },
       // Build against an app's own WIT folder and WASI 0.3.0 instead of the shared WIT and
       // WASI 0.2 (the WASI 0.3 fixture uses it).
       'wit-p3': { type: 'string' },
@@ -55,6 +57,7 @@ export async function runComponentCommand(command) {
       witPath,
       world: values.world ?? 'http-handler',
       core: values.core ?? false,
+      module: values.module ?? false,
     });
   } catch (error) {
     // The toolchains throw Errors carrying their diagnostics (a syntax error, a signature mismatch).

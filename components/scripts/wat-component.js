@@ -15,7 +15,8 @@
  * 3. `componentNew` wraps the module into a component, checking each import and export against
  *    the canonical ABI signature the world implies; with `--core` it stops before this step, and
  *    writes the core module with its WIT embedded (what a wasm32-wasip1 build with wit-bindgen
- *    gives, and what Spin componentizes when it loads it).
+ *    gives, and what Spin componentizes when it loads it); with `--module` it stops at step 1, a
+ *    bare core module (what Spin 1 SDKs built with wit-bindgen 0.2).
  *
  * wasm-tools needs a `/` preopen before it is loaded (see root-preopen.js).
  */
@@ -27,10 +28,11 @@ await runComponentCommand({
   sourceKind: 'source.wat',
   verb: 'assembled',
   toolPackage: '@bytecodealliance/jco-transpile',
-  async build({ sourcePath, witPath, world, core: coreOnly }) {
+  async build({ sourcePath, witPath, world, core: coreOnly, module: bareModule }) {
     const { componentEmbed, componentNew, parse } =
       await import('@bytecodealliance/jco-transpile/wasm-tools');
     const core = await parse(await readFile(sourcePath, 'utf8'));
+    if (bareModule) return core;
     const embedded = await componentEmbed({
       binary: core,
       witPath,

@@ -5,6 +5,7 @@
  * otherwise says precisely what the module is.
  */
 import { readLayout } from '../core-wasm/deadline/module-sections.ts';
+import { spin1ModuleProblems } from '../spin1/module-check.ts';
 
 export type CoreModuleKind =
   /**
@@ -13,8 +14,11 @@ export type CoreModuleKind =
    * makes it a component, as Spin does at load.
    */
   | { kind: 'wit-embedded'; preview1: boolean }
-  /** Spin 1.x's HTTP ABI: exports `handle-http-request`; Spin adapts it with spin-componentize. */
-  | { kind: 'spin-1-http' }
+  /**
+   * Spin 1.x's HTTP ABI: exports `handle-http-request`; Spin adapts it with spin-componentize,
+   * Swerve runs it through its own implementation of the ABI (spin1/) unless `problems` says why not.
+   */
+  | { kind: 'spin-1-http'; problems: string[] }
   /** A WASI preview 1 command (`_start`): Spin runs those only through its Wagi executor. */
   | { kind: 'wasi-command' }
   | { kind: 'unknown'; exports: string[] };
@@ -27,7 +31,9 @@ export function describeCoreModule(bytes: Uint8Array): CoreModuleKind {
   if (layout.customSections.some((name) => name.startsWith('component-type'))) {
     return { kind: 'wit-embedded', preview1 };
   }
-  if (layout.exportNames.has('handle-http-request')) return { kind: 'spin-1-http' };
+  if (layout.exportNames.has('handle-http-request')) {
+    return { kind: 'spin-1-http', problems: spin1ModuleProblems(bytes) };
+  }
   if (layout.exportNames.has('_start')) return { kind: 'wasi-command' };
   return { kind: 'unknown', exports: [...layout.exportNames] };
 }
@@ -43,10 +49,9 @@ export function coreModuleProblem(kind: CoreModuleKind, label: string): string {
       );
     case 'spin-1-http':
       return (
-        `${label} is a Spin 1.x module: a core module exporting handle-http-request, Spin 1's HTTP ABI. ` +
-        'Spin 2 and later run it by adapting that ABI with spin-componentize, which does not run in a ' +
-        'browser. Rebuild it with a current Spin SDK (spin build with spin-sdk 3 or newer, or the Spin JS ' +
-        'SDK), or run it with spin up.'
+        `${label} is a Spin 1.x module (a core module exporting handle-http-request, Spin 1's HTTP ABI) ` +
+        `that Swerve cannot run: ${kind.problems.join('; ')}. Rebuild it with a current Spin SDK ` +
+        '(spin build with spin-sdk 3 or newer, or the Spin JS SDK), or run it with spin up.'
       );
     case 'wasi-command':
       return (

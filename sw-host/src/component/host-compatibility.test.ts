@@ -31,13 +31,19 @@ describe('checkHostCompatibility', () => {
     );
   });
 
-  it('names a Spin 1.x module and a WASI command module, and says what would run them', () => {
+  it('names a Spin 1.x module and a WASI command module, and says what stops them', () => {
     expect(() => checkHostCompatibility(coreModule('handle-http-request'), 'old.wasm')).toThrow(
-      'old.wasm is a Spin 1.x module: a core module exporting handle-http-request',
+      "old.wasm is a Spin 1.x module (a core module exporting handle-http-request, Spin 1's HTTP ABI) " +
+        'that Swerve cannot run: it does not export memory, canonical_abi_realloc',
     );
     expect(() => checkHostCompatibility(coreModule('_start'), 'cmd.wasm')).toThrow(
       'cmd.wasm is a WASI preview 1 command module (it exports _start and no WIT world)',
     );
+  });
+
+  it('accepts a Spin 1 HTTP module that imports only wasi_snapshot_preview1 and spin-config', () => {
+    const module = builtFile('fixtures/spin1-http/dist/spin1-http.wasm');
+    expect(checkHostCompatibility(module, 'spin1/api')).toEqual({ imports: [], wasiP3: false, spin1: true });
   });
 
   it('says a core module with its WIT embedded is componentized by the client before deploying', () => {

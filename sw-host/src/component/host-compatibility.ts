@@ -1,5 +1,6 @@
 /**
- * Whether the host can run a component: it must be a component (not a core module), export
+ * Whether the host can run a component: it must be a component (not a core module, but for a
+ * Spin 1 HTTP module, which the host runs through its ABI: spin1/), export
  * `wasi:http/incoming-handler` (WASI 0.2) or `wasi:http/handler` (WASI 0.3, final release), and
  * import only interfaces the host provides to it. The
  * check runs on the binary's import and export names alone, before any code is generated, so a
@@ -115,7 +116,7 @@ export const PROVIDED_INTERFACES = PROVIDED.map((entry) => entry.describe);
 export function checkHostCompatibility(
   bytes: Uint8Array,
   label: string,
-): { imports: string[]; wasiP3: boolean } {
+): { imports: string[]; wasiP3: boolean; spin1?: true } {
   const surface = readComponentSurface(bytes, label);
   if (surface.kind === 'core-module') {
     let kind;
@@ -126,6 +127,10 @@ export function checkHostCompatibility(
         'component-invalid',
         `${label} is a malformed core module: ${(error as Error).message}.`,
       );
+    }
+    // A Spin 1 HTTP module runs through the host's implementation of its ABI (spin1/).
+    if (kind.kind === 'spin-1-http' && kind.problems.length === 0) {
+      return { imports: [], wasiP3: false, spin1: true };
     }
     throw new SwerveError('component-invalid', coreModuleProblem(kind, label));
   }

@@ -8,6 +8,7 @@ import { DEADLINE_TABLE_EXPORT } from '../core-wasm/deadline/index.ts';
 import type { GuestDeadline } from '../core-wasm/guest-deadline.ts';
 import { MEMORY_IMPORT_MODULE, MEMORY_IMPORT_NAME } from '../core-wasm/memory-image/index.ts';
 import { MemoryPool } from '../core-wasm/memory-pool.ts';
+import { instantiateSpin1, isSpin1Glue } from '../spin1/index.ts';
 import {
   evaluateGlue,
   glueExportsWasiP3Handler,
@@ -83,7 +84,10 @@ export class LoadedComponent {
       }
     }
     const started = performance.now();
-    const instantiate = evaluateGlue(transpiled.glue, label);
+    // A Spin 1 module's adapter stands where a component's glue stands.
+    const instantiate = isSpin1Glue(transpiled.glue)
+      ? instantiateSpin1
+      : evaluateGlue(transpiled.glue, label);
     const glueMs = performance.now() - started;
     return new LoadedComponent(
       label,

@@ -8,6 +8,7 @@
  */
 import { $init, generate, type GenerateOptions } from '@bytecodealliance/jco-transpile/component';
 import { SwerveError } from '../errors.ts';
+import { SPIN1_GLUE, SPIN1_MODULE_FILE } from '../spin1/artifacts.ts';
 import { checkHostCompatibility } from './host-compatibility.ts';
 import { instrumentCoreModule } from './instrument-core-module.ts';
 import { glueExportsWasiP3Handler } from './glue-exports.ts';
@@ -36,7 +37,14 @@ export interface TranspiledBytes {
 export async function transpileComponent(bytes: Uint8Array, label: string): Promise<TranspiledBytes> {
   await $init;
   // A WASI 0.3 component's WASI 0.2 imports get keys of their own (wasi-p2-keys.ts).
-  const { imports, wasiP3 } = checkHostCompatibility(bytes, label);
+  const { imports, wasiP3, spin1 } = checkHostCompatibility(bytes, label);
+  // A Spin 1 module has nothing to transpile: it is instrumented and run as it is (spin1/).
+  if (spin1) {
+    return {
+      glue: SPIN1_GLUE,
+      coreModules: { [SPIN1_MODULE_FILE]: instrumentCoreModule(bytes, label, SPIN1_MODULE_FILE) },
+    };
+  }
   const options = (
     wasiP3 ? { ...generateOptions, map: wasiP2ImportMap(imports) } : generateOptions
   ) as GenerateOptions;

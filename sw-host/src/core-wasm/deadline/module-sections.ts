@@ -73,6 +73,8 @@ export interface ModuleLayout {
   exportNames: Set<string>;
   /** The module names imports come from (`wasi_snapshot_preview1`, `wasi:http/types@0.2.10`). */
   importModules: Set<string>;
+  /** Every function import, as `module` and `name`, in order (what a host must provide). */
+  functionImports: { module: string; name: string }[];
   /** The names of the custom sections (`component-type:…`, `producers`, `name`). */
   customSections: string[];
 }
@@ -101,6 +103,7 @@ export function readLayout(bytes: Uint8Array): ModuleLayout {
     definedGlobals: 0,
     exportNames: new Set(),
     importModules: new Set(),
+    functionImports: [],
     customSections: [],
   };
   const reader = new WasmReader(bytes, 8);
@@ -207,12 +210,14 @@ function readTypes(reader: WasmReader, layout: ModuleLayout): void {
 function readImports(reader: WasmReader, layout: ModuleLayout): void {
   const count = reader.u32();
   for (let i = 0; i < count; i++) {
-    layout.importModules.add(reader.name());
-    reader.skip(reader.u32()); // field
+    const module = reader.name();
+    layout.importModules.add(module);
+    const name = reader.name();
     const kind = reader.byte();
     switch (kind) {
       case 0x00: // function: type index
         reader.skipLeb();
+        layout.functionImports.push({ module, name });
         layout.importedFunctions++;
         break;
       case 0x01: // table: reference type, limits
