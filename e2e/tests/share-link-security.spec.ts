@@ -110,7 +110,9 @@ test('a link or a zip naming a path outside the app is refused, and nothing is s
 
   const zip = zipSync({ 'z/spin.toml': MANIFEST, 'z/../../.bashrc': new TextEncoder().encode('evil') });
   await dropZip(page, zip, 'climber.zip');
-  await expect(page.getByTestId('link-error')).toContainText('The zip entry "z/../../.bashrc" is not allowed');
+  await expect(page.getByTestId('link-error')).toContainText(
+    'The zip entry "z/../../.bashrc" is not allowed',
+  );
   expect(appFrames(page)).toEqual([]);
 
   // The playground's import refuses it too, and makes no project of it.
@@ -198,7 +200,9 @@ test('?app= refuses a spin.toml whose component is on another host, or that a di
 
   fetched.length = 0;
   const text = manifest('c.wasm');
-  const hex = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('hex');
+  const hex = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString(
+    'hex',
+  );
   await page.goto(
     `${SITE_URL}/view?app=${encodeURIComponent('https://apps.example.test/app/spin.toml')}&digest=sha256:${hex}`,
   );

@@ -11,7 +11,8 @@ export function unsafePathReason(path: string): string | undefined {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(path)) return 'it contains a control character';
   if (path.includes('\\')) return 'it contains a backslash (write folders with "/")';
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'it is absolute (a path in an app is relative to its spin.toml)';
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path))
+    return 'it is absolute (a path in an app is relative to its spin.toml)';
   const segments = path.split('/');
   if (segments.includes('..')) return 'it climbs out of the app\'s folder with ".."';
   if (segments.includes('.')) return 'it has a "." segment';

@@ -50,7 +50,8 @@ export function shellQuote(text: string): string {
 export function toCurl(spec: RequestSpec, origin: string): string {
   const parts = ['curl'];
   // A method of letters only means nothing to a shell, and reads as `-X POST`; anything else is quoted.
-  if (spec.method !== 'GET') parts.push('-X', /^[A-Za-z]+$/.test(spec.method) ? spec.method : shellQuote(spec.method));
+  if (spec.method !== 'GET')
+    parts.push('-X', /^[A-Za-z]+$/.test(spec.method) ? spec.method : shellQuote(spec.method));
   for (const [name, value] of parseHeaders(spec.headers)) parts.push('-H', shellQuote(`${name}: ${value}`));
   if (hasBody(spec.method) && spec.body) parts.push('--data-raw', shellQuote(spec.body));
   parts.push(shellQuote(origin + normaliseRequestPath(spec.path)));

@@ -180,7 +180,9 @@ describe('what a stranger can make the tab inflate', () => {
       /over the 64 MiB one file may have \(MAX_ZIP_ENTRY_BYTES\); nothing was unpacked/,
     );
     const many = zipSync(
-      Object.fromEntries(Array.from({ length: MAX_ZIP_ENTRIES + 1 }, (_, i) => [`f${i}.txt`, new Uint8Array(1)])),
+      Object.fromEntries(
+        Array.from({ length: MAX_ZIP_ENTRIES + 1 }, (_, i) => [`f${i}.txt`, new Uint8Array(1)]),
+      ),
     );
     await expect(fromZip(many)).rejects.toThrow(/over the 5,000 an app zip may hold \(MAX_ZIP_ENTRIES\)/);
     // Each entry under the per-file limit, together over the total.
@@ -248,7 +250,10 @@ describe('?app= with a spin.toml', () => {
       );
       expect(fetched).toEqual(['https://apps.test/a/spin.toml']);
     }
-    serve({ 'https://apps.test/a/spin.toml': manifest('bin/c.wasm'), 'https://apps.test/a/bin/c.wasm': 'wasm' });
+    serve({
+      'https://apps.test/a/spin.toml': manifest('bin/c.wasm'),
+      'https://apps.test/a/bin/c.wasm': 'wasm',
+    });
     const opened = await appFromUrl('https://apps.test/a/spin.toml', null, { hash: '' });
     expect(Object.keys(opened.files).sort()).toEqual(['bin/c.wasm', 'spin.toml']);
   });
