@@ -5,12 +5,17 @@
  * app, a gzip bomb, zip bombs, and a spin.toml that pulls its component from another host. Each
  * is refused with an error that says what and why, or kept in the visitor's hands.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { SITE_URL, withHost } from '../fixtures/app-hosts.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 import { encodeSharedApp, type SharedApp } from '../../playground/src/lib/share/share-link.ts';
+import { toCurl } from '../../playground/src/lib/request/request-spec.ts';
 
 /** A first deploy of the runner can take a while on a busy machine. */
 const DEPLOY_TIMEOUT = 45_000;
@@ -99,6 +104,61 @@ test('a link whose first request is a shell command is refused before anything r
     await expect(page.getByTestId('open-in-playground')).toHaveCount(0);
     expect(appFrames(page)).toEqual([]);
   }
+});
+
+/** The words a shell makes of `command`, printed instead of run by curl, in an empty folder. */
+function shellWords(command: string): { words: string[]; ranSomething: boolean } {
+  const dir = mkdtempSync(join(tmpdir(), 'curl-words-'));
+  const out = execFileSync('sh', ['-c', command.replace(/^curl /, "printf '%s\\n' ")], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  return { words: out.split('\n').slice(0, -1), ranSomething: existsSync(join(dir, 'pwned')) };
+}
+
+test('"Copy as curl" of a link\'s request is a command a shell runs as curl and nothing else', async ({
+  page,
+}) => {
+  // Whatever a link (or an older project) holds, the method included, stays one shell word each.
+  const hostile = {
+    method: '`touch pwned`',
+    // A link's path has no spaces; ${IFS} is the shell's way around that.
+    path: "/a'$(touch${IFS}pwned)`touch${IFS}pwned`",
+    headers: "x-a: '$(touch pwned)'",
+    body: "it's $(touch pwned) `touch pwned` \\' !!",
+  };
+  const direct = shellWords(toCurl(hostile, 'http://h.swerve.localhost'));
+  expect(direct.ranSomething).toBe(false);
+  expect(direct.words).toEqual([
+    '-X',
+    hostile.method,
+    '-H',
+    hostile.headers,
+    '--data-raw',
+    hostile.body,
+    `http://h.swerve.localhost${hostile.path}`,
+  ]);
+
+  // Through the UI: a link's POST request, opened in the playground, copied as curl.
+  const app = runnerApp('curl-copy', COUNTING_HANDLER);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SITE_URL });
+  await page.goto(
+    `${SITE_URL}/view#${await encodeSharedApp({ ...app, request: { ...hostile, method: 'POST' } })}`,
+  );
+  await page.getByTestId('open-in-playground').click();
+  await page.waitForURL(`${SITE_URL}/playground/`);
+  await expect(page.getByTestId('request-path')).toHaveValue(hostile.path);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready', {
+    timeout: DEPLOY_TIMEOUT,
+  });
+  await page.getByRole('button', { name: 'Copy as curl' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  const copied = shellWords(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(copied.ranSomething).toBe(false);
+  expect(copied.words.slice(0, 6)).toEqual(['-X', 'POST', '-H', hostile.headers, '--data-raw', hostile.body]);
+  expect(copied.words[6]).toMatch(/^http:\/\/[a-z0-9]+\.swerve\.localhost:\d+\//);
+  expect(copied.words[6]!.endsWith(hostile.path)).toBe(true);
+  expect(copied.words).toHaveLength(7);
 });
 
 test('a link or a zip naming a path outside the app is refused, and nothing is stored', async ({ page }) => {
