@@ -70,12 +70,12 @@ describe('uploaded components', () => {
 });
 
 describe('zips', () => {
-  it('round-trip a project under one folder and find the app inside', () => {
+  it('round-trip a project under one folder and find the app inside', async () => {
     const files = [
       { path: 'spin.toml', bytes: new TextEncoder().encode('spin_manifest_version = 2\n') },
       { path: 'dist/a.wasm', bytes: new Uint8Array([0, 97, 115, 109]) },
     ];
-    const entries = fromZip(toZip('my-app', files));
+    const entries = await fromZip(toZip('my-app', files));
     expect(entries.map((e) => e.path).sort()).toEqual(['my-app/dist/a.wasm', 'my-app/spin.toml']);
     expect(
       appFiles(entries)

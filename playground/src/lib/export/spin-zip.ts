@@ -3,8 +3,10 @@
  * spin.toml and every file beside it, so `unzip app.zip && cd app && spin up` runs it unchanged.
  * Importing accepts that layout or files at the zip's root.
  */
-import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { MANIFEST_PATH, normalisePath } from '../project/project.ts';
+import { zipSync, type Zippable } from 'fflate';
+import { checkAppPath } from '../project/app-path.ts';
+import { MANIFEST_PATH } from '../project/project.ts';
+import { checkDeclaredSizes, listZip, readEntry } from './zip-reader.ts';
 
 export interface ZipEntry {
   path: string;
@@ -20,9 +22,15 @@ export function folderName(name: string): string {
   );
 }
 
+/**
+ * The zip of `files` in one folder. A path that could land outside that folder when unzipped
+ * (`../x`, `/x`, `a\b`) is refused with an error naming it: an export never writes one.
+ */
 export function toZip(folder: string, files: ZipEntry[]): Uint8Array {
   const tree: Zippable = {};
+  checkAppPath(folder);
   for (const { path, bytes } of files) {
+    checkAppPath(path);
     // Components are already compressed as well as they will be; storing them is much faster.
     tree[`${folder}/${path}`] = [bytes, { level: path.endsWith('.wasm') ? 0 : 6 }];
   }
@@ -46,14 +54,23 @@ export function appFiles(entries: ZipEntry[]): ZipEntry[] {
   return entries
     .filter((e) => e.path.startsWith(prefix))
     .map((e) => ({ path: e.path.slice(prefix.length), bytes: e.bytes }))
-    .filter((e) => !/(^|\/)(\.git|node_modules|\.spin)\//.test(e.path) && !/(^|\/)\.DS_Store$/.test(e.path));
+    .filter((e) => !isLeftOut(e.path));
 }
 
-/** The entries of a zip (folders left out, paths normalised). */
-export function fromZip(bytes: Uint8Array): ZipEntry[] {
-  const files = unzipSync(bytes);
-  return Object.entries(files).flatMap(([path, content]) => {
-    const normal = path.endsWith('/') ? undefined : normalisePath(path);
-    return normal === undefined ? [] : [{ path: normal, bytes: content }];
-  });
+/** Files an app folder holds that are not the app: version control, dependencies, Spin's cache. */
+function isLeftOut(path: string): boolean {
+  return /(^|\/)(\.git|node_modules|\.spin)\//.test(path) || /(^|\/)\.DS_Store$/.test(path);
+}
+
+/**
+ * The files of a zip (folders, and what `appFiles` leaves out, never unpacked). Throws a ZipError
+ * (lib/export/zip-reader.ts) for an entry whose path is unsafe and for one over the limits, before
+ * anything is inflated.
+ */
+export async function fromZip(bytes: Uint8Array): Promise<ZipEntry[]> {
+  const wanted = listZip(bytes).filter((e) => !e.name.endsWith('/') && !isLeftOut(e.name));
+  checkDeclaredSizes(wanted);
+  const files: ZipEntry[] = [];
+  for (const entry of wanted) files.push({ path: entry.name, bytes: await readEntry(bytes, entry) });
+  return files;
 }

@@ -20,6 +20,8 @@ export interface ManifestSummary {
   routes: { route: string; target: string }[];
   /** Component id → its local source path, for components built from a file. */
   sources: Record<string, string>;
+  /** Every `allowed_outbound_hosts` entry of any component, as written (templates unexpanded). */
+  outboundHosts: string[];
 }
 
 type Table = Record<string, unknown>;
@@ -45,11 +47,14 @@ export function summariseManifest(text: string): ManifestSummary | undefined {
     }));
   const components = isTable(toml['component']) ? toml['component'] : {};
   const stores = new Set<string>();
+  const hosts = new Set<string>();
   const sources: Record<string, string> = {};
   for (const [id, component] of Object.entries(components)) {
     if (!isTable(component)) continue;
     const labels = component['key_value_stores'];
     if (Array.isArray(labels)) labels.filter((l) => typeof l === 'string').forEach((l) => stores.add(l));
+    const outbound = component['allowed_outbound_hosts'];
+    if (Array.isArray(outbound)) outbound.filter((h) => typeof h === 'string').forEach((h) => hosts.add(h));
     if (typeof component['source'] === 'string') sources[id] = component['source'];
   }
   const trigger = isTable(toml['trigger']) ? toml['trigger'] : {};
@@ -64,6 +69,7 @@ export function summariseManifest(text: string): ManifestSummary | undefined {
     keyValueStores: [...stores].sort(),
     routes,
     sources,
+    outboundHosts: [...hosts].sort(),
   };
 }
 

@@ -34,14 +34,24 @@ export function normaliseRequestPath(path: string): string {
   return path.startsWith('/') ? path : `/${path}`;
 }
 
-function shellQuote(text: string): string {
+/**
+ * `text` as one POSIX shell word: single-quoted, in which the shell expands nothing (no `$`,
+ * backticks, `!` or globs), with each `'` closed, escaped and reopened.
+ */
+export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The request as a curl command line against `origin`. */
+/**
+ * The request as a curl command line against `origin`. Every word that comes from the request
+ * is quoted, the method too: a request can come from a stranger's link, and what is pasted into
+ * a terminal must run curl and nothing else.
+ */
 export function toCurl(spec: RequestSpec, origin: string): string {
   const parts = ['curl'];
-  if (spec.method !== 'GET') parts.push('-X', spec.method);
+  // A method of letters only means nothing to a shell, and reads as `-X POST`; anything else is quoted.
+  if (spec.method !== 'GET')
+    parts.push('-X', /^[A-Za-z]+$/.test(spec.method) ? spec.method : shellQuote(spec.method));
   for (const [name, value] of parseHeaders(spec.headers)) parts.push('-H', shellQuote(`${name}: ${value}`));
   if (hasBody(spec.method) && spec.body) parts.push('--data-raw', shellQuote(spec.body));
   parts.push(shellQuote(origin + normaliseRequestPath(spec.path)));

@@ -2,8 +2,17 @@
  * Apps too big for a link, shared as a file instead: an exported zip dropped onto the viewer, or
  * `?app=<url>` naming a zip or a spin.toml on a server that allows CORS. With
  * `&digest=sha256:<hex>` the bytes fetched must hash to it, so a link can pin what it opens.
+ *
+ * A digest pins everything that runs, or the link is refused: a zip's digest covers every byte of
+ * the app; a spin.toml's covers only the manifest, so with a digest a spin.toml may name no file
+ * to fetch beside it (its components may still be `source = { url, digest }`, each pinned by the
+ * digest the manifest gives it and checked by the host when it fetches it). Without a digest, the
+ * files a spin.toml names are fetched only from its own folder on its own server: a manifest
+ * cannot pull code from another host, or from outside its folder, into what the link opens.
  */
+import { formatLimit, readUpTo } from '../bytes/read-capped.ts';
 import { appFiles, fromZip, type ZipEntry } from '../export/spin-zip.ts';
+import { unsafePathReason } from '../project/app-path.ts';
 import { asText } from '../project/file-kind.ts';
 import { sha256Hex } from '../project/hash.ts';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
@@ -29,6 +38,9 @@ export function parseDigest(digest: string): string {
   return match[1]!.toLowerCase();
 }
 
+/** The most `?app=` fetches for one file: as much as a zip may unpack to (lib/export/zip-reader.ts). */
+export const MAX_FETCHED_APP_BYTES = 256 * 1024 * 1024;
+
 async function fetchBytes(url: URL): Promise<Uint8Array> {
   let response: Response;
   try {
@@ -39,7 +51,13 @@ async function fetchBytes(url: URL): Promise<Uint8Array> {
     );
   }
   if (!response.ok) throw new AppFileError(`${url.href} answered ${response.status} ${response.statusText}.`);
-  return new Uint8Array(await response.arrayBuffer());
+  if (!response.body) return new Uint8Array();
+  const read = await readUpTo(response.body, MAX_FETCHED_APP_BYTES);
+  if (read.truncated)
+    throw new AppFileError(
+      `${url.href} is over ${formatLimit(MAX_FETCHED_APP_BYTES)} (MAX_FETCHED_APP_BYTES), more than an app may be: it was not read further and nothing was run.`,
+    );
+  return read.bytes;
 }
 
 /** The app in a zip (as exported from the playground, or any Spin app folder zipped). */
@@ -50,7 +68,7 @@ export async function appFromZip(
 ): Promise<SharedApp> {
   let entries: ZipEntry[];
   try {
-    entries = appFiles(fromZip(bytes));
+    entries = appFiles(await fromZip(bytes));
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new AppFileError(`This is not a Spin app zip: ${why}`);
@@ -81,7 +99,8 @@ const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null 
 
 /**
  * The files a spin.toml names that can be fetched one by one: each component's local `source`
- * and its `files` entries that are single files. A folder cannot be listed over HTTP.
+ * and its `files` entries that are single files. A folder cannot be listed over HTTP. Each must
+ * be a plain relative path: the file is fetched from beside the manifest, and nowhere else.
  */
 function namedFiles(manifest: string): string[] {
   const toml = parse(manifest) as Table;
@@ -99,7 +118,25 @@ function namedFiles(manifest: string): string[] {
       paths.add(source);
     }
   }
+  for (const path of paths) {
+    const unsafe = unsafePathReason(path);
+    if (unsafe !== undefined)
+      throw new AppFileError(
+        `The manifest names the file ${JSON.stringify(path)}, which is not allowed: ${unsafe}. A spin.toml shared by URL may name only files in its own folder; nothing was fetched or run.`,
+      );
+  }
   return [...paths];
+}
+
+/** `path` beside the manifest at `manifestUrl`: on its server, inside its folder, or an error. */
+function besideManifest(path: string, manifestUrl: URL): URL {
+  const url = new URL(path, manifestUrl);
+  const folder = new URL('.', manifestUrl);
+  if (url.origin !== folder.origin || !url.pathname.startsWith(folder.pathname) || url.search || url.hash)
+    throw new AppFileError(
+      `The manifest names ${JSON.stringify(path)}, which resolves to ${url.href}, outside its folder ${folder.href}: a spin.toml shared by URL may name only files in its own folder; nothing was fetched or run.`,
+    );
+  return url;
 }
 
 /** The app `?app=` names: a zip, or a spin.toml and the files it names beside it. */
@@ -139,7 +176,14 @@ export async function appFromUrl(
       `${url.href} is neither a zip nor a spin.toml: ${error instanceof Error ? error.message : error}`,
     );
   }
+  // A digest covers the manifest's bytes only: it cannot vouch for a file fetched beside it.
+  if (expected !== undefined && paths.length)
+    throw new AppFileError(
+      `This link pins ${url.href} with a digest, but that spin.toml names files it does not cover (${paths.join(', ')}): ` +
+        'their bytes could change and the link would still open. Share the app as a zip, whose digest covers every byte (Export zip in the playground); nothing was run.',
+    );
+  const urls = paths.map((path) => besideManifest(path, url));
   const entries: ZipEntry[] = [{ path: 'spin.toml', bytes }];
-  for (const path of paths) entries.push({ path, bytes: await fetchBytes(new URL(path, url)) });
+  for (const [i, path] of paths.entries()) entries.push({ path, bytes: await fetchBytes(urls[i]!) });
   return filesToApp(entries, fallbackName, runner);
 }

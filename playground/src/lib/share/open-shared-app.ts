@@ -1,9 +1,12 @@
 /**
  * Running a shared app: at its content-hash origin (`sharedAppKey`), deployed through that
  * origin's host, its key-value seed written the first time only (reopening a link keeps the
- * data the app wrote since), then its first request sent.
+ * data the app wrote since), then its first request sent, when it is one that may go unasked
+ * (`sendsOnOpen`).
  */
 import { connectApp, type DeployResult, type HostConnection } from '@swerve/sw-host/client';
+import { readUpTo } from '../bytes/read-capped.ts';
+import { MAX_SHOWN_BODY_BYTES } from '../request/response-body.ts';
 import { hasBody, normaliseRequestPath, parseHeaders } from '../request/request-spec.ts';
 import { KV_DUMP_FORMAT } from './kv-dump-format.ts';
 import type { SharedApp, SharedRequest } from './share-link.ts';
@@ -20,7 +23,10 @@ export interface FirstAnswer {
   status: number;
   statusText: string;
   contentType: string;
+  /** The body, up to MAX_SHOWN_BODY_BYTES. */
   bytes: Uint8Array;
+  /** The body was longer: only its first MAX_SHOWN_BODY_BYTES were read. */
+  truncated: boolean;
 }
 
 /**
@@ -59,18 +65,33 @@ export function firstRequest(app: SharedApp): SharedRequest {
   return app.request ?? { method: 'GET', path: '/' };
 }
 
-/** Sends `request` to the app and reads the whole answer. */
+/**
+ * Whether the viewer sends a link's first request as it opens, before the visitor does anything:
+ * only a plain `GET`, without headers or a body. Anything else (a POST, a DELETE, a GET with an
+ * `Authorization` header) is an action the link's author chose, so it waits in the console until
+ * the visitor reads it and presses Send. The content key (`sharedAppKey`) already sends such a
+ * link to a copy of its own; this keeps the visitor in charge of that copy, its secrets and the
+ * hosts it may reach, too. A GET is what opening any page sends, and what HTTP says is safe.
+ */
+export function sendsOnOpen(request: SharedRequest): boolean {
+  return request.method === 'GET' && !request.headers?.trim() && !request.body;
+}
+
+/** Sends `request` to the app and reads the answer, up to MAX_SHOWN_BODY_BYTES of its body. */
 export async function sendShared(host: HostConnection, request: SharedRequest): Promise<FirstAnswer> {
   const response = await host.fetch(normaliseRequestPath(request.path), {
     method: request.method,
     headers: parseHeaders(request.headers ?? ''),
     body: hasBody(request.method) && request.body ? request.body : undefined,
   });
+  const read = response.body
+    ? await readUpTo(response.body, MAX_SHOWN_BODY_BYTES)
+    : { bytes: new Uint8Array(), truncated: false };
   return {
     status: response.status,
     statusText: response.statusText,
     contentType: response.headers.get('content-type') ?? '',
-    bytes: new Uint8Array(await response.arrayBuffer()),
+    ...read,
   };
 }
 

@@ -14,8 +14,19 @@
  */
 
 import { base64ToBytes, bytesToBase64 } from '../bytes/base64.ts';
+import { formatLimit, inflating, readUpTo } from '../bytes/read-capped.ts';
+import { unsafePathReason } from '../project/app-path.ts';
+import { METHODS } from '../request/request-spec.ts';
 
 export const LINK_PREFIX = 'v1.';
+
+/**
+ * The most a link's app may unpack to. Gzip can turn a few kilobytes into gigabytes, so a link is
+ * inflated as a stream and dropped the moment it passes this. A link is at most 64 KB
+ * (MAX_LINK_CHARS), and even very repetitive source compresses well under 100:1, so no link the
+ * playground makes comes near it; the playground refuses to make one that would pass it.
+ */
+export const MAX_LINK_APP_BYTES = 8 * 1024 * 1024;
 
 /** Above this many characters, chat apps and mail clients start cutting links. */
 export const LONG_LINK_CHARS = 2000;
@@ -54,10 +65,18 @@ export interface SharedApp {
   request?: SharedRequest;
 }
 
+/** An app that cannot travel in a link: why, for the person sharing it. */
+export class TooBigForLinkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TooBigForLinkError';
+  }
+}
+
 /** Why a link could not be read, in words for the person who opened it. */
 export class ShareLinkError extends Error {
   constructor(
-    readonly code: 'not-a-link' | 'newer-version' | 'cut-short' | 'malformed',
+    readonly code: 'not-a-link' | 'newer-version' | 'cut-short' | 'malformed' | 'too-big',
     message: string,
   ) {
     super(message);
@@ -105,15 +124,27 @@ async function pipe(
 
 type Decoder = (payload: string) => Promise<SharedApp>;
 
-async function decodeV1(payload: string): Promise<SharedApp> {
-  const compressed = fromBase64Url(payload);
-  let json: string;
+/** The gzip payload inflated, but never past MAX_LINK_APP_BYTES: a gzip bomb stops there. */
+async function inflateLink(compressed: Uint8Array): Promise<Uint8Array> {
+  let read;
   try {
-    json = new TextDecoder().decode(await pipe(compressed, new DecompressionStream('gzip')));
+    read = await readUpTo(inflating(compressed, 'gzip'), MAX_LINK_APP_BYTES);
   } catch {
     // A gzip stream that ends early fails to inflate; so does one with bytes changed.
     throw cutShort();
   }
+  if (read.truncated)
+    throw new ShareLinkError(
+      'too-big',
+      `This link unpacks to more than ${formatLimit(MAX_LINK_APP_BYTES)} (the limit MAX_LINK_APP_BYTES), ` +
+        'more than any link the playground makes: it was stopped there and nothing was run. ' +
+        'Ask the sender for the app as a zip file instead.',
+    );
+  return read.bytes;
+}
+
+async function decodeV1(payload: string): Promise<SharedApp> {
+  const json = new TextDecoder().decode(await inflateLink(fromBase64Url(payload)));
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -140,6 +171,11 @@ function checkSharedApp(value: unknown): SharedApp {
   if (typeof name !== 'string') throw malformed('it has no name');
   if (!isRecord(files) || !Object.keys(files).length) throw malformed('it has no files');
   for (const [path, file] of Object.entries(files)) {
+    const unsafe = unsafePathReason(path);
+    if (unsafe !== undefined)
+      throw malformed(
+        `its file path ${JSON.stringify(path)} is not allowed (${unsafe}), and nothing was stored`,
+      );
     const ok =
       typeof file === 'string' ||
       (isRecord(file) && (typeof file['base64'] === 'string' || file['component'] === 'runner'));
@@ -159,13 +195,32 @@ function checkSharedApp(value: unknown): SharedApp {
           throw malformed('a key-value value of its seed is neither text nor base64');
     }
   }
-  if (open !== undefined && typeof open !== 'string')
-    throw malformed('the file it opens first is not a path');
-  if (request !== undefined) {
-    if (!isRecord(request) || typeof request['method'] !== 'string' || typeof request['path'] !== 'string')
-      throw malformed('its first request has no method or path');
-  }
+  if (open !== undefined && (typeof open !== 'string' || unsafePathReason(open) !== undefined))
+    throw malformed('the file it opens first is not a path in the app');
+  if (request !== undefined) checkSharedRequest(request);
   return value as unknown as SharedApp;
+}
+
+/**
+ * A link's first request is copied into the viewer's console and the playground (and from there
+ * into "Copy as curl"), so it is held to what the console itself can write: one of its methods, a
+ * path on the app's own origin, and text headers and body.
+ */
+function checkSharedRequest(request: unknown): void {
+  if (!isRecord(request) || typeof request['method'] !== 'string' || typeof request['path'] !== 'string')
+    throw malformed('its first request has no method or path');
+  const { method, path, headers, body } = request;
+  if (!METHODS.includes(method))
+    throw malformed(
+      `its first request's method ${JSON.stringify(method)} is not one of ${METHODS.join(', ')}; nothing was run`,
+    );
+  // `//host/x` would leave the app's origin once resolved; whitespace and controls are never in a path.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (!path.startsWith('/') || path.startsWith('//') || /[\s\u0000-\u001f\u007f]/.test(path))
+    throw malformed(`its first request's path ${JSON.stringify(path)} is not a path such as /hello`);
+  if (headers !== undefined && typeof headers !== 'string')
+    throw malformed("its first request's headers are not text");
+  if (body !== undefined && typeof body !== 'string') throw malformed("its first request's body is not text");
 }
 
 // --- the API ------------------------------------------------------------------------------
@@ -173,6 +228,11 @@ function checkSharedApp(value: unknown): SharedApp {
 /** The fragment (without `#`) that carries `app`. */
 export async function encodeSharedApp(app: SharedApp): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(app));
+  // The viewer refuses what unpacks past this: no link it cannot open is ever made.
+  if (json.length > MAX_LINK_APP_BYTES)
+    throw new TooBigForLinkError(
+      `The app is ${json.length.toLocaleString('en')} bytes as a link's text, over the ${formatLimit(MAX_LINK_APP_BYTES)} a link may unpack to.`,
+    );
   return LINK_PREFIX + toBase64Url(await pipe(json, new CompressionStream('gzip')));
 }
 

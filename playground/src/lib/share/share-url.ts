@@ -5,3 +5,6 @@ export const VIEW_PATH = '/view';
 export function shareUrl(fragment: string, siteOrigin: string): string {
   return `${siteOrigin}${VIEW_PATH}#${fragment}`;
 }
+
+/** The docs page on what a link, an embed and an app can and cannot do (the Security page). */
+export const SECURITY_DOCS_PATH = '/docs/security';

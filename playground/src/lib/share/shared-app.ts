@@ -6,7 +6,7 @@
  *   carry as `runner.wasm`) by name, recognised by its hash; other binaries as base64, when small.
  * - Secret variables (`[variables] x = { secret = true }`) never travel: the viewer asks for them.
  * - The app runs at the content-hash origin of its canonical form (`sharedAppKey`): the same
- *   app always opens at the same origin, a different one never does.
+ *   app with the same first request always opens at the same origin, a different one never does.
  */
 import { contentAppKey } from '@swerve/sw-host/client';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
@@ -14,7 +14,13 @@ import { sha256Hex } from '../project/hash.ts';
 import { MANIFEST_PATH, type DraftFile, type Project, type ProjectDraft } from '../project/project.ts';
 import type { RequestSpec } from '../request/request-spec.ts';
 import { base64ToBytes, bytesToBase64 } from '../bytes/base64.ts';
-import { type SharedApp, type SharedFile, type SharedKvValue, type SharedRequest } from './share-link.ts';
+import {
+  TooBigForLinkError,
+  type SharedApp,
+  type SharedFile,
+  type SharedKvValue,
+  type SharedRequest,
+} from './share-link.ts';
 
 /**
  * The longest link the playground makes. Browsers take longer URLs (Chromium 2 MB), but a link
@@ -26,13 +32,7 @@ export const MAX_LINK_CHARS = 64 * 1024;
 /** Gzip does little for compiled bytes: larger binaries cannot fit a link, so are not even encoded. */
 export const MAX_LINK_BINARY_BYTES = (MAX_LINK_CHARS * 3) / 4;
 
-/** An app that cannot travel in a link: why, for the person sharing it. */
-export class TooBigForLinkError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TooBigForLinkError';
-  }
-}
+export { TooBigForLinkError };
 
 /** The site's runner component: its bytes, and their SHA-256 in hex. */
 export interface SiteRunner {
@@ -142,13 +142,27 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The first request as the content key counts it: absent when it is the default `GET /`. */
+function keyedRequest(request: SharedRequest | undefined): SharedRequest | undefined {
+  if (!request) return undefined;
+  const { method, path, headers, body } = request;
+  if (method === 'GET' && path === '/' && !headers && !body) return undefined;
+  return { method, path, ...(headers ? { headers } : {}), ...(body ? { body } : {}) };
+}
+
 /**
- * The canonical form of what an app is: its name, files, variables and key-value seed. The file
- * to open and the first request are how it is shown, not what it is, so they leave it out.
+ * The canonical form of what a link opens: the app's name, files, variables and key-value seed,
+ * and its first request unless that is the default `GET /`. The request counts because the
+ * viewer sends it to the app's copy at this origin: were it left out, a link could carry a known
+ * app with a request of its choosing (a POST that deletes, say) to the copy and the data a visitor
+ * already has of that app. With it, such a link opens a copy of its own. The file to open is only
+ * how the app is shown, so it is left out. (A default request is left out, rather than written
+ * as `GET /`, so that links made before it counted keep their origin and their data.)
  */
 export function canonicalSharedApp(app: SharedApp): Uint8Array {
   const { name, files, variables, kv } = app;
-  return new TextEncoder().encode(canonicalJson({ name, files, variables, kv }));
+  const request = keyedRequest(app.request);
+  return new TextEncoder().encode(canonicalJson({ name, files, variables, kv, request }));
 }
 
 /** The app key a shared app runs at: a content hash (`h…`), the same for the same app. */

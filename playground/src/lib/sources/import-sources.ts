@@ -72,7 +72,7 @@ export function registerImportSources(): void {
     async create(given) {
       const zip = given.find((f) => f.path.toLowerCase().endsWith('.zip'));
       if (!zip) throw new Error('Choose a .zip file holding a Spin app.');
-      return appDraft(fromZip(zip.bytes), zip.path.replace(/\.zip$/i, ''));
+      return appDraft(await fromZip(zip.bytes), zip.path.replace(/\.zip$/i, ''));
     },
   });
 }
