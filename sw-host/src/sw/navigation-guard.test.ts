@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NavigationOptIn } from '../manifest/types.ts';
 import type { Arrival, SeenRequest } from './fetch-metadata.ts';
 import { judgeNavigation, navigationHeaders, withHeaders } from './navigation-guard.ts';
 
@@ -7,7 +8,7 @@ const A = 'http://a.swerve.localhost:4173';
 const B = 'http://b.swerve.localhost:4173';
 const EMBEDDER = 'http://127.0.0.1:4175';
 const AT_B: Arrival = { origin: B, site: SITE, config: {} };
-const DEFAULTS = { frameAncestors: [], formsFrom: [] };
+const DEFAULTS: NavigationOptIn = { frameAncestors: [], formsFrom: [] };
 
 const nav = (referrer: string, method = 'GET', destination = 'document'): SeenRequest => ({
   method,
