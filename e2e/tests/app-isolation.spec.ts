@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { encodeSharedApp, type SharedApp } from '../../playground/src/lib/share/share-link.ts';
 import { appOrigin, PORT, SITE_URL, withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
-import { expect, test } from '../fixtures/swerve.ts';
+import { expect, fetchFrom, test } from '../fixtures/swerve.ts';
 
 /** Another site, which the attacker controls: it redirects wherever it is asked to. */
 const REDIRECTOR = `http://127.0.0.2:${PORT + 2}`;
@@ -113,9 +113,9 @@ function victimLogs(hostPage: Page): Promise<string[]> {
   return withHost(hostPage, VICTIM, async (host) => (await host.logs()).map((log) => log.message), undefined);
 }
 
-/** A key of the victim's default store, as the site's page reads it (null: never written). */
-function victimValue(hostPage: Page, key: string): Promise<string | null | undefined> {
-  return withHost(hostPage, VICTIM, (host, key) => host.kv(VICTIM).getText(key), key);
+/** A key of the victim's default store, as the site's page reads it (undefined: never written). */
+function victimValue(hostPage: Page, key: string): Promise<string | undefined> {
+  return withHost(hostPage, VICTIM, (host, { app, key }) => host.kv(app).getText(key), { app: VICTIM, key });
 }
 
 test("a link's document cannot drive an embed of another link on the visitor's own storage", async ({
@@ -221,9 +221,11 @@ test("one app's page can neither post a form to another app nor frame it, and th
     await hiddenShown;
   }, victim);
 
-  // The victim's guest never ran for either: nothing written.
-  expect(await victimValue(hostPage, 'posted')).toBeNull();
-  expect(await victimValue(hostPage, 'framed')).toBeNull();
+  // The victim's guest never ran for either: nothing written (what the site's page writes is there).
+  expect(await victimValue(hostPage, 'posted')).toBeUndefined();
+  expect(await victimValue(hostPage, 'framed')).toBeUndefined();
+  await fetchFrom(hostPage)(`/apps/${VICTIM}/?kv-label=default&kv-set=own&value=written`);
+  expect(await victimValue(hostPage, 'own')).toBe('written');
   const logs = await victimLogs(hostPage);
   expect(logs).toContainEqual(
     expect.stringMatching(
