@@ -1,6 +1,6 @@
 /**
  * What one app's page cannot make another app, or the visitor's own copy of a link, do
- * (docs/decisions/0015, 0021): each test is the attack as its author would write it, run from a
+ * (docs/decisions/0007, 0015): each test is the attack as its author would write it, run from a
  * page at an app's origin (anything a link's or a project's document may do), against real
  * built components, the real service workers and real origins.
  */

@@ -1,6 +1,6 @@
 /**
  * `[application.tool.swerve]`: what an app lets other origins do with its documents, beyond
- * Swerve's defaults (docs/decisions/0021). Spin ignores `tool` tables, so a manifest that says
+ * Swerve's defaults (docs/decisions/0007). Spin ignores `tool` tables, so a manifest that says
  * this still runs under `spin up`, where the app decides for itself.
  *
  * By default another origin's page may neither frame the app's documents (only the app itself,

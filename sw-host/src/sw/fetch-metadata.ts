@@ -2,7 +2,7 @@
  * The headers a server behind a browser sees and a service worker is not given: `Origin`,
  * `Referer` and the fetch metadata (`Sec-Fetch-Site`, `-Mode`, `-Dest`), worked out from what
  * the fetch event's request does carry (`mode`, `destination`, `referrer`, `method`), so that a
- * guest can defend itself as a Spin app behind a browser would (docs/decisions/0021).
+ * guest can defend itself as a Spin app behind a browser would (docs/decisions/0007).
  *
  * Where the browser hides something, the answer is the least trusting one, never a guess:
  * - the worker sees only requests of its own origin's documents, and navigations. A document's

@@ -1,5 +1,5 @@
 /**
- * What another origin's page may make an app's documents do (docs/decisions/0021). A navigation
+ * What another origin's page may make an app's documents do (docs/decisions/0007). A navigation
  * reaches the worker of the origin it goes to, so a page of app A that frames app B, or posts a
  * form to it, is served by B's worker with B's data, for B's visitor: clickjacking and request
  * forgery, between apps whose origins anyone can predict. By default:
