@@ -180,6 +180,22 @@ test("a link's document cannot drive an embed of another link on the visitor's o
   expect(linkHost).toMatch(/^h[0-9a-v]{52}\.swerve\.localhost$/);
 });
 
+test("a page that opens /embed in a tab cannot make the visitor's copy of a link act: a link's POST waits for Send", async ({
+  page,
+}) => {
+  const fragment = await encodeSharedApp(NOTEBOOK);
+  // What any page can do with window.open or a link: the embed, top-level, on the visitor's storage.
+  const forged = encodeURIComponent('/?note=forged');
+  await page.goto(`/embed?views=console&method=POST&path=${forged}#${fragment}`);
+  await expect(page.getByTestId('response-notice')).toContainText('press Send to send it');
+  await expect(page.getByTestId('response-body')).toHaveCount(0);
+  // The reader looks at the app instead: the POST never ran.
+  await page.getByTestId('request-method').selectOption('GET');
+  await page.getByTestId('request-path').fill('/');
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('response-body')).toHaveText('note: none');
+});
+
 test("one app's page can neither post a form to another app nor frame it, and the refused app's log says how to allow it", async ({
   hostPage,
 }) => {
