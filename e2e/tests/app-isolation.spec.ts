@@ -176,6 +176,7 @@ test("a link's document cannot drive an embed of another link on the visitor's o
   await expect(attacker.frameLocator('iframe >> nth=0').locator('body')).toContainText(
     "will not start inside a page of this site's own domain",
   );
+  await attacker.screenshot({ path: test.info().outputPath('embed-refused-in-app-page.png') });
   // The link's origin is its content key: the whole SHA-256, one DNS label.
   expect(linkHost).toMatch(/^h[0-9a-v]{52}\.swerve\.localhost$/);
 });
@@ -189,6 +190,7 @@ test("a page that opens /embed in a tab cannot make the visitor's copy of a link
   await page.goto(`/embed?views=console&method=POST&path=${forged}#${fragment}`);
   await expect(page.getByTestId('response-notice')).toContainText('press Send to send it');
   await expect(page.getByTestId('response-body')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('embed-tab-post-waits.png') });
   // The reader looks at the app instead: the POST never ran.
   await page.getByTestId('request-method').selectOption('GET');
   await page.getByTestId('request-path').fill('/');
