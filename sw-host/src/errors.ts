@@ -34,4 +34,6 @@ export type SwerveErrorCode =
   /** The page and the host come from different builds and speak different protocol versions. */
   | 'protocol-mismatch'
   /** A page or an origin asked for something it may not have (another origin's apps, a frame not allowed). */
-  | 'not-allowed';
+  | 'not-allowed'
+  /** Something over one of the host's named limits (a buffered body: wasi/http/body-limit.ts). */
+  | 'too-large';

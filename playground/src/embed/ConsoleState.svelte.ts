@@ -21,6 +21,8 @@ export class ConsoleState {
   sending = $state(false);
   answer = $state<ShownAnswer | undefined>();
   error = $state('');
+  /** Why the first request waits for the reader (Embed.svelte), until a request is sent. */
+  notice = $state('');
 
   constructor(
     private readonly app: EmbeddedApp,
@@ -39,6 +41,7 @@ export class ConsoleState {
     if (this.sending) return;
     this.sending = true;
     this.error = '';
+    this.notice = '';
     const path = this.path.startsWith('/') ? this.path : `/${this.path}`;
     try {
       const answer = await this.app.send({

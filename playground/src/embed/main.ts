@@ -4,6 +4,7 @@
  * that frames it may drive it over the embed channel (parent-channel.ts, api/embed-protocol.ts).
  */
 import { mount } from 'svelte';
+import { sameSiteFramer, sameSiteFramerMessage } from '@swerve/sw-host/client';
 import Embed from './Embed.svelte';
 import EmbedFailure from './EmbedFailure.svelte';
 import { EmbeddedApp } from './EmbeddedApp.svelte.ts';
@@ -15,6 +16,10 @@ const target = document.getElementById('app')!;
 const systemTheme: EmbedTheme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 
 try {
+  // Framed by an app (a link's document) or another page of the site's domain: refuse, or that
+  // page would drive apps with the visitor's own storage (docs/decisions/0015).
+  const framer = sameSiteFramer(location.origin);
+  if (framer) throw new Error(sameSiteFramerMessage(framer, 'This embed'));
   const options = parseEmbedOptions(location.search);
   const theme = options.theme ?? systemTheme;
   document.documentElement.dataset['theme'] = theme;
@@ -27,7 +32,8 @@ try {
   app.onEvent((event) => channel.emit(event));
   mount(Embed, { target, props: { app, options, theme } });
 } catch (error) {
-  // Options this page cannot follow: say which, and answer the embedding page the same.
+  // Options this page cannot follow, or a framer it refuses: say why, and answer the embedding
+  // page the same.
   const message = error instanceof Error ? error.message : String(error);
   document.documentElement.dataset['theme'] = systemTheme;
   listenToParent({

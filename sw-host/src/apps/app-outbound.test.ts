@@ -111,6 +111,23 @@ describe('appOutbound', () => {
     expect(h.fetched[0]).toMatchObject({ url: 'https://api.example.com/v1', init: { credentials: 'omit' } });
   });
 
+  it('never follows a redirect: the guest gets an error naming it, and the log says why and what to do', async () => {
+    // What `fetch(url, { redirect: 'manual' })` gives a page for a 3xx: no status, no Location.
+    const opaqueRedirect = () =>
+      Object.defineProperty(new Response(null), 'type', { value: 'opaqueredirect' });
+    const h = harness(async () => opaqueRedirect());
+    await expect(h.send('https://api.example.com/moved')).rejects.toMatchObject({
+      code: { tag: 'internal-error', val: 'redirect from https://api.example.com not followed' },
+    });
+    expect(h.fetched[0]?.init).toMatchObject({ redirect: 'manual' });
+    expect(h.fetched).toHaveLength(1);
+    expect(h.warnings).toEqual([
+      expect.stringMatching(
+        /^shop\/web: https:\/\/api.example.com answered \/moved with a redirect, which Swerve does not follow: .*allowed_outbound_hosts.*`swerve up`/,
+      ),
+    ]);
+  });
+
   it('serves requests to the app itself in process: relative URLs and self.alt', async () => {
     const h = harness();
     await h.send('/cart?id=1', 'POST');

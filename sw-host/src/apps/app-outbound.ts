@@ -147,16 +147,39 @@ async function fetchNetwork(
     headers: request.headers,
     body: request.body,
     signal: request.signal,
-    // A component has no cookies or HTTP cache of the page's; redirects are followed (a page cannot see them).
+    // A component has no cookies or HTTP cache of the page's.
     credentials: 'omit',
     cache: 'no-store',
+    // Never followed: the next hop is a request to a host `allowed_outbound_hosts` was never
+    // asked about (wasi:http hands redirects to the guest, and Spin checks every request).
+    redirect: 'manual',
   };
+  let response: Response;
   try {
-    return await fetchFn(url, init);
+    response = await fetchFn(url, init);
   } catch (error) {
     if (request.signal.aborted) throw error;
     throw await explainFailure(url, fetchFn, request.signal, warn);
   }
+  if (response.type === 'opaqueredirect') throw redirectNotFollowed(url, warn);
+  return response;
+}
+
+/**
+ * A redirect, as a page gets it with `redirect: 'manual'`: an opaque response with no status
+ * and no `Location`. The guest cannot be handed the 3xx as Spin would (its status and target
+ * are hidden from the page), so it gets an error that says so, and the app's log says why.
+ */
+function redirectNotFollowed(url: URL, warn: (message: string) => void): OutboundError {
+  const message =
+    `${url.origin} answered ${url.pathname} with a redirect, which Swerve does not follow: its target ` +
+    'may be a host allowed_outbound_hosts does not list, and a page cannot see where it leads. ' +
+    'Request the final URL directly, or run the app with `swerve up`, whose relay hands redirects to the component as Spin does.';
+  warn(message);
+  return new OutboundError(
+    { tag: 'internal-error', val: `redirect from ${url.origin} not followed` },
+    message,
+  );
 }
 
 /** Why `fetch` of `url` failed, as far as a page can tell, as the error the guest receives. */

@@ -3,6 +3,7 @@
  * origin (a service worker controlling the page) or at an app's origin behind a frame of its
  * host page (how the site, the playground and embeds reach apps: docs/decisions/0007).
  */
+import { readBodyWithin } from '../wasi/http/body-limit.ts';
 import { SwerveError } from '../errors.ts';
 import type { AppSummary, DeployRequest, DeployResult } from '../protocol/deploy.ts';
 import { HOST_EVENTS_CHANNEL, type HostEvent, type LogRecord } from '../protocol/host-events.ts';
@@ -101,9 +102,14 @@ interface Link {
   close: () => void;
 }
 
-function bytesOf(body: BodyInit | null | undefined): Promise<Uint8Array | undefined> {
+/** A request body as one message carries it: read whole, up to MAX_BUFFERED_BODY_BYTES. */
+function bytesOf(body: BodyInit | null | undefined, what: string): Promise<Uint8Array | undefined> {
   if (body === null || body === undefined) return Promise.resolve(undefined);
-  return new Response(body).arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  return readBodyWithin(
+    new Response(body).body,
+    what,
+    "Send a smaller body, or send it from a page at the app's own origin, where bodies stream.",
+  );
 }
 
 async function ownOriginLink(options: ConnectOptions): Promise<Link> {
@@ -149,7 +155,7 @@ async function frameLink(origin: string, options: ConnectOptions): Promise<Link>
           url: request.url,
           method: request.method,
           headers: [...request.headers],
-          body: await bytesOf(init?.body),
+          body: await bytesOf(init?.body, `The body of ${request.method} ${new URL(request.url).pathname}`),
         },
         where,
       );

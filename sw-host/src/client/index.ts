@@ -11,6 +11,7 @@ export {
   type HostConnection,
 } from './host-connection.ts';
 export { contentAppKey, isAppKey, randomAppKey } from '../origins/app-origins.ts';
+export { sameSiteFramer, sameSiteFramerMessage } from './same-site-framer.ts';
 export type { HostMode } from '../protocol/messages.ts';
 export type { DeployFile } from './deploy-files.ts';
 export type { KvClient } from './kv-client.ts';

@@ -16,7 +16,8 @@ import { startGuestPool } from './guest-pool.ts';
 import { linkServiceWorker } from '../client/service-worker-link.ts';
 import { SwerveError } from '../errors.ts';
 import { sendRequest, type PostMessage } from '../client/reply-channel.ts';
-import { allowedParents } from '../origins/app-origins.ts';
+import { allowedParents, siteOriginOf } from '../origins/app-origins.ts';
+import { sameSiteFramer, sameSiteFramerMessage } from '../client/same-site-framer.ts';
 import { ORIGINS } from '../origins/configured-origins.ts';
 import { HOST_EVENTS_CHANNEL } from '../protocol/host-events.ts';
 import {
@@ -104,6 +105,14 @@ async function main(): Promise<void> {
     status.textContent =
       `This is the Swerve host page of ${location.origin}. It serves only pages of ${allowed.join(', ')} ` +
       'that frame it; there is nothing to do here.';
+    return;
+  }
+  // A page of an app (or of another host under the site) among the ancestors would drive this
+  // origin's first-party host through a page of the site: the embed page, say (decision 0015).
+  const stranger = sameSiteFramer(siteOriginOf(location.origin, ORIGINS));
+  if (stranger) {
+    status.textContent = sameSiteFramerMessage(stranger, `The Swerve host of ${location.origin}`);
+    console.warn(status.textContent);
     return;
   }
   const runtime = await startRuntime(parent);

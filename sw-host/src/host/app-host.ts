@@ -83,8 +83,17 @@ export class AppHost implements InProcessServer {
   /**
    * Answers a request for `app`. `pathInApp` is the path and query the app sees (mount removed).
    * `chainedTo` names the component a service-chaining request goes to (route `/...`).
+   * `browserHeaders` are what the browser would have told a server and the service worker
+   * learns otherwise (`Origin`, `Referer`, `Sec-Fetch-*`: sw/fetch-metadata.ts); requests that
+   * come over the host protocol or from the app itself carry none, as a request from curl.
    */
-  async handle(request: Request, app: DeployedApp, pathInApp: string, chainedTo?: string): Promise<Response> {
+  async handle(
+    request: Request,
+    app: DeployedApp,
+    pathInApp: string,
+    chainedTo?: string,
+    browserHeaders: readonly [string, string][] = [],
+  ): Promise<Response> {
     const started = performance.now();
     const record: RequestRecord = {
       id: this.events.requests.nextId(),
@@ -97,7 +106,7 @@ export class AppHost implements InProcessServer {
     };
     let response: Response;
     try {
-      response = await this.#route(request, app, pathInApp, record, chainedTo);
+      response = await this.#route(request, app, pathInApp, record, chainedTo, browserHeaders);
       // HEAD gets the headers of GET and no body, whatever answered (a static response too).
       if (request.method === 'HEAD' && response.body) {
         void response.body.cancel();
@@ -139,6 +148,7 @@ export class AppHost implements InProcessServer {
     pathInApp: string,
     record: RequestRecord,
     chainedTo: string | undefined,
+    browserHeaders: readonly [string, string][],
   ): Promise<Response> {
     const url = new URL(pathInApp, request.url);
     const result =
@@ -176,7 +186,16 @@ export class AppHost implements InProcessServer {
     if (!component)
       throw new SwerveError('component-unavailable', `No component "${match.target.componentId}".`);
     record.component = component.id;
-    return this.#runComponent(request, app, component, url, match, record, chainedTo !== undefined);
+    return this.#runComponent(
+      request,
+      app,
+      component,
+      url,
+      match,
+      record,
+      chainedTo !== undefined,
+      browserHeaders,
+    );
   }
 
   /** Hands the request, as the component sees it, to the executor. */
@@ -188,6 +207,7 @@ export class AppHost implements InProcessServer {
     match: RouteMatch,
     record: RequestRecord,
     chained: boolean,
+    browserHeaders: readonly [string, string][],
   ): Promise<Response> {
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
     const inner = componentRequest({
@@ -196,6 +216,7 @@ export class AppHost implements InProcessServer {
       headers: request.headers,
       body: hasBody ? request.body : null,
       extraHeaders: [
+        ...browserHeaders,
         ['host', new URL(request.url).host],
         ...spinRequestHeaders({
           match,

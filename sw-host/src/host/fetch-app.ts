@@ -1,10 +1,12 @@
 /**
  * Serves an HTTP request that came over the host protocol rather than as a fetch event: the
  * same routing by mount and the same `AppHost.handle` as a request the service worker
- * intercepts, with the answer read into bytes for the reply.
+ * intercepts, with the answer read into bytes for the reply (one message, so it is read whole,
+ * up to MAX_BUFFERED_BODY_BYTES).
  */
 import type { FetchReply, FetchRequest } from '../protocol/fetch-request.ts';
 import { SwerveError } from '../errors.ts';
+import { readBodyWithin } from '../wasi/http/body-limit.ts';
 import type { AppHost } from './app-host.ts';
 
 export async function fetchApp(host: AppHost, origin: string, request: FetchRequest): Promise<FetchReply> {
@@ -28,10 +30,10 @@ export async function fetchApp(host: AppHost, origin: string, request: FetchRequ
         app.pathWithin(url),
       )
     : new Response(null, { status: 404 });
-  return {
-    status: response.status,
-    statusText: response.statusText,
-    headers: [...response.headers],
-    body: new Uint8Array(await response.arrayBuffer()),
-  };
+  const body = await readBodyWithin(
+    response.body,
+    `The response to ${request.method} ${url.pathname}`,
+    "Open the URL in a tab at the app's origin, where responses stream, or have the app answer with less.",
+  );
+  return { status: response.status, statusText: response.statusText, headers: [...response.headers], body };
 }

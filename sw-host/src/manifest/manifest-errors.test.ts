@@ -235,6 +235,17 @@ describe('parseManifest refuses bad manifests, saying where and what to write', 
     expect(error.message).toBe(`[swerve] Invalid Spin manifest. ${message}`);
   });
 
+  it('refuses [application.tool.swerve] entries that are not origins, and fields it does not have', () => {
+    const error = errorFor(
+      `${header}[application.tool.swerve]\nframe_ancestors = ["https://docs.example.com/page"]\nforms_form = ["*"]\n\n${trigger}${api}`,
+    );
+    expect(error.message).toContain(
+      '"https://docs.example.com/page" in frame_ancestors is not an origin: write scheme://host[:port] in lower case',
+    );
+    expect(error.message).toContain('forms_form');
+    expect(error.message).toContain('forms_from');
+  });
+
   it('reports every problem at once, in file order', () => {
     const text = `spin_manifest_version = 2
 [application]

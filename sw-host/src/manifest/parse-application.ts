@@ -3,7 +3,8 @@
  */
 import type { Problems } from './problems.ts';
 import { TableReader, isTable, type TomlTable } from './toml-fields.ts';
-import type { ApplicationInfo } from './types.ts';
+import { parseSwerveTool } from './parse-swerve-tool.ts';
+import type { ApplicationInfo, NavigationOptIn } from './types.ts';
 
 const FIELDS = ['name', 'version', 'description', 'authors', 'targets', 'trigger', 'tool'];
 
@@ -28,9 +29,15 @@ export function parseApplication(
   const version = fields.string('version', 'version = "0.1.0"');
   const description = fields.string('description', 'description = "What the app does"');
   const authors = fields.stringArray('authors', 'authors = ["Ada <ada@example.com>"]');
-  // Spin reads `targets` for `spin deploy` compatibility checks and ignores `tool`.
+  // Spin reads `targets` for `spin deploy` compatibility checks and ignores `tool`; Swerve reads
+  // its own `tool.swerve`.
   fields.value('targets');
-  fields.table('tool', '[application.tool.my-tool]');
+  const tools = fields.table('tool', '[application.tool.my-tool]');
+  const swerve = tools?.['swerve'];
+  let navigation: NavigationOptIn = { frameAncestors: [], formsFrom: [] };
+  if (isTable(swerve)) navigation = parseSwerveTool(swerve, problems, warnings);
+  else if (swerve !== undefined)
+    fields.problem('tool', '`tool.swerve` must be a table; write [application.tool.swerve].');
   const triggerSettings = fields.table('trigger', '[application.trigger.http]');
   if (triggerSettings !== undefined) checkTriggerSettings(triggerSettings, fields, warnings);
   fields.finish();
@@ -40,6 +47,7 @@ export function parseApplication(
     ...(version === undefined || version === '' ? {} : { version }),
     ...(description === undefined || description === '' ? {} : { description }),
     authors,
+    navigation,
   };
 }
 

@@ -77,7 +77,25 @@ describe('parseManifest', () => {
       version: '1.2.0',
       description: 'A shop',
       authors: ['Ada <ada@example.com>'],
+      navigation: { frameAncestors: [], formsFrom: [] },
     });
+  });
+
+  it('reads [application.tool.swerve], and warns that it widens what other origins may do', () => {
+    const widened = parseManifest(
+      `${shop}\n[application.tool.swerve]\nframe_ancestors = ["https://docs.example.com"]\nforms_from = ["*"]\n`,
+      'spin.toml',
+    );
+    expect(widened.application.navigation).toEqual({
+      frameAncestors: ['https://docs.example.com'],
+      formsFrom: ['*'],
+    });
+    expect(widened.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('frame_ancestors lets pages of https://docs.example.com frame'),
+        expect.stringContaining('forms_from lets pages of * send this app forms'),
+      ]),
+    );
   });
 
   it('reads [variables]', () => {

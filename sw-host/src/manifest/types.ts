@@ -38,6 +38,18 @@ export interface ApplicationInfo {
   readonly version?: string;
   readonly description?: string;
   readonly authors: readonly string[];
+  /** `[application.tool.swerve]`: what other origins may do with the app's documents. */
+  readonly navigation: NavigationOptIn;
+}
+
+/**
+ * Origins (or `"*"`) an app lets do more than Swerve's defaults allow (manifest/parse-swerve-tool.ts).
+ */
+export interface NavigationOptIn {
+  /** May frame the app's documents, besides the app itself, the site and its embedders. */
+  readonly frameAncestors: readonly string[];
+  /** May send the app forms (non-GET navigations), besides the app's own pages. */
+  readonly formsFrom: readonly string[];
 }
 
 /** One `[component.<id>]` table, or a component written inline in a trigger. */

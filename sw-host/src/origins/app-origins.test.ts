@@ -3,6 +3,7 @@ import {
   allowedParents,
   appKeyOf,
   appOrigin,
+  CONTENT_KEY,
   contentAppKey,
   isAppKey,
   randomAppKey,
@@ -60,7 +61,14 @@ describe('app keys', () => {
     expect(randomAppKey()).not.toBe(project);
     const content = new TextEncoder().encode('spin_manifest_version = 2');
     const key = await contentAppKey(content);
-    expect(key).toMatch(/^h[0-9a-v]{25}$/);
+    // The whole SHA-256: 52 base-32 characters after the h, one DNS label (at most 63).
+    expect(key).toMatch(/^h[0-9a-v]{52}$/);
+    expect(key).toMatch(CONTENT_KEY);
+    expect(isAppKey(key)).toBe(true);
+    // SHA-256 of the empty string, e3b0c442…b855, in base 32: every bit of it is in the key.
+    expect(await contentAppKey(new Uint8Array())).toBe(
+      'hseoc8gkovge196nruj49irtp4gjqsgf4cidp6j54imchmu2in1ag',
+    );
     expect(await contentAppKey(content.slice())).toBe(key);
     expect(await contentAppKey(new TextEncoder().encode('other'))).not.toBe(key);
   });

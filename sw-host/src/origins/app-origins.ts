@@ -70,16 +70,33 @@ export function allowedParents(origin: string, config: OriginsConfig = {}): stri
   ];
 }
 
+/** Base 32 as app keys spell it: digits and the letters a-v, so a key is a valid DNS label. */
+const KEY_ALPHABET = '0123456789abcdefghijklmnopqrstuv';
+
 /** A fresh random key for a project the user owns: `p` and 25 base-32 characters (125 bits). */
 export function randomAppKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(25));
-  return `p${[...bytes].map((byte) => '0123456789abcdefghijklmnopqrstuv'[byte % 32]).join('')}`;
+  return `p${[...bytes].map((byte) => KEY_ALPHABET[byte % 32]).join('')}`;
 }
 
 /**
- * The key of an app opened from content (a share link): `h` and the first 125 bits of the
- * content's SHA-256, in base 32. The same content always opens at the same origin, and no link
- * can choose the origin of a project (those start with `p`) or of another content.
+ * Base-32 characters a content key carries: the whole SHA-256 (256 bits, 52 characters, the
+ * last one holding a single bit). With the `h` it is 53 characters, within a DNS label's 63.
+ */
+export const CONTENT_KEY_DIGITS = 52;
+
+/**
+ * The shape of a content key (`contentAppKey`): `h` and the full hash in base 32. Recognised
+ * where link origins are treated apart (vite-plugin/security-headers.ts); a site app's name
+ * never has it.
+ */
+export const CONTENT_KEY = new RegExp(`^h[${KEY_ALPHABET}]{${CONTENT_KEY_DIGITS}}$`);
+
+/**
+ * The key of an app opened from content (a share link): `h` and the content's whole SHA-256,
+ * in base 32. The same content always opens at the same origin, and no link can choose the
+ * origin of a project (those start with `p`) or of another content: finding another content
+ * with the same key means finding a SHA-256 collision, not just a shorter prefix collision.
  */
 export async function contentAppKey(content: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', content as Uint8Array<ArrayBuffer>));
@@ -87,12 +104,14 @@ export async function contentAppKey(content: Uint8Array): Promise<string> {
   let value = 0;
   let key = 'h';
   for (const byte of digest) {
-    value = (value << 8) | byte;
+    value = ((value << 8) | byte) & 0xffff;
     bits += 8;
-    while (bits >= 5 && key.length < 26) {
-      key += '0123456789abcdefghijklmnopqrstuv'[(value >> (bits - 5)) & 31];
+    while (bits >= 5) {
+      key += KEY_ALPHABET[(value >> (bits - 5)) & 31];
       bits -= 5;
     }
   }
+  // 256 bits leave one over: it is the last character, padded with zeros.
+  if (bits > 0) key += KEY_ALPHABET[(value << (5 - bits)) & 31];
   return key;
 }

@@ -31,6 +31,10 @@ import { attachPool, requestPools } from './guest-pools.ts';
 import { redeployFirst, withLiveReloadScript } from './live-reload.ts';
 import { plainResponse } from './plain-route.ts';
 import { RequestRouting, type Routing } from './request-routing.ts';
+import { ORIGINS } from '../origins/configured-origins.ts';
+import { siteOfApp } from '../origins/site-relation.ts';
+import { fetchMetadata, type Arrival } from './fetch-metadata.ts';
+import { judgeNavigation, navigationHeaders, refusal, withHeaders } from './navigation-guard.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 /** Set by the build (vite-plugin/build-host-scripts.ts): true only for the benchmark's build. */
@@ -41,6 +45,13 @@ const store = new IdbAppStore();
 const pool = new GuestPool(new WasmExecutor(store));
 const host = new AppHost(self.location.origin, store, pool);
 const routing = new RequestRouting(host.registry, self.clients, self.location.origin);
+/** Where requests arrive: this app origin and its site (none under `swerve up`). */
+const arrival: Arrival = {
+  origin: self.location.origin,
+  site: siteOfApp(self.location.origin, ORIGINS),
+  config: ORIGINS,
+};
+const embedders = (ORIGINS.embedders ?? []).map((embedder) => new URL(embedder).origin);
 // Start loading the apps now, so the first request rarely waits for them.
 void host.registry.load();
 // A restarted worker has lost the ports of every pool: open host pages attach theirs again.
@@ -65,16 +76,29 @@ async function respond(event: FetchEvent, decision: Routing): Promise<Response> 
     case 'later':
       return respond(event, await decision.decide());
     case 'app': {
+      const { app, pathInApp } = decision;
       const navigation = event.request.mode === 'navigate';
+      // Another origin's frame or form: refused before the guest runs (sw/navigation-guard.ts).
+      const optIn = app.manifest.application.navigation;
+      const verdict = judgeNavigation(event.request, pathInApp, arrival, embedders, optIn);
+      if (verdict.kind === 'refuse') {
+        host.events.log({ level: 'warn', source: 'host', app: app.name, message: verdict.reason });
+        return refusal(verdict.reason);
+      }
+      if (verdict.widened)
+        host.events.log({ level: 'info', source: 'host', app: app.name, message: verdict.widened });
       const live = navigation ? host.liveReload : undefined;
-      const version = decision.app.definition.version;
+      const version = app.definition.version;
       if (live) {
         const redirect = await redeployFirst(live, version, new URL(event.request.url));
         if (redirect) return redirect;
       }
-      const response = await host.handle(event.request, decision.app, decision.pathInApp);
-      if (navigation) routing.rememberDocument(event.resultingClientId, decision.app);
-      return live ? withLiveReloadScript(response, live, version) : response;
+      const metadata = fetchMetadata(event.request, arrival);
+      const response = await host.handle(event.request, app, pathInApp, undefined, metadata);
+      if (!navigation) return response;
+      routing.rememberDocument(event.resultingClientId, app);
+      const document = withHeaders(response, navigationHeaders(arrival, embedders, optIn));
+      return live ? withLiveReloadScript(document, live, version) : document;
     }
   }
 }

@@ -4,7 +4,8 @@
  *   path is the app's, answered by that origin's service worker once it is installed, so the
  *   server answers a navigation with the bootstrap page (install, then reload) and other
  *   clients with a short explanation;
- * - at the site's origin, an old app URL (`/apps/<name>/x`) is redirected to the app's origin;
+ * - at the site's origin, an old app URL (`/apps/<name>/x`) is redirected to the app's origin,
+ *   and the embed page is refused to frames of the site's own domain (embed-framing.ts);
  * - at a loopback address with no name (`127.0.0.1`), a navigation is sent to the site's name
  *   (`swerve.localhost`), under which apps get origins of their own.
  * One static build serves every origin; only these few answers depend on it.
@@ -15,6 +16,7 @@ import type { Connect } from 'vite';
 import { appKeyOf, appOrigin, isAppKey, type OriginsConfig } from '../origins/app-origins.ts';
 import { APPS_ROOT, SERVICE_WORKER_PATH, SWERVE_PREFIX } from '../protocol/paths.ts';
 import { bootstrapHtml, isNavigation, notABrowserText } from './bootstrap-page.ts';
+import { refusedEmbedFraming } from './embed-framing.ts';
 import { securityHeaders } from './security-headers.ts';
 
 /** The name the site is served under locally: browsers resolve every `*.localhost` to loopback. */
@@ -52,6 +54,14 @@ export function hostMiddleware(origins: OriginsConfig = {}): Connect.NextHandleF
         res.setHeader('content-type', 'text/plain; charset=utf-8');
         res.end(notABrowserText(url.href));
       }
+      return;
+    }
+    const refused = refusedEmbedFraming(url.pathname, req.headers);
+    if (refused) {
+      res.statusCode = 403;
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      res.setHeader('cache-control', 'no-store');
+      res.end(`${refused}\n`);
       return;
     }
     if (!origins.apps && LOOPBACK.test(url.hostname) && isNavigation(req.headers)) {

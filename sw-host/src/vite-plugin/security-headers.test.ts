@@ -15,3 +15,24 @@ describe("the site's pages' CSP", () => {
     expect(connectSrc('/view', 'http://echo.swerve.localhost:4173')).toBe("'self'");
   });
 });
+
+describe('app origins', () => {
+  const LINK_KEY = `h${'a'.repeat(52)}`;
+  const appAt = (key: string) => `http://${key}.swerve.localhost:4173`;
+  const ancestors = (path: string, key: string) =>
+    /frame-ancestors ([^;]+)/.exec(securityHeaders(path, appAt(key))['content-security-policy'] ?? '')?.[1];
+
+  it('ask for an agent cluster of their own, and the site does not', () => {
+    expect(securityHeaders('/_swerve/host.html', appAt('echo'))['origin-agent-cluster']).toBe('?1');
+    expect(securityHeaders('/', appAt(LINK_KEY))['origin-agent-cluster']).toBe('?1');
+    expect(securityHeaders('/', SITE)['origin-agent-cluster']).toBeUndefined();
+  });
+
+  it("let any page frame a link's host page only for a key of the content-key shape (the whole hash)", () => {
+    expect(ancestors('/_swerve/host.html', LINK_KEY)).toBe('*');
+    // The old, shorter content keys and other names keep the allowed list.
+    for (const key of [`h${'a'.repeat(25)}`, `h${'a'.repeat(51)}`, 'echo', `p${'a'.repeat(52)}`])
+      expect(ancestors('/_swerve/host.html', key), key).toBe(SITE);
+    expect(ancestors('/', LINK_KEY)).toBe(SITE);
+  });
+});

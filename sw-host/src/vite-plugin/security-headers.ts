@@ -19,7 +19,7 @@
  * only for its direct parent at an allowed origin (host-page/main.ts). Every other page, and
  * the host pages of projects (`p…`) and of the site's own apps, keep their narrow lists.
  */
-import { allowedParents, appKeyOf, type OriginsConfig } from '../origins/app-origins.ts';
+import { allowedParents, appKeyOf, CONTENT_KEY, type OriginsConfig } from '../origins/app-origins.ts';
 import {
   CLIENT_MODULE_PATH,
   COMPONENTS_PATH,
@@ -56,10 +56,17 @@ export const EMBED_PAGE_PATHS: readonly string[] = ['/embed', '/embed.html'];
 export const EMBED_API_PATH = '/swerve-embed.js';
 
 /**
- * The keys of origins that hold only what a link carries: `h` and 25 base-32 characters, as
- * `contentAppKey` makes them (origins/app-origins.ts). A site app's name never has that shape.
+ * The keys of origins that hold only what a link carries: `h` and the content's whole SHA-256
+ * in base 32, as `contentAppKey` makes them (origins/app-origins.ts). A site app's name never
+ * has that shape.
  */
-const LINK_CONTENT_KEY = /^h[0-9a-v]{25}$/;
+const LINK_CONTENT_KEY = CONTENT_KEY;
+
+/**
+ * `Origin-Agent-Cluster: ?1`, for every response at an app origin: the server's (here) and the
+ * documents the service worker serves (sw/navigation-response.ts).
+ */
+export const ORIGIN_AGENT_CLUSTER = ['origin-agent-cluster', '?1'] as const;
 
 /** The strict CSP of the site's own pages (no framing by others). */
 export const PAGE_CSP = pageCsp(["frame-ancestors 'self'"]);
@@ -120,6 +127,9 @@ export function securityHeaders(
     return {
       'content-security-policy': pageCsp([`frame-ancestors ${ancestors}`]),
       'x-content-type-options': 'nosniff',
+      // An agent cluster of the origin's own (not the site's): no synchronous access to, and no
+      // shared process with, the site's pages or other apps, even where document.domain is set.
+      [ORIGIN_AGENT_CLUSTER[0]]: ORIGIN_AGENT_CLUSTER[1],
       ...(pathname === HOST_PAGE_PATH ? { 'cache-control': 'no-cache' } : {}),
     };
   }

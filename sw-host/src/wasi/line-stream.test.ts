@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineStream } from './line-stream.ts';
+import { CUT_LINE_NOTE, lineStream, MAX_LOG_LINE_CHARS } from './line-stream.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -69,5 +69,33 @@ describe('lineStream', () => {
         s.drop();
       }),
     ).toEqual(['last words']);
+  });
+});
+
+describe('a line longer than MAX_LOG_LINE_CHARS', () => {
+  it('is cut at the limit, says so, and its rest is dropped up to its newline', () => {
+    const long = 'x'.repeat(MAX_LOG_LINE_CHARS + 10);
+    expect(collect((s) => s.write(bytes(`${long}\nnext\n`)))).toEqual([
+      'x'.repeat(MAX_LOG_LINE_CHARS) + CUT_LINE_NOTE,
+      'next',
+    ]);
+    expect(CUT_LINE_NOTE).toContain('MAX_LOG_LINE_CHARS');
+  });
+
+  it('never grows the pending line past the limit when the newline never comes', () => {
+    const lines = collect((s) => {
+      // 4 MB of output without a newline, in writes of 64 KB, flushed (which ends no line), then
+      // the newline and another line.
+      const chunk = bytes('y'.repeat(64 * 1024));
+      for (let i = 0; i < 64; i++) s.write(chunk);
+      s.flush();
+      s.write(bytes('still the long line\nafter\n'));
+    });
+    expect(lines).toEqual(['y'.repeat(MAX_LOG_LINE_CHARS) + CUT_LINE_NOTE, 'after']);
+  });
+
+  it('keeps lines at the limit whole', () => {
+    const exact = 'z'.repeat(MAX_LOG_LINE_CHARS);
+    expect(collect((s) => s.write(bytes(`${exact}\n`)))).toEqual([exact]);
   });
 });

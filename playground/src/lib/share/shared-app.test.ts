@@ -127,7 +127,7 @@ describe('shared apps', () => {
       open: 'spin.toml',
     };
     const edited = await toSharedApp(await project('// edited\n'), await options());
-    expect(await sharedAppKey(a)).toMatch(/^h[0-9a-v]{25}$/);
+    expect(await sharedAppKey(a)).toMatch(/^h[0-9a-v]{52}$/);
     expect(await sharedAppKey(reordered)).toBe(await sharedAppKey(a));
     expect(await sharedAppKey(edited)).not.toBe(await sharedAppKey(a));
     expect(await sharedAppKey({ ...a, kv: { default: { n: { text: '1' } } } })).not.toBe(

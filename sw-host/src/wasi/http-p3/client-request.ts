@@ -3,7 +3,8 @@
  * `OutboundRequest` the host's dispatcher delivers: the same shape WASI 0.2's outgoing handler
  * gives it (../http/outgoing-handler.ts), so one policy and one relay serve both.
  */
-import type { ErrorCode } from '../http/error-code.ts';
+import { bodyTooLarge, MAX_BUFFERED_BODY_BYTES } from '../http/body-limit.ts';
+import { OutboundError, type ErrorCode } from '../http/error-code.ts';
 import { methodName, schemeName, type Method, type Scheme } from '../http/methods.ts';
 import type { P3Request } from './types.ts';
 
@@ -82,13 +83,42 @@ export function guestRequestParts(request: P3Request): GuestRequestParts {
   };
 }
 
+/** The guest's request body, whole (a browser cannot stream an upload), up to MAX_BUFFERED_BODY_BYTES. */
 async function readAll(contents: unknown): Promise<Blob> {
-  if (contents instanceof ReadableStream) return new Response(contents as ReadableStream<Uint8Array>).blob();
+  const tooLarge = (): OutboundError => {
+    const { message } = bodyTooLarge(
+      'An outgoing request body',
+      'Send less per request, or split the data over several requests.',
+    );
+    return new OutboundError(
+      { tag: 'HTTP-request-body-size', val: BigInt(MAX_BUFFERED_BODY_BYTES) },
+      message,
+    );
+  };
+  if (contents instanceof ReadableStream) {
+    const reader = (contents as ReadableStream<Uint8Array>).getReader();
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    let size = 0;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BUFFERED_BODY_BYTES) {
+        void reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value as Uint8Array<ArrayBuffer>);
+    }
+    return new Blob(chunks);
+  }
   const stream = contents as GuestByteStream;
   const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
   for (;;) {
     const { value, done } = await stream.read(READ_BYTES);
     if (done || value === undefined) break;
+    size += value.length;
+    if (size > MAX_BUFFERED_BODY_BYTES) throw tooLarge();
     chunks.push(Uint8Array.from(value));
   }
   return new Blob(chunks);

@@ -8,6 +8,8 @@
  * classes jco's glue checks handles against. With JSPI, a handler that returns a promise makes
  * the guest's blocking call wait for it.
  */
+import { bodyTooLarge, MAX_BUFFERED_BODY_BYTES } from './body-limit.ts';
+import { OutboundError } from './error-code.ts';
 import {
   inputStreamCreate,
   ioErrorCreate,
@@ -148,21 +150,36 @@ export class StreamSink implements BodySink {
   }
 }
 
-/** A sink that keeps the body until it is finished, as a `Blob` (one copy, not in JS heap chunks). */
+/**
+ * A sink that keeps the body until it is finished, as a `Blob` (one copy, not in JS heap chunks),
+ * up to `limit` bytes (MAX_BUFFERED_BODY_BYTES): past it the body fails with
+ * `HTTP-request-body-size` and the guest's next write finds the stream closed.
+ */
 export class BufferSink implements BodySink {
   readonly #parts: Uint8Array<ArrayBuffer>[] = [];
+  #size = 0;
   #settle!: { resolve: (body: Blob) => void; reject: (reason: Error) => void };
   #done = false;
   /** The whole body once the guest finished it; rejects if it never does. */
   readonly body = new Promise<Blob>((resolve, reject) => (this.#settle = { resolve, reject }));
 
-  constructor() {
+  constructor(readonly limit = MAX_BUFFERED_BODY_BYTES) {
     // A request whose body fails is not sent; nobody need await it.
     this.body.catch(() => undefined);
   }
 
   write(chunk: Uint8Array): void {
     if (this.#done) closedError();
+    this.#size += chunk.byteLength;
+    if (this.#size > this.limit) {
+      const { message } = bodyTooLarge(
+        'An outgoing request body',
+        'Send less per request, or split the data over several requests.',
+        this.limit,
+      );
+      this.fail(new OutboundError({ tag: 'HTTP-request-body-size', val: BigInt(this.limit) }, message));
+      closedError();
+    }
     this.#parts.push(chunk as Uint8Array<ArrayBuffer>);
   }
 

@@ -13,6 +13,8 @@ export type ErrorCode =
   | { readonly tag: 'loop-detected' }
   | { readonly tag: 'HTTP-request-URI-invalid' }
   | { readonly tag: 'HTTP-request-method-invalid' }
+  /** The body is over what the host buffers (the payload: the limit in bytes, as u64). */
+  | { readonly tag: 'HTTP-request-body-size'; readonly val: bigint | undefined }
   | { readonly tag: 'HTTP-response-incomplete' }
   | { readonly tag: 'HTTP-response-timeout' }
   | { readonly tag: 'internal-error'; readonly val: string | undefined };
