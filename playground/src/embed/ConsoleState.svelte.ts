@@ -2,7 +2,7 @@
  * The embed's request console: the request being written and the last answer, kept while the
  * reader switches views (the console and the code view show the same one).
  */
-import { showBody, type ShownBody } from '../lib/request/response-body.ts';
+import { MAX_SHOWN_BODY_BYTES, showBody, type ShownBody } from '../lib/request/response-body.ts';
 import type { EmbedRequestOption } from './embed-options.ts';
 import type { EmbeddedApp } from './EmbeddedApp.svelte.ts';
 
@@ -54,7 +54,13 @@ export class ConsoleState {
         ok: answer.response.status < 400,
         ms: answer.ms,
         contentType: answer.contentType,
-        body: showBody(answer.contentType, answer.bytes),
+        // The embedding page's API gets the whole answer (the host caps it); the console shows
+        // at most MAX_SHOWN_BODY_BYTES of it, as the playground and the viewer do.
+        body: showBody(
+          answer.contentType,
+          answer.bytes.subarray(0, MAX_SHOWN_BODY_BYTES),
+          answer.bytes.length > MAX_SHOWN_BODY_BYTES,
+        ),
       };
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
