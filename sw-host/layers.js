@@ -21,16 +21,18 @@ export const SW_HOST_LAYERS = [
   'catalog',
   'origins',
   'protocol',
-  // Host interfaces, core Wasm mechanics, loading components, serving one request.
+  // Host interfaces, core Wasm mechanics, loading components.
   'spin',
   'core-wasm',
   'spin1',
   'component',
   'wasi',
-  'http',
-  // Deployed apps, guest execution, the host of one origin.
+  // What is deployed, guest execution (what an instance gets, serving one request), the guest
+  // pool, the host of one origin.
   'apps',
   'runtime',
+  // Guests in the host page's workers: the pool, its messages, the worker that serves them.
+  'guest-pool',
   'host',
   // Page-side API and the entries that run the host.
   'tools-worker',

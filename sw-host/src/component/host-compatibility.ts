@@ -74,7 +74,7 @@ const P3_PROVIDED: { pattern: RegExp; describe: string }[] = [
     describe: 'spin:key-value/key-value and spin:variables/variables @3.0.0',
   },
   // What Rust's std on wasm32-wasip2 imports beside a WASI 0.3 SDK's imports: the WASI 0.2 host
-  // side a WASI 0.2 component gets (apps/p3-instance-imports.ts).
+  // side a WASI 0.2 component gets (runtime/instance/p3-instance-imports.ts).
   WASI_P2,
   WASI_HTTP_P2,
   // Synchronous, answered from the component's variables (spin-sdk 6 reaches wasi:config

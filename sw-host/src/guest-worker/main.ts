@@ -2,7 +2,7 @@
  * A guest worker: a dedicated worker that an app's host page starts so that guests run in
  * parallel, off the service worker's thread (docs/decisions/0019). The host page gives it a port
  * to the service worker (`connect`, again after each restart of the service worker); the service
- * worker sends runs on it (runtime/guest-worker-server.ts).
+ * worker sends runs on it (guest-pool/guest-worker-server.ts).
  *
  * Served with the workers' CSP (jco's glue is evaluated, components compiled). Key-value stores
  * are the origin's IndexedDB ones, whose updates are atomic across threads (decision 0006); the
@@ -10,8 +10,8 @@
  */
 /// <reference lib="webworker" />
 import { IdbAppStore } from '../apps/app-store.ts';
-import type { GuestConnect } from '../protocol/guest-pool.ts';
-import { GuestWorkerServer } from '../runtime/guest-worker-server.ts';
+import type { GuestConnect } from '../guest-pool/messages.ts';
+import { GuestWorkerServer } from '../guest-pool/guest-worker-server.ts';
 import { WasmExecutor } from '../runtime/wasm-executor.ts';
 
 declare const self: DedicatedWorkerGlobalScope;

@@ -12,7 +12,7 @@
  * (client/componentize.ts).
  */
 import { componentizeCoreModules } from '../client/componentize.ts';
-import { startGuestPool } from './guest-pool.ts';
+import { startGuestPool } from './guest-workers.ts';
 import { linkServiceWorker } from '../client/service-worker-link.ts';
 import { SwerveError } from '../errors.ts';
 import { sendRequest, type PostMessage } from '../client/reply-channel.ts';

@@ -6,15 +6,15 @@
  */
 import { AppRegistry } from '../apps/app-registry.ts';
 import type { AppStore } from '../apps/app-store.ts';
-import type { InProcessServer } from '../apps/app-outbound.ts';
+import type { InProcessServer } from '../runtime/instance/app-outbound.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
-import type { InstanceSinks } from '../apps/instance-imports.ts';
+import type { InstanceSinks } from '../runtime/instance/instance-imports.ts';
 import type { AppCatalog, LiveReload } from '../catalog/app-catalog.ts';
 import { siteAppDefinitions } from '../apps/site-apps.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { SwerveError } from '../errors.ts';
-import { componentRequest } from '../http/component-request.ts';
-import { failureStatus } from '../http/serve-request.ts';
+import { componentRequest } from './component-request.ts';
+import { failureStatus } from '../runtime/serve-request.ts';
 import { CATALOG_PATH } from '../protocol/paths.ts';
 import type { RequestRecord } from '../protocol/request-record.ts';
 import {
@@ -113,7 +113,7 @@ export class AppHost implements InProcessServer {
         response = new Response(null, { status: response.status, headers: response.headers });
       }
     } catch (error) {
-      // 503 for a run lost with its guest worker (runtime/guest-pool.ts): the host could not serve it.
+      // 503 for a run lost with its guest worker (guest-pool/guest-pool.ts): the host could not serve it.
       const status =
         error instanceof SwerveError && error.code === 'host-unavailable' ? 503 : failureStatus(error);
       record.error = error instanceof Error ? error.message : String(error);

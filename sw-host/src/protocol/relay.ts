@@ -2,7 +2,7 @@
  * The outbound relay of `swerve up`: the service worker sends a component's request to a host
  * the app may reach through the `swerve up` server, which makes it from Node, so that CORS does
  * not apply and failures are known exactly, as under `spin up`. Shared by the worker
- * (apps/outbound-relay.ts) and the server (cli/up-relay.ts).
+ * (runtime/instance/outbound-relay.ts) and the server (cli/up-relay.ts).
  *
  * Every relayed request is a POST to {@link RELAY_PATH} carrying the real request in headers; the
  * answer is a 200 carrying the real response (its status and every header in headers, its body as

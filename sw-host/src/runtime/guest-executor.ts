@@ -4,9 +4,9 @@
  * components are loaded, instantiated and served is behind this interface (wasm-executor.ts),
  * so the host can be tested with a fake one.
  */
-import type { InProcessServer } from '../apps/app-outbound.ts';
+import type { InProcessServer } from './instance/app-outbound.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
-import type { InstanceSinks } from '../apps/instance-imports.ts';
+import type { InstanceSinks } from './instance/instance-imports.ts';
 import type { LoadTimings } from '../component/loaded-component.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import type { SwerveError } from '../errors.ts';

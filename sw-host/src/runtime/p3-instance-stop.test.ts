@@ -1,9 +1,9 @@
 /**
- * A WASI 0.3 instance's imports (apps/p3-instance-imports.ts) stop with its deadline
+ * A WASI 0.3 instance's imports (runtime/instance/p3-instance-imports.ts) stop with its deadline
  * (p3-deadline.ts): what a guest resumed after its deadline can no longer start.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { p3TestImports } from '../apps/p3-instance-imports.test-helper.ts';
+import { p3TestImports } from './instance/p3-instance-imports.test-helper.ts';
 import { P3InstanceDeadline } from './p3-deadline.ts';
 
 describe('a stopped WASI 0.3 instance', () => {

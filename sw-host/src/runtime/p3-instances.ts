@@ -4,7 +4,7 @@
  * 128 in all, each request bounded by the app's request timeout (p3-deadline.ts). A request that
  * traps or passes its deadline discards its instance; the next request gets a fresh one.
  *
- * A WASI 0.3 instance's imports (apps/p3-instance-imports.ts) hold nothing of the request that
+ * A WASI 0.3 instance's imports (runtime/instance/p3-instance-imports.ts) hold nothing of the request that
  * made it. Its output goes to the log of the request it serves: the
  * latest one still in flight, else the last one (Spin logs a component's output, not a
  * request's, so this attribution is Swerve's own; with requests at once it is a best guess).
@@ -12,13 +12,13 @@
  * Pools belong to one deployed app: a redeploy, or another app with the same binary, starts
  * from fresh instances.
  */
-import type { InProcessServer } from '../apps/app-outbound.ts';
+import type { InProcessServer } from './instance/app-outbound.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
-import type { InstanceSinks } from '../apps/instance-imports.ts';
+import type { InstanceSinks } from './instance/instance-imports.ts';
 import type { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
-import { requestFailure } from '../http/serve-request.ts';
-import { p3InstanceImports } from '../apps/p3-instance-imports.ts';
+import { requestFailure } from './serve-request.ts';
+import { p3InstanceImports } from './instance/p3-instance-imports.ts';
 import {
   findP3Handle,
   P3ErrorCode,

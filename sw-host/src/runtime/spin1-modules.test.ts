@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { builtFile } from '../built-components.test-helper.ts';
-import type { InProcessServer } from '../apps/app-outbound.ts';
+import type { InProcessServer } from './instance/app-outbound.ts';
 import type { AppDefinition } from '../apps/app-definition.ts';
 import type { AppStore } from '../apps/app-store.ts';
 import { DeployedApp } from '../apps/deployed-app.ts';

@@ -12,11 +12,11 @@
  */
 import type { AppStore } from '../apps/app-store.ts';
 import type { AppComponent } from '../apps/deployed-app.ts';
-import { instanceImports } from '../apps/instance-imports.ts';
-import { compileTranspiled, loadComponent } from '../apps/load-component.ts';
+import { instanceImports } from './instance/instance-imports.ts';
+import { compileTranspiled, loadComponent } from './load-component.ts';
 import { ComponentCache } from '../component/component-cache.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
-import { findHandle, serveRequest } from '../http/serve-request.ts';
+import { findHandle, serveRequest } from './serve-request.ts';
 import type { GuestExecutor, GuestRun } from './guest-executor.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, GuestDeadline } from '../core-wasm/guest-deadline.ts';
 import { P3Instances } from './p3-instances.ts';

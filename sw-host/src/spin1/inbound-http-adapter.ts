@@ -25,7 +25,7 @@ import { preview1Imports, ProcExit } from './preview1.ts';
 import { spinConfigImports, type VariablesGet } from './spin-config.ts';
 import type { HttpTypes, IncomingRequestLike, ResponseOutparamLike } from './wasi-http-types.ts';
 
-/** The handler's export, keyed as jco keys a component's (http/serve-request.ts finds it). */
+/** The handler's export, keyed as jco keys a component's (runtime/serve-request.ts finds it). */
 const HANDLER_EXPORT = 'wasi:http/incoming-handler@0.2.0';
 /** Spin answers a method its 1.x ABI cannot name (CONNECT, TRACE, ...) so, without the guest. */
 const METHOD_NOT_ALLOWED = 405;

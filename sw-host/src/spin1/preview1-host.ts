@@ -1,6 +1,6 @@
 /**
  * What `wasi_snapshot_preview1` (preview1.ts) needs of the host, taken from the WASI 0.2 imports
- * the host gives every instance (apps/instance-imports.ts, keyed as jco's glue looks them up):
+ * the host gives every instance (runtime/instance/instance-imports.ts, keyed as jco's glue looks them up):
  * so a Spin 1 module gets the same stdout and stderr log lines, environment, clocks and random
  * bytes as a component of the same app, as Spin gives them through its preview 1 adapter.
  */

@@ -24,10 +24,10 @@
 import { PLAIN_ROUTE_PATH } from '../protocol/paths.ts';
 import { IdbAppStore } from '../apps/app-store.ts';
 import { AppHost } from '../host/app-host.ts';
-import { GuestPool } from '../runtime/guest-pool.ts';
+import { GuestPool } from '../guest-pool/guest-pool.ts';
 import { WasmExecutor } from '../runtime/wasm-executor.ts';
 import { handleHostMessage } from '../host/handle-request.ts';
-import { attachPool, requestPools } from './guest-pools.ts';
+import { attachPool, requestPools } from './pool-attach.ts';
 import { redeployFirst, withLiveReloadScript } from './live-reload.ts';
 import { plainResponse } from './plain-route.ts';
 import { RequestRouting, type Routing } from './request-routing.ts';

@@ -8,7 +8,7 @@
  *
  * The workers may connect to any http(s) origin, because components may: a manifest's
  * `allowed_outbound_hosts` can name any host, and the host checks every request against it
- * (apps/app-outbound.ts) before it is made. The CSP trusts nothing more because of that; the
+ * (runtime/instance/app-outbound.ts) before it is made. The CSP trusts nothing more because of that; the
  * manifest check is the gate. (It also lets deploys fetch `source = { url, digest }`, whose
  * digest is checked.)
  *

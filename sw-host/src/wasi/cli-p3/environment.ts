@@ -1,6 +1,6 @@
 /**
  * `wasi:cli/environment@0.3` for a WASI 0.3 guest: the component's environment (its manifest's
- * `environment` with the deploy's on top, as apps/p3-instance-imports.ts gives it), no
+ * `environment` with the deploy's on top, as runtime/instance/p3-instance-imports.ts gives it), no
  * arguments (an HTTP component has none, in Spin as here), and `/` as the initial directory,
  * which is what WASI 0.2 instances get (preview2-shim's default). preview3-shim's version reads
  * preview2-shim's one environment for the whole worker, so it cannot tell apps apart.

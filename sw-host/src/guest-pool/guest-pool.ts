@@ -17,7 +17,7 @@ import type { AppDefinition } from '../apps/app-definition.ts';
 import { SwerveError } from '../errors.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, formatTimeout } from '../core-wasm/guest-deadline.ts';
-import type { GuestExecutor, GuestRun } from './guest-executor.ts';
+import type { GuestExecutor, GuestRun } from '../runtime/guest-executor.ts';
 import type { GuestPort } from './guest-port.ts';
 import { PoolWorker, type PoolRun } from './pool-worker.ts';
 

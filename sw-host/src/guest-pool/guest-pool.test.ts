@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppDefinition } from '../apps/app-definition.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import { SwerveError } from '../errors.ts';
-import type { GuestAnswer, GuestCall } from '../protocol/guest-pool.ts';
-import type { GuestExecutor, GuestRun } from './guest-executor.ts';
+import type { GuestAnswer, GuestCall } from './messages.ts';
+import type { GuestExecutor, GuestRun } from '../runtime/guest-executor.ts';
 import { GuestPool, type PoolOwner } from './guest-pool.ts';
 import type { GuestPort } from './guest-port.ts';
 

@@ -7,14 +7,14 @@
  * routes them (maybe to another guest worker).
  */
 import type { AppDefinition } from '../apps/app-definition.ts';
-import type { InProcessServer } from '../apps/app-outbound.ts';
+import type { InProcessServer } from '../runtime/instance/app-outbound.ts';
 import { DeployedApp } from '../apps/deployed-app.ts';
 import { SwerveError } from '../errors.ts';
-import type { GuestAnswer, GuestCall, PortedFailure } from '../protocol/guest-pool.ts';
-import type { GuestReport } from './guest-executor.ts';
+import type { GuestAnswer, GuestCall, PortedFailure } from './messages.ts';
+import type { GuestReport } from '../runtime/guest-executor.ts';
 import { portRequest, portResponse, responseFromPort } from './ported-http.ts';
 import { failureError } from './pool-worker.ts';
-import type { WasmExecutor } from './wasm-executor.ts';
+import type { WasmExecutor } from '../runtime/wasm-executor.ts';
 import { watchStream } from './watched-stream.ts';
 import { writtenBody } from './written-body.ts';
 

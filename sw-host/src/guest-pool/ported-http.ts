@@ -1,8 +1,8 @@
 /**
  * Requests and responses as they cross a port between the service worker and a guest worker
- * (protocol/guest-pool.ts): plain data with the body as a stream to transfer, and back.
+ * (guest-pool/messages.ts): plain data with the body as a stream to transfer, and back.
  */
-import { headerPairs, type PortedRequest, type PortedResponse } from '../protocol/guest-pool.ts';
+import { headerPairs, type PortedRequest, type PortedResponse } from './messages.ts';
 
 /** A fetch `Request` (a guest's request to its own app) as it crosses a port. */
 export function portRequest(request: Request): PortedRequest {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { OutboundError, type OutboundRequest } from '../wasi/http/index.ts';
+import { OutboundError, type OutboundRequest } from '../../wasi/http/index.ts';
 import { appOutbound, MAX_IN_PROCESS_REQUESTS, type InProcessServer } from './app-outbound.ts';
-import type { AppDefinition } from './app-definition.ts';
-import { DeployedApp } from './deployed-app.ts';
+import type { AppDefinition } from '../../apps/app-definition.ts';
+import { DeployedApp } from '../../apps/deployed-app.ts';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 

@@ -4,14 +4,14 @@
  *
  * The site (`npm start`, a static host) has no relay; asking costs one request per worker start.
  */
-import { OutboundError, type ErrorCode, type OutboundRequest } from '../wasi/http/index.ts';
+import { OutboundError, type ErrorCode, type OutboundRequest } from '../../wasi/http/index.ts';
 import {
   decodeHeaderList,
   encodeHeaderList,
   RELAY_HEADER,
   RELAY_PATH,
   RELAY_READY,
-} from '../protocol/relay.ts';
+} from '../../protocol/relay.ts';
 
 /** The error codes the relay reports, as the guest receives them. */
 const RELAYED_ERRORS: Readonly<Record<string, ErrorCode>> = {

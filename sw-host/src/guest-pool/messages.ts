@@ -15,7 +15,7 @@
  *   the service worker; the worker keeps what it has loaded).
  */
 import type { SwerveErrorCode } from '../errors.ts';
-import { HOST_PROTOCOL_VERSION } from './messages.ts';
+import { HOST_PROTOCOL_VERSION } from '../protocol/messages.ts';
 
 /** A request or response crossing a port: headers as pairs (forbidden names kept), the body streamed. */
 export interface PortedRequest {
@@ -30,7 +30,7 @@ export interface PortedResponse {
   statusText: string;
   headers: [string, string][];
   body: ReadableStream<Uint8Array> | null;
-  /** The whole body instead of `body`, when the guest had written all of it (runtime/written-body.ts). */
+  /** The whole body instead of `body`, when the guest had written all of it (guest-pool/written-body.ts). */
   bytes?: Uint8Array;
 }
 

@@ -1,6 +1,6 @@
 /**
  * One guest worker as the service worker sees it: the port to it, the runs it has in flight,
- * and what it has been sent. It turns a `GuestRun` into messages (protocol/guest-pool.ts) and
+ * and what it has been sent. It turns a `GuestRun` into messages (guest-pool/messages.ts) and
  * the worker's answers back into the run's response, log lines and late failures, and serves
  * the guest's requests to its own app with the run's server (the service worker's host).
  *
@@ -11,9 +11,9 @@
  */
 import type { AppDefinition } from '../apps/app-definition.ts';
 import { SwerveError } from '../errors.ts';
-import { headerPairs, type GuestAnswer, type PortedFailure } from '../protocol/guest-pool.ts';
+import { headerPairs, type GuestAnswer, type PortedFailure } from './messages.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core-wasm/guest-deadline.ts';
-import type { GuestRun } from './guest-executor.ts';
+import type { GuestRun } from '../runtime/guest-executor.ts';
 import type { GuestPort } from './guest-port.ts';
 import { portResponse, requestFromPort, responseFromPort } from './ported-http.ts';
 import { watchStream, type WatchedStream } from './watched-stream.ts';

@@ -4,10 +4,10 @@
  * replacement, and after a restart (which loses every port) asks open pages for their pools.
  */
 /// <reference lib="webworker" />
-import { isPoolAttach, type PoolControl, type PoolWanted } from '../protocol/guest-pool.ts';
+import { isPoolAttach, type PoolControl, type PoolWanted } from '../guest-pool/messages.ts';
 import { HOST_PROTOCOL_VERSION } from '../protocol/messages.ts';
-import type { GuestPool } from '../runtime/guest-pool.ts';
-import { messagePortLink } from '../runtime/guest-port.ts';
+import type { GuestPool } from '../guest-pool/guest-pool.ts';
+import { messagePortLink } from '../guest-pool/guest-port.ts';
 
 /** Attaches the pool a page sent, if `event` carries one; says whether it did. */
 export function attachPool(pool: GuestPool, clients: Clients, event: ExtendableMessageEvent): boolean {

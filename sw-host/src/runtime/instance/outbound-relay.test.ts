@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeHeaderList, RELAY_HEADER, RELAY_PATH, RELAY_READY } from '../protocol/relay.ts';
-import type { OutboundRequest } from '../wasi/http/index.ts';
+import { encodeHeaderList, RELAY_HEADER, RELAY_PATH, RELAY_READY } from '../../protocol/relay.ts';
+import type { OutboundRequest } from '../../wasi/http/index.ts';
 import { OutboundRelay } from './outbound-relay.ts';
 
 const ORIGIN = 'http://127.0.0.1:3000';

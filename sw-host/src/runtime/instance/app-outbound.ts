@@ -7,16 +7,16 @@
  *
  * A page's `fetch` says nothing about why it failed. When it does, one `no-cors` HEAD request to
  * the same URL tells a response the browser withheld (CORS) from a server it could not reach.
- * Under `swerve up` the server relays those requests instead (apps/outbound-relay.ts).
+ * Under `swerve up` the server relays those requests instead (runtime/instance/outbound-relay.ts).
  */
-import { checkOutboundUrl } from '../outbound/index.ts';
+import { checkOutboundUrl } from '../../outbound/index.ts';
 import {
   OutboundError,
   type ErrorCode,
   type OutboundDispatcher,
   type OutboundRequest,
-} from '../wasi/http/index.ts';
-import type { AppComponent, DeployedApp } from './deployed-app.ts';
+} from '../../wasi/http/index.ts';
+import type { AppComponent, DeployedApp } from '../../apps/deployed-app.ts';
 import type { OutboundRelay } from './outbound-relay.ts';
 
 /**

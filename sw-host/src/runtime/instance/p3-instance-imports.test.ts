@@ -4,8 +4,8 @@
  * and function the glue asks for is there, each release's under its own key.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { builtFile } from '../built-components.test-helper.ts';
-import { transpileComponent } from '../component/transpile-component.ts';
+import { builtFile } from '../../built-components.test-helper.ts';
+import { transpileComponent } from '../../component/transpile-component.ts';
 import { p3TestImports } from './p3-instance-imports.test-helper.ts';
 
 /** For what is not about deadlines: an instance never stopped. */

@@ -8,12 +8,12 @@
  * pollables, which return promises only when they must wait, are listed by name.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import generateOptions from '../component/generate-options.json';
+import generateOptions from '../../component/generate-options.json';
 import type { InProcessServer } from './app-outbound.ts';
-import type { AppDefinition } from './app-definition.ts';
-import { DeployedApp } from './deployed-app.ts';
+import type { AppDefinition } from '../../apps/app-definition.ts';
+import { DeployedApp } from '../../apps/deployed-app.ts';
 import { instanceImports } from './instance-imports.ts';
-import { GuestDeadline } from '../core-wasm/guest-deadline.ts';
+import { GuestDeadline } from '../../core-wasm/guest-deadline.ts';
 
 const MANIFEST = `spin_manifest_version = 2
 [application]

@@ -7,9 +7,9 @@ import { instrumentCoreModule } from '../component/instrument-core-module.ts';
 import { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
 import { compileCached } from '../core-wasm/code-cache.ts';
-import type { ComponentArtifactsRef } from './app-definition.ts';
+import type { ComponentArtifactsRef } from '../apps/app-definition.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
-import type { AppStore } from './app-store.ts';
+import type { AppStore } from '../apps/app-store.ts';
 
 export async function loadComponent(
   label: string,

@@ -5,15 +5,15 @@
  * component's manifest and nothing else. Past the instance's deadline its key-value stores
  * refuse every operation.
  */
-import { createKvImports } from '../kv/index.ts';
-import type { GuestDeadline } from '../core-wasm/guest-deadline.ts';
-import { createVariablesImports } from '../spin/variables-host.ts';
-import { createWasiImports, type LineSink } from '../wasi/wasi-imports.ts';
+import { createKvImports } from '../../kv/index.ts';
+import type { GuestDeadline } from '../../core-wasm/guest-deadline.ts';
+import { createVariablesImports } from '../../spin/variables-host.ts';
+import { createWasiImports, type LineSink } from '../../wasi/wasi-imports.ts';
 import { appOutbound, type InProcessServer } from './app-outbound.ts';
 import { relayFor } from './outbound-relay.ts';
-import type { AppComponent, DeployedApp } from './deployed-app.ts';
-import { instanceFileTree, isEmptyTree } from '../wasi/file-tree.ts';
-import { appStore } from './kv-stores.ts';
+import type { AppComponent, DeployedApp } from '../../apps/deployed-app.ts';
+import { instanceFileTree, isEmptyTree } from '../../wasi/file-tree.ts';
+import { appStore } from '../../apps/kv-stores.ts';
 
 export interface InstanceSinks {
   stdout: LineSink;

@@ -10,28 +10,28 @@
  * instance: Rust's std on wasm32-wasip2 imports WASI 0.2 beside a WASI 0.3 SDK's imports. Every
  * host function refuses to start once the instance is stopped by a deadline.
  */
-import { keyedForWasiP3 } from '../component/wasi-p2-keys.ts';
-import { createSpinKeyValueP3 } from '../kv/spin-key-value-p3.ts';
-import { createVariablesImports } from '../spin/variables-host.ts';
-import { createVariablesP3Imports } from '../spin/variables-p3.ts';
-import { createP3Environment } from '../wasi/cli-p3/environment.ts';
-import { exit } from '../wasi/cli-p3/exit.ts';
-import { createP3OutputStreams } from '../wasi/cli-p3/output-streams.ts';
-import { stdin } from '../wasi/cli-p3/stdin.ts';
-import { terminals } from '../wasi/cli-p3/terminals.ts';
-import { createMonotonicClock } from '../wasi/clocks-p3/monotonic-clock.ts';
-import { systemClock } from '../wasi/clocks-p3/system-clock.ts';
-import { createP3Client } from '../wasi/http-p3/client.ts';
-import { p3Types } from '../wasi/http-p3/index.ts';
-import { createInsecureSeed } from '../wasi/random-p3/insecure-seed.ts';
-import { insecure, random } from '../wasi/random-p3/random.ts';
-import { createWasiImports } from '../wasi/wasi-imports.ts';
-import { instanceFileTree, isEmptyTree } from '../wasi/file-tree.ts';
+import { keyedForWasiP3 } from '../../component/wasi-p2-keys.ts';
+import { createSpinKeyValueP3 } from '../../kv/spin-key-value-p3.ts';
+import { createVariablesImports } from '../../spin/variables-host.ts';
+import { createVariablesP3Imports } from '../../spin/variables-p3.ts';
+import { createP3Environment } from '../../wasi/cli-p3/environment.ts';
+import { exit } from '../../wasi/cli-p3/exit.ts';
+import { createP3OutputStreams } from '../../wasi/cli-p3/output-streams.ts';
+import { stdin } from '../../wasi/cli-p3/stdin.ts';
+import { terminals } from '../../wasi/cli-p3/terminals.ts';
+import { createMonotonicClock } from '../../wasi/clocks-p3/monotonic-clock.ts';
+import { systemClock } from '../../wasi/clocks-p3/system-clock.ts';
+import { createP3Client } from '../../wasi/http-p3/client.ts';
+import { p3Types } from '../../wasi/http-p3/index.ts';
+import { createInsecureSeed } from '../../wasi/random-p3/insecure-seed.ts';
+import { insecure, random } from '../../wasi/random-p3/random.ts';
+import { createWasiImports } from '../../wasi/wasi-imports.ts';
+import { instanceFileTree, isEmptyTree } from '../../wasi/file-tree.ts';
 import { appOutbound, type InProcessServer } from './app-outbound.ts';
 import { relayFor } from './outbound-relay.ts';
-import type { AppComponent, DeployedApp } from './deployed-app.ts';
+import type { AppComponent, DeployedApp } from '../../apps/deployed-app.ts';
 import type { InstanceSinks } from './instance-imports.ts';
-import { appStore } from './kv-stores.ts';
+import { appStore } from '../../apps/kv-stores.ts';
 
 /** What the imports need of the instance's deadline (runtime/p3-deadline.ts). */
 export interface P3ImportsDeadline {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guestPoolSize } from './guest-pool.ts';
+import { guestPoolSize } from './guest-workers.ts';
 
 describe('guestPoolSize', () => {
   it('starts a worker per core, at least 2 and at most 4', () => {

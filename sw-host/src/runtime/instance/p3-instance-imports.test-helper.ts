@@ -2,8 +2,8 @@
  * The imports of a WASI 0.3 instance of a small app, for tests: its manifest gives an
  * environment, its deploy another on top, and its output is collected in `lines`.
  */
-import type { AppDefinition } from './app-definition.ts';
-import { DeployedApp } from './deployed-app.ts';
+import type { AppDefinition } from '../../apps/app-definition.ts';
+import { DeployedApp } from '../../apps/deployed-app.ts';
 import { p3InstanceImports, type P3ImportsDeadline } from './p3-instance-imports.ts';
 
 const MANIFEST = `spin_manifest_version = 2

@@ -12,7 +12,7 @@ import {
   type GuestConnect,
   type PoolAttach,
   type PoolControl,
-} from '../protocol/guest-pool.ts';
+} from '../guest-pool/messages.ts';
 import { HOST_PROTOCOL_VERSION } from '../protocol/messages.ts';
 import { GUEST_WORKER_PATH } from '../protocol/paths.ts';
 

@@ -3,7 +3,7 @@
  * what it transfers, listen to the answers. A `MessagePort` in the browser; a fake in unit tests.
  */
 import type { AppDefinition } from '../apps/app-definition.ts';
-import type { GuestAnswer, GuestCall } from '../protocol/guest-pool.ts';
+import type { GuestAnswer, GuestCall } from './messages.ts';
 
 export interface GuestPort {
   post(call: GuestCall<AppDefinition>, transfer: Transferable[]): void;
