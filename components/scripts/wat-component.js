@@ -18,6 +18,9 @@
  *    gives, and what Spin componentizes when it loads it); with `--module` it stops at step 1, a
  *    bare core module (what Spin 1 SDKs built with wit-bindgen 0.2).
  *
+ * With `--wasi-p3-version`, the source's `@0.3.0` interface names (its imports' modules and its
+ * exports' names) are re-versioned before step 1, as the world is (see component-command.js).
+ *
  * wasm-tools needs a `/` preopen before it is loaded (see root-preopen.js).
  */
 import { readFile } from 'node:fs/promises';
@@ -28,10 +31,13 @@ await runComponentCommand({
   sourceKind: 'source.wat',
   verb: 'assembled',
   toolPackage: '@bytecodealliance/jco-transpile',
-  async build({ sourcePath, witPath, world, core: coreOnly, module: bareModule }) {
+  async build({ sourcePath, witPath, world, core: coreOnly, module: bareModule, wasiP3Version }) {
     const { componentEmbed, componentNew, parse } =
       await import('@bytecodealliance/jco-transpile/wasm-tools');
-    const core = await parse(await readFile(sourcePath, 'utf8'));
+    let source = await readFile(sourcePath, 'utf8');
+    // An interface name ends at the closing quote of an import's module or before an export's `#`.
+    if (wasiP3Version) source = source.replace(/@0\.3\.0(?=["#])/g, `@${wasiP3Version}`);
+    const core = await parse(source);
     if (bareModule) return core;
     const embedded = await componentEmbed({
       binary: core,

@@ -68,18 +68,36 @@ async function stageWasiP2(depsDir, suffix = '') {
 }
 
 /**
+ * The WASI 0.3 release candidate Spin 4.0 builds for. Its interfaces declare the same types and
+ * functions as 0.3.0's, only under another version (docs/decisions/0018-wasi-0-3.md), so its
+ * packages are staged from jco's 0.3.0 WIT re-versioned.
+ */
+export const WASI_P3_RC_VERSION = '0.3.0-rc-2026-03-15';
+
+/**
  * Stages a WASI 0.3 world: the given folder (an app's own `wit/`, whose world names
- * `wasi:*@0.3.0` interfaces) plus the WASI 0.3.0 packages jco ships, unchanged, and beside them
+ * `wasi:*@0.3.0` interfaces) plus the WASI 0.3.0 packages jco ships, and beside them
  * the WASI 0.2 packages at WASI_VERSION: a real WASI 0.3 component imports both (Rust's std on
  * wasm32-wasip2 brings WASI 0.2 imports), and the two releases' packages differ only in their
  * version, which the WIT resolver keeps apart. It is kept apart from the 0.2 staging above so
  * that WASI 0.2 worlds never see the 0.3 packages.
+ *
+ * With `version` (WASI_P3_RC_VERSION), the app's world and the WASI 0.3 packages are staged at
+ * that version instead, so one world builds a component of either release.
  * @param {string} witDir
+ * @param {string} [version]
  * @returns {Promise<string>}
  */
-export async function stageWitP3(witDir) {
+export async function stageWitP3(witDir, version = WASI_P3_VERSION) {
   const stagedDir = await mkdtemp(join(tmpdir(), 'swerve-wit-p3-'));
   await cp(witDir, stagedDir, { recursive: true });
+  const reversion = (/** @type {string} */ text) =>
+    version === WASI_P3_VERSION ? text : text.replaceAll(`@${WASI_P3_VERSION}`, `@${version}`);
+  for (const name of await readdir(stagedDir)) {
+    if (!name.endsWith('.wit')) continue;
+    const path = join(stagedDir, name);
+    await writeFile(path, reversion(await readFile(path, 'utf8')));
+  }
   const wasiDir = shippedWasiDir(WASI_P3_VERSION);
   let packages;
   try {
@@ -92,7 +110,8 @@ export async function stageWitP3(witDir) {
   }
   for (const name of packages) {
     await mkdir(join(stagedDir, 'deps', name), { recursive: true });
-    await cp(join(wasiDir, name, 'package.wit'), join(stagedDir, 'deps', name, 'package.wit'));
+    const text = await readFile(join(wasiDir, name, 'package.wit'), 'utf8');
+    await writeFile(join(stagedDir, 'deps', name, 'package.wit'), reversion(text));
   }
   await stageWasiP2(join(stagedDir, 'deps'), `-${WASI_VERSION}`);
   return stagedDir;
