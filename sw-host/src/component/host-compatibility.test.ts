@@ -61,12 +61,46 @@ describe('checkHostCompatibility', () => {
     });
   });
 
-  it('refuses a WASI 0.3 handler built for the release candidate Spin 4.0 targets, and says what to rebuild with', async () => {
-    const bytes = await dummyP3Component('0.3.0-rc-2026-03-15');
+  it("accepts WASI 0.3 handlers built for Spin 4.0's release candidate, imports and export alike", () => {
+    const rc = '0.3.0-rc-2026-03-15';
+    const bytes = builtFile('fixtures/http-p3-rc/dist/http-p3-rc.wasm');
+    expect(checkHostCompatibility(bytes, 'p3/api')).toEqual({
+      imports: [`wasi:http/types@${rc}`, `wasi:cli/types@${rc}`, `wasi:cli/stdout@${rc}`],
+      wasiP3: true,
+    });
+    const platform = builtFile('fixtures/http-p3-rc/dist/http-p3-platform-rc.wasm');
+    const { imports } = checkHostCompatibility(platform, 'p3/api');
+    expect(imports).toEqual(
+      expect.arrayContaining([
+        `wasi:cli/environment@${rc}`,
+        `wasi:cli/exit@${rc}`,
+        `wasi:random/random@${rc}`,
+        `wasi:clocks/system-clock@${rc}`,
+        `wasi:clocks/monotonic-clock@${rc}`,
+        'wasi:cli/environment@0.2.10',
+      ]),
+    );
+  });
+
+  it('refuses a WASI 0.3 handler built for another prerelease, naming it and what Swerve serves', async () => {
+    const bytes = await dummyP3Component('0.3.0-rc-2025-09-16');
     expect(() => checkHostCompatibility(bytes, 'p3/api')).toThrow(
-      'p3/api exports wasi:http/handler@0.3.0-rc-2026-03-15, a WASI 0.3 HTTP component (what Spin 4 ' +
-        "builds by default), built for a release candidate of WASI 0.3 (Spin 4.0's). Swerve runs " +
-        'WASI 0.3 components built for the final wasi:http@0.3.0 (Spin 4.1 builds those)',
+      'p3/api exports wasi:http/handler@0.3.0-rc-2025-09-16, a WASI 0.3 HTTP component (what Spin 4 ' +
+        'builds by default), built for a prerelease of WASI 0.3 (0.3.0-rc-2025-09-16) that Swerve ' +
+        "does not serve. Swerve runs WASI 0.3 components built for the final wasi:http@0.3.x (Spin 4.1's) " +
+        "and the release candidate 0.3.0-rc-2026-03-15 (Spin 4.0's): rebuild it with Spin 4's SDK",
+    );
+  });
+
+  it('refuses a WASI 0.3 handler that imports one interface at both the release candidate and 0.3.0, naming it', async () => {
+    const bytes = await dummyP3Component('0.3.0-rc-2026-03-15', {
+      'wasi:cli@0.3.0': ENVIRONMENT_P3,
+      'wasi:cli@0.3.0-rc-2026-03-15': ENVIRONMENT_P3,
+    });
+    expect(() => checkHostCompatibility(bytes, 'p3/api')).toThrow(
+      'that uses wasi:cli/environment (0.3.0 and 0.3.0-rc-2026-03-15) at two WASI 0.3 versions. ' +
+        "Swerve serves the final wasi:http@0.3.x (Spin 4.1's) and the release candidate " +
+        "0.3.0-rc-2026-03-15 (Spin 4.0's) with one host side",
     );
   });
 
@@ -130,7 +164,9 @@ describe('checkHostCompatibility', () => {
         'stdin, stdout, stderr, terminal-*, types); wasi:clocks/monotonic-clock, system-clock and ' +
         'types @0.3.x; wasi:random @0.3.x; wasi:http/client @0.3.x; spin:key-value/key-value and ' +
         'spin:variables/variables @3.0.0; wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, ' +
-        'wasi:random, wasi:sockets @0.2.x; wasi:http/types and outgoing-handler @0.2.x',
+        'wasi:random, wasi:sockets @0.2.x; wasi:http/types and outgoing-handler @0.2.x; ' +
+        'fermyon:spin/variables @2.0.0; wasi:config/store @0.2.0-draft-2024-09-27 (each wasi:* ' +
+        '@0.3.x interface also at 0.3.0-rc-2026-03-15). ',
     );
     expect(message).toContain(
       "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template",
@@ -150,6 +186,7 @@ const KEY_VALUE_2 = 'interface key-value { get: func(key: string) -> option<list
 const IP_NAME_LOOKUP_P3 =
   'interface ip-name-lookup { resolve-addresses: func(name: string) -> list<string>; }';
 const PREOPENS_P3 = 'interface preopens { get-directories: func() -> list<string>; }';
+const ENVIRONMENT_P3 = 'interface environment { get-arguments: func() -> list<string>; }';
 
 /**
  * A component with the surface of a WASI 0.3 handler for `version` (its core module a dummy

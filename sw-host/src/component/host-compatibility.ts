@@ -1,14 +1,21 @@
 /**
  * Whether the host can run a component: it must be a component (not a core module, but for a
  * Spin 1 HTTP module, which the host runs through its ABI: spin1/), export
- * `wasi:http/incoming-handler` (WASI 0.2) or `wasi:http/handler` (WASI 0.3, final release), and
- * import only interfaces the host provides to it. The
+ * `wasi:http/incoming-handler` (WASI 0.2) or `wasi:http/handler` (WASI 0.3: the final release or
+ * Spin 4.0's release candidate, wasi-p3-releases.ts), and import only interfaces the host
+ * provides to it. The
  * check runs on the binary's import and export names alone, before any code is generated, so a
  * component with hostile names never reaches the transpiler.
  */
 import { SwerveError } from '../errors.ts';
 import { readComponentSurface } from './component-binary.ts';
 import { coreModuleProblem, describeCoreModule } from './core-module-kind.ts';
+import {
+  interfacesAtTwoWasiP3Versions,
+  isServedWasiP3Version,
+  SERVED_WASI_P3_VERSION,
+  WASI_P3_RELEASE_CANDIDATE,
+} from './wasi-p3-releases.ts';
 
 /** Interfaces the host provides, by package and interface name, with the versions it accepts. */
 const WASI_P2 = {
@@ -42,33 +49,35 @@ const PROVIDED: { pattern: RegExp; describe: string }[] = [
 const HANDLER_EXPORT = /^wasi:http\/incoming-handler@0\.2\.\d+$/;
 
 /**
- * WASI 0.3's HTTP handler, final (`@0.3.0`, Spin 4.1's default) or a release candidate
- * (`@0.3.0-rc-2026-03-15`, Spin 4.0's). The host runs final ones that import only what it
- * provides WASI 0.3 components (docs/decisions/0018-wasi-0-3.md).
+ * WASI 0.3's HTTP handler, final (`@0.3.0`, Spin 4.1's default) or a prerelease. The host runs
+ * the final ones and Spin 4.0's release candidate (`@0.3.0-rc-2026-03-15`) that import only what
+ * it provides WASI 0.3 components (docs/decisions/0018-wasi-0-3.md); any other prerelease is
+ * refused saying so.
  */
-const P3_HANDLER_EXPORT = /^wasi:http\/handler@0\.3\.\d+(-[a-z0-9.-]+)?$/;
+const P3_HANDLER_EXPORT = /^wasi:http\/handler@(0\.3\.\d+(?:-[a-z0-9.-]+)?)$/;
+
+/** A WASI 0.3 interface at a version the host serves (0.3.x or the release candidate). */
+const wasiP3 = (interfaces: string) => new RegExp(`^wasi:${interfaces}@${SERVED_WASI_P3_VERSION}$`);
 
 /**
  * What a WASI 0.3 component may import, one entry per host side (sw-host/src/wasi/*-p3/ and the
  * Spin interfaces' WASI 0.3 versions). `wasi:cli/types` and `wasi:clocks/types` hold only types
- * (nothing to provide).
+ * (nothing to provide). Each `wasi:*` @0.3.x entry takes the release candidate's name too.
  */
 const P3_PROVIDED: { pattern: RegExp; describe: string }[] = [
-  { pattern: /^wasi:http\/types@0\.3\.\d+$/, describe: 'wasi:http/types @0.3.x' },
+  { pattern: wasiP3('http/types'), describe: 'wasi:http/types @0.3.x' },
   {
-    pattern:
-      /^wasi:cli\/(environment|exit|stdin|stdout|stderr|types|terminal-(input|output|stdin|stdout|stderr))@0\.3\.\d+$/,
+    pattern: wasiP3(
+      'cli/(environment|exit|stdin|stdout|stderr|types|terminal-(input|output|stdin|stdout|stderr))',
+    ),
     describe: 'wasi:cli @0.3.x (environment, exit, stdin, stdout, stderr, terminal-*, types)',
   },
   {
-    pattern: /^wasi:clocks\/(monotonic-clock|system-clock|types)@0\.3\.\d+$/,
+    pattern: wasiP3('clocks/(monotonic-clock|system-clock|types)'),
     describe: 'wasi:clocks/monotonic-clock, system-clock and types @0.3.x',
   },
-  {
-    pattern: /^wasi:random\/(random|insecure|insecure-seed)@0\.3\.\d+$/,
-    describe: 'wasi:random @0.3.x',
-  },
-  { pattern: /^wasi:http\/client@0\.3\.\d+$/, describe: 'wasi:http/client @0.3.x' },
+  { pattern: wasiP3('random/(random|insecure|insecure-seed)'), describe: 'wasi:random @0.3.x' },
+  { pattern: wasiP3('http/client'), describe: 'wasi:http/client @0.3.x' },
   {
     pattern: /^spin:(key-value\/key-value|variables\/variables)@3\.0\.0$/,
     describe: 'spin:key-value/key-value and spin:variables/variables @3.0.0',
@@ -87,14 +96,32 @@ const BUILD_FOR_P2 =
   "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template for Rust, " +
   'or any toolchain that targets wasi:http@0.2 (the Spin JS SDK does).';
 
+const P3_RELEASES =
+  `the final wasi:http@0.3.x (Spin 4.1's) and the release candidate ${WASI_P3_RELEASE_CANDIDATE} ` +
+  "(Spin 4.0's)";
+
 /** Why a WASI 0.3 HTTP component cannot run, or undefined when it can. */
-function wasiP3Problem(label: string, handlerExport: string, imports: string[]): string | undefined {
+function wasiP3Problem(
+  label: string,
+  handlerExport: string,
+  version: string,
+  imports: string[],
+): string | undefined {
   const what = `${label} exports ${handlerExport}, a WASI 0.3 HTTP component (what Spin 4 builds by default)`;
-  if (handlerExport.includes('-')) {
+  if (!isServedWasiP3Version(version)) {
     return (
-      `${what}, built for a release candidate of WASI 0.3 (Spin 4.0's). Swerve runs WASI 0.3 ` +
-      'components built for the final wasi:http@0.3.0 (Spin 4.1 builds those): rebuild it with ' +
-      `Spin 4.1's SDK and templates. ${BUILD_FOR_P2}`
+      `${what}, built for a prerelease of WASI 0.3 (${version}) that Swerve does not serve. Swerve ` +
+      `runs WASI 0.3 components built for ${P3_RELEASES}: rebuild it with Spin 4's SDK and ` +
+      `templates. ${BUILD_FOR_P2}`
+    );
+  }
+  const twice = interfacesAtTwoWasiP3Versions([...imports, handlerExport]);
+  if (twice.size > 0) {
+    const named = [...twice].map(([iface, versions]) => `${iface} (${versions.join(' and ')})`);
+    return (
+      `${what}, that uses ${named.join(', ')} at two WASI 0.3 versions. Swerve serves ` +
+      `${P3_RELEASES} with one host side, so a component must use one of them for each interface: ` +
+      'build it against one WASI 0.3 release.'
     );
   }
   const missing = imports.filter((name) => !P3_PROVIDED.some(({ pattern }) => pattern.test(name)));
@@ -102,7 +129,8 @@ function wasiP3Problem(label: string, handlerExport: string, imports: string[]):
   return (
     `${what}, that imports interfaces Swerve does not provide to WASI 0.3 components yet: ` +
     `${missing.map((name) => JSON.stringify(name)).join(', ')}. Swerve gives a WASI 0.3 component ` +
-    `${P3_PROVIDED.map((entry) => entry.describe).join('; ')}. ${BUILD_FOR_P2}`
+    `${P3_PROVIDED.map((entry) => entry.describe).join('; ')} (each wasi:* @0.3.x interface also ` +
+    `at ${WASI_P3_RELEASE_CANDIDATE}). ${BUILD_FOR_P2}`
   );
 }
 
@@ -136,7 +164,8 @@ export function checkHostCompatibility(
   }
   const p3Handler = surface.exports.find((name) => P3_HANDLER_EXPORT.test(name));
   if (p3Handler) {
-    const problem = wasiP3Problem(label, p3Handler, surface.imports);
+    const version = P3_HANDLER_EXPORT.exec(p3Handler)![1]!;
+    const problem = wasiP3Problem(label, p3Handler, version, surface.imports);
     if (problem) throw new SwerveError('component-invalid', problem);
     return { imports: surface.imports, wasiP3: true };
   }
