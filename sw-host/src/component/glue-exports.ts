@@ -1,4 +1,5 @@
 /** What a glue's source says of its component's exports, read as text (no WebAssembly needed). */
+import { WASI_P3_RELEASE_CANDIDATE } from './wasi-p3-releases.ts';
 
 /**
  * jco keys the object `instantiate` resolves to by each export's interface name, quoted, so a
@@ -12,4 +13,15 @@ const WASI_P3_HANDLER_EXPORT = /'wasi:http\/handler@0\.3\.\d+(?:-[a-z0-9.-]+)?':
  */
 export function glueExportsWasiP3Handler(source: string): boolean {
   return WASI_P3_HANDLER_EXPORT.test(source);
+}
+
+/** The release candidate's handler export, quoted as jco names it (component/wasi-p3-releases.ts). */
+const WASI_P3_RC_HANDLER_EXPORT = `'wasi:http/handler@${WASI_P3_RELEASE_CANDIDATE}':`;
+
+/**
+ * Whether the glue's component exports the handler of WASI 0.3's release candidate, which Spin
+ * serves with a fresh instance per request (runtime/p3-instances.ts).
+ */
+export function glueExportsWasiP3ReleaseCandidate(source: string): boolean {
+  return source.includes(WASI_P3_RC_HANDLER_EXPORT);
 }

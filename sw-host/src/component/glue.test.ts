@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtFile } from '../built-components.test-helper.ts';
-import { evaluateGlue, glueExportsWasiP3Handler } from './glue.ts';
+import { evaluateGlue, glueExportsWasiP3Handler, glueExportsWasiP3ReleaseCandidate } from './glue.ts';
 
 // The shape of jco's `--instantiation async` output, reduced to what the rewrites touch.
 const glueShaped = (body: string) => `"use components";
@@ -52,6 +52,15 @@ describe('glueExportsWasiP3Handler', () => {
     expect(glueExportsWasiP3Handler(glueOf('fixtures/minimal/dist/minimal.transpiled/component.js'))).toBe(
       false,
     );
+  });
+
+  it("tells a release candidate's handler from a 0.3.0 one's, as the pipeline transpiles them", () => {
+    const candidate = glueOf('fixtures/http-p3-rc/dist/http-p3-rc.transpiled/component.js');
+    expect(glueExportsWasiP3Handler(candidate)).toBe(true);
+    expect(glueExportsWasiP3ReleaseCandidate(candidate)).toBe(true);
+    expect(
+      glueExportsWasiP3ReleaseCandidate(glueOf('fixtures/http-p3/dist/http-p3.transpiled/component.js')),
+    ).toBe(false);
   });
 
   it('knows a release candidate by its quoted export name too', () => {

@@ -57,4 +57,4 @@ export function evaluateGlue(source: string, label: string): InstantiateComponen
   }
 }
 
-export { glueExportsWasiP3Handler } from './glue-exports.ts';
+export { glueExportsWasiP3Handler, glueExportsWasiP3ReleaseCandidate } from './glue-exports.ts';

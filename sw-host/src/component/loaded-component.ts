@@ -12,6 +12,7 @@ import { instantiateSpin1, isSpin1Glue } from '../spin1/index.ts';
 import {
   evaluateGlue,
   glueExportsWasiP3Handler,
+  glueExportsWasiP3ReleaseCandidate,
   type ComponentExports,
   type InstantiateComponent,
 } from './glue.ts';
@@ -57,6 +58,8 @@ export class LoadedComponent {
     readonly timings: LoadTimings,
     /** Whether it exports WASI 0.3's `wasi:http/handler` (else WASI 0.2's incoming-handler). */
     readonly wasiP3: boolean,
+    /** Whether that handler is the release candidate's (`@0.3.0-rc-2026-03-15`, Spin 4.0's). */
+    readonly wasiP3ReleaseCandidate: boolean,
   ) {
     this.#instantiate = instantiate;
     this.#coreModules = coreModules;
@@ -96,6 +99,7 @@ export class LoadedComponent {
       transpiled.coreModules,
       { ...timings, glueMs },
       glueExportsWasiP3Handler(transpiled.glue),
+      glueExportsWasiP3ReleaseCandidate(transpiled.glue),
     );
   }
 

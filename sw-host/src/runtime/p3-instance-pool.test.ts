@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { P3InstancePool, SPIN_P3_REUSE, type P3Lease, type P3PoolLimits } from './p3-instance-pool.ts';
+import {
+  P3InstancePool,
+  SPIN_P3_RC_INSTANCES,
+  SPIN_P3_REUSE,
+  type P3Lease,
+  type P3PoolLimits,
+} from './p3-instance-pool.ts';
 
 /** A pool whose instances are numbered in the order they were made. */
 function numberedPool(limits: P3PoolLimits = SPIN_P3_REUSE) {
@@ -19,6 +25,22 @@ describe('P3InstancePool (Spin 4 reuse: 128 requests per instance, 16 at once, 1
 
   it('has the limits Spin 4 uses', () => {
     expect(SPIN_P3_REUSE).toEqual({ maxRequests: 128, maxConcurrent: 16, idleMs: 1000 });
+  });
+
+  it("gives a release candidate's requests a fresh instance each, in turn or at once, as Spin's main branch does", async () => {
+    const pool = numberedPool(SPIN_P3_RC_INSTANCES);
+    const first = await pool.acquire();
+    first.release();
+    const [second, third] = await acquireMany(pool, 2);
+    expect([first, second, third].map((lease) => [lease.instance, lease.requestNumber, lease.fresh])).toEqual(
+      [
+        [1, 1, true],
+        [2, 1, true],
+        [3, 1, true],
+      ],
+    );
+    // None is kept for a later request.
+    expect(pool.size).toBe(0);
   });
 
   it('gives requests one after another to one instance, 128 times, then makes a fresh one', async () => {

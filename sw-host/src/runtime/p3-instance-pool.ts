@@ -12,6 +12,12 @@
 /** Spin 4's limits for a reused WASI 0.3 instance. */
 export const SPIN_P3_REUSE = { maxRequests: 128, maxConcurrent: 16, idleMs: 1000 } as const;
 
+/**
+ * A component built for WASI 0.3's release candidate (Spin 4.0's): Spin's main branch serves it
+ * as it serves WASI 0.2, with a fresh instance per request (docs/decisions/0018-wasi-0-3.md).
+ */
+export const SPIN_P3_RC_INSTANCES = { maxRequests: 1, maxConcurrent: 1, idleMs: 0 } as const;
+
 export interface P3PoolLimits {
   /** Requests an instance serves in all before it is retired. */
   readonly maxRequests: number;

@@ -1,7 +1,8 @@
 /**
  * Serves requests to WASI 0.3 components with reused instances, as Spin 4 does: an instance pool
  * (p3-instance-pool.ts) per deployed component, instances shared by up to 16 requests at once and
- * 128 in all, each request bounded by the app's request timeout (p3-deadline.ts). A request that
+ * 128 in all, each request bounded by the app's request timeout (p3-deadline.ts). A component
+ * built for the release candidate gets a fresh instance per request, as Spin's main branch gives it. A request that
  * traps or passes its deadline discards its instance; the next request gets a fresh one.
  *
  * A WASI 0.3 instance's imports (runtime/instance/p3-instance-imports.ts) hold nothing of the request that
@@ -29,7 +30,12 @@ import {
 import type { GuestRun } from './guest-executor.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core-wasm/guest-deadline.ts';
 import { P3InstanceDeadline } from './p3-deadline.ts';
-import { P3InstancePool, SPIN_P3_REUSE, type P3PoolLimits } from './p3-instance-pool.ts';
+import {
+  P3InstancePool,
+  SPIN_P3_RC_INSTANCES,
+  SPIN_P3_REUSE,
+  type P3PoolLimits,
+} from './p3-instance-pool.ts';
 
 interface P3Instance {
   readonly handle: P3Handle;
@@ -81,7 +87,11 @@ const NO_RUN: ServedRun = { sinks: SILENT, server: { handle: notServing, handleC
 export class P3Instances {
   readonly #pools = new WeakMap<DeployedApp, Map<string, P3InstancePool<P3Instance>>>();
 
-  constructor(readonly limits: P3PoolLimits = SPIN_P3_REUSE) {}
+  constructor(
+    readonly limits: P3PoolLimits = SPIN_P3_REUSE,
+    /** For a component built for the release candidate, which Spin does not reuse. */
+    readonly releaseCandidateLimits: P3PoolLimits = SPIN_P3_RC_INSTANCES,
+  ) {}
 
   /** The response of `loaded` (a WASI 0.3 component) to `run.request`, as GuestExecutor says. */
   async execute(loaded: LoadedComponent, run: GuestRun): Promise<Response> {
@@ -156,7 +166,8 @@ export class P3Instances {
     const key = `${component.label}@${loaded.version}`;
     let pool = pools.get(key);
     if (!pool) {
-      pool = new P3InstancePool(() => instantiateP3(app, component, loaded, timeoutMs), this.limits);
+      const limits = loaded.wasiP3ReleaseCandidate ? this.releaseCandidateLimits : this.limits;
+      pool = new P3InstancePool(() => instantiateP3(app, component, loaded, timeoutMs), limits);
       pools.set(key, pool);
     }
     return pool;
