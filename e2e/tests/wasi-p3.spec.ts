@@ -211,6 +211,71 @@ test.describe('a WASI 0.3 HTTP component in the host', () => {
   });
 });
 
+/**
+ * Spin 4.0's default apps are built for WASI 0.3's release candidate (`@0.3.0-rc-2026-03-15`):
+ * the same fixtures built for it (components/fixtures/http-p3-rc) run on the host's one WASI 0.3
+ * side, and, as Spin's main branch serves them, each request gets a fresh instance.
+ */
+test('a component built for the WASI 0.3 release candidate answers, with a fresh instance per request, and reaches the platform through its names', async ({
+  hostPage,
+}) => {
+  await serveTestFiles(hostPage);
+  const outcome = await deployApp(hostPage, {
+    manifest: `spin_manifest_version = 2
+[application]
+name = "p3-rc"
+[[trigger.http]]
+route = "/..."
+component = "api"
+[[trigger.http]]
+route = "/env"
+component = "platform"
+[[trigger.http]]
+route = "/wait"
+component = "platform"
+[component.api]
+source = "api.wasm"
+[component.platform]
+source = "platform.wasm"
+environment = { GREETING = "hello from the release candidate" }
+`,
+    files: {
+      'api.wasm': { built: 'fixtures/http-p3-rc/dist/http-p3-rc.wasm' },
+      'platform.wasm': { built: 'fixtures/http-p3-rc/dist/http-p3-platform-rc.wasm' },
+    },
+    requestTimeoutMs: DEADLINE_MS,
+  });
+  expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+  const answers = await withHost(
+    hostPage,
+    'p3-rc',
+    async (host, paths) => {
+      const answers = [];
+      for (const path of paths) {
+        const response = await host.fetch(path);
+        answers.push({
+          path,
+          status: response.status,
+          body: await response.text(),
+          count: response.headers.get('x-instance-requests'),
+        });
+      }
+      return answers;
+    },
+    ['/hello', '/hello', '/hello', '/env', '/wait?50'],
+  );
+  const hello = { status: 200, body: 'hello from wasi 0.3\n', count: '1' };
+  // Under 0.3.0 the same WAT counts 1, 2, 3 on one reused instance (the first test above).
+  expect(answers.slice(0, 3)).toEqual([
+    { path: '/hello', ...hello },
+    { path: '/hello', ...hello },
+    { path: '/hello', ...hello },
+  ]);
+  // wasi:cli/environment and wasi:clocks/monotonic-clock's async wait-for, at the RC's version.
+  expect(answers[3]).toMatchObject({ status: 200, body: 'GREETING=hello from the release candidate\n' });
+  expect(answers[4]).toMatchObject({ status: 200, body: 'waited 50 ms\n' });
+});
+
 test('a WASI 0.3 component that writes with a blocking stream.write is refused at deploy, saying why and what to do', async ({
   hostPage,
   hostFetch,
