@@ -31,6 +31,22 @@ function listen(server: Server): Promise<number> {
 
 beforeAll(async () => {
   upstream = createServer((request, response) => {
+    if (request.url === '/exact-length') {
+      // A server that reads exactly content-length bytes (Python's http.server does).
+      const length = Number(request.headers['content-length'] ?? 0);
+      let body = Buffer.alloc(0);
+      request.on('data', (chunk: Buffer) => (body = Buffer.concat([body, chunk])));
+      request.on('end', () =>
+        response.end(
+          JSON.stringify({
+            length: request.headers['content-length'] ?? null,
+            chunked: request.headers['transfer-encoding'] === 'chunked',
+            read: body.subarray(0, length).toString(),
+          }),
+        ),
+      );
+      return;
+    }
     if (request.url === '/moved') {
       response.writeHead(302, { location: '/elsewhere' });
       return response.end();
@@ -126,6 +142,14 @@ describe('the swerve up relay', () => {
       ['set-cookie', 'b=2'],
     ]);
     expect(await response.text()).toBe('POST /items?x=1 hi ping');
+  });
+
+  it("sends the body's length as content-length, not chunked, as Spin sends a component's", async () => {
+    const response = await relayed(`http://127.0.0.1:${upstreamPort}/exact-length`, {
+      method: 'PUT',
+      body: 'Hello, world!',
+    });
+    expect(await response.json()).toEqual({ length: '13', chunked: false, read: 'Hello, world!' });
   });
 
   it('hands redirects back instead of following them, as wasi:http does', async () => {

@@ -24,7 +24,11 @@ import type { AppFolder } from './app-folder.ts';
 import { isThisMachine } from './local-peer.ts';
 import { sameOriginRefusal } from './same-origin-request.ts';
 
-/** Headers about the connection, never passed on (RFC 9110 section 7.6.1), and those fetch sets. */
+/**
+ * Headers about the connection, never passed on (RFC 9110 section 7.6.1), and `host`, which
+ * fetch sets. A component's `content-length` is not among them: the relay sends the length of
+ * the body it was given (requestLength).
+ */
 const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',
@@ -36,6 +40,17 @@ const HOP_BY_HOP = new Set([
   'host',
   'content-length',
 ]);
+
+/**
+ * The length of the body the worker sent the relay (it sends the component's finished body as
+ * one blob, so the browser states it), passed upstream as `content-length` as Spin sends the
+ * component's: a server that reads exactly `content-length` bytes gets nothing from a chunked
+ * body. Absent (a chunked request to the relay), the body goes on chunked.
+ */
+function requestLength(request: IncomingMessage): string | undefined {
+  const length = header(request, 'content-length');
+  return length !== undefined && /^[0-9]+$/.test(length) ? length : undefined;
+}
 
 /** Node's `fetch` failure codes, as `wasi:http` error codes. */
 const ERROR_CODES: Readonly<Record<string, string>> = {
@@ -137,6 +152,9 @@ export async function relay(
     if (!HOP_BY_HOP.has(name.toLowerCase())) headers.append(name, value);
   }
   const hasBody = method !== 'GET' && method !== 'HEAD';
+  const length = hasBody ? requestLength(request) : undefined;
+  // Node's fetch sends a stream body with the length it is told (and fails one that differs).
+  if (length !== undefined) headers.set('content-length', length);
   const abort = new AbortController();
   response.on('close', () => abort.abort());
   let upstream: Response;

@@ -210,7 +210,7 @@ export class AppHost implements InProcessServer {
     browserHeaders: readonly [string, string][],
   ): Promise<Response> {
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-    const inner = componentRequest({
+    const inner = await componentRequest({
       url,
       method: request.method,
       headers: request.headers,

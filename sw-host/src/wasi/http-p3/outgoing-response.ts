@@ -87,6 +87,10 @@ export function toFetchResponse(guest: P3Response, method: string): ServedRespon
   const reader = bodyReader(contents);
 
   const bodyless = method === 'HEAD' || NULL_BODY_STATUSES.has(status);
+  // A response made with no body (preview3-shim's empty stream) is known to be empty: Spin says
+  // so with `content-length: 0`, as for WASI 0.2 (wasi/http/serve-incoming.ts).
+  if (contents instanceof ReadableStream && !bodyless && !headers.has('content-length'))
+    headers.set('content-length', '0');
   let body: ReadableStream<Uint8Array> | null = null;
   let pageBody: ReadableStreamDefaultController<Uint8Array> | undefined;
   if (bodyless) {

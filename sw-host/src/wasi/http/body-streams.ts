@@ -48,34 +48,73 @@ export interface BodySink {
   close(): void;
   /** The body ends in failure (the guest dropped it unfinished, or trapped). */
   fail(reason: Error): void;
+  /** True once the body ended (finished, failed, or the reader went away): writes fail as closed. */
+  closed(): boolean;
 }
 
 function closedError(): never {
   throw { tag: 'closed' };
 }
 
-/** The guest's output stream over `sink`. */
+/**
+ * The trap for a write into a full body without a `check-write` first (wasmtime's is "write
+ * exceeded budget"): the guest broke the stream's contract, and nothing tells it to wait.
+ */
+export function writePastBudget(bytes: number): Error {
+  return new Error(
+    `write exceeded budget: the component wrote ${bytes} bytes to a body stream whose buffer is ` +
+      "full, without calling check-write first. Call check-write (or wait on the stream's " +
+      'pollable) before writing, or use blocking-write-and-flush.',
+  );
+}
+
+/**
+ * The guest's output stream over `sink`.
+ *
+ * `write` and `write-zeroes` do what wasmtime's body stream does (crates/wasi-http, p2/body.rs
+ * `BodyWriteStream`), not what preview2-shim's `OutputStream` does (it refuses any write larger
+ * than the last `check-write` permit): a write is taken whole, whatever its size and whether or
+ * not `check-write` came first, as long as the buffer has room; only a write into a full buffer
+ * traps. Guests rely on it (TinyGo's wasip2 Spin SDK writes without `check-write`).
+ * `blocking-flush` waits until the reader has made room, as wasmtime's does (`write_ready`).
+ */
 export function outputStreamTo(sink: BodySink): OutputStream {
   let open = true;
   const write = (chunk: Uint8Array) => {
     if (!open) closedError();
     sink.write(chunk);
   };
-  return outputStreamCreate({
+  const writeWithoutPermit = (chunk: Uint8Array) => {
+    if (!open || sink.closed()) closedError();
+    // A write of nothing needs no permit (WASI allows it even when check-write says 0).
+    if (chunk.byteLength > 0 && sink.capacity() === 0) throw writePastBudget(chunk.byteLength);
+    sink.write(chunk);
+  };
+  const untilRoom = () => (sink.capacity() > 0 || sink.closed() ? undefined : sink.waitForCapacity());
+  const stream = outputStreamCreate({
     checkWrite: () => BigInt(open ? Math.min(sink.capacity(), WRITE_PERMIT) : 0),
     write,
     blockingWriteAndFlush(chunk: Uint8Array) {
       write(chunk);
       // Resolves when the reader has caught up; JSPI suspends the guest meanwhile.
-      return sink.capacity() > 0 ? undefined : sink.waitForCapacity();
+      return untilRoom();
     },
     flush() {},
-    blockingFlush() {},
+    blockingFlush: untilRoom,
     subscribe: () => pollableCreate({ ready: () => sink.capacity() > 0, wait: () => sink.waitForCapacity() }),
     drop() {
       open = false;
     },
   } as Parameters<typeof outputStreamCreate>[0]);
+  // Own properties shadow the shim class's methods, which jco's glue calls on the instance.
+  return Object.assign(stream, {
+    write: writeWithoutPermit,
+    writeZeroes: (length: bigint) => writeWithoutPermit(new Uint8Array(Number(length))),
+    blockingFlush: () => {
+      if (!open) closedError();
+      return untilRoom();
+    },
+  });
 }
 
 /**
@@ -135,6 +174,10 @@ export class StreamSink implements BodySink {
     this.#done = true;
     if (!this.#discarding) this.#controller.error(reason);
     this.#wake();
+  }
+
+  closed(): boolean {
+    return this.#done && !this.#discarding;
   }
 
   /** From now on writes are accepted and dropped; the stream is cancelled. */
@@ -203,6 +246,10 @@ export class BufferSink implements BodySink {
     this.#done = true;
     this.#parts.length = 0;
     this.#settle.reject(reason);
+  }
+
+  closed(): boolean {
+    return this.#done;
   }
 }
 

@@ -39,6 +39,12 @@ describe('Fields', () => {
     expect(() => fields.append('Host', bytes('example.com'))).toThrow(
       expect.objectContaining({ tag: 'forbidden' }),
     );
+    // wasmtime's list, which Spin keeps.
+    for (const name of ['transfer-encoding', 'Upgrade', 'proxy-authorization', 'http2-settings']) {
+      expect(() => fields.set(name, [bytes('x')]), name).toThrow(
+        expect.objectContaining({ tag: 'forbidden' }),
+      );
+    }
   });
 
   it('locked fields are immutable; clones are not', () => {

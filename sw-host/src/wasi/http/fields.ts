@@ -10,10 +10,21 @@
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /**
- * Names a guest may not set: they describe the connection, which the host owns (as in
- * preview2-shim; wasmtime forbids the same and a few more).
+ * Names a guest may not set: they describe the connection, which the host owns. The list is
+ * wasmtime's (`DEFAULT_FORBIDDEN_HEADERS` in crates/wasi-http), which Spin keeps, so a guest
+ * that runs under Spin never meets a refusal here that it did not meet there.
  */
-const FORBIDDEN = new Set(['connection', 'keep-alive', 'host']);
+const FORBIDDEN = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'http2-settings',
+]);
 
 export type FieldEntry = [name: string, value: Uint8Array];
 

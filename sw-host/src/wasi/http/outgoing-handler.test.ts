@@ -134,12 +134,33 @@ describe('outgoing-handler', () => {
     });
   });
 
-  it('refuses a path that is not one', () => {
+  it('refuses a path-with-query wasmtime refuses, when it is set', () => {
     const outgoing = new OutgoingRequest(new Fields());
-    expect(() => outgoing.setPathWithQuery('has space')).toThrow();
-    outgoing.setPathWithQuery('relative');
+    for (const bad of ['has space', 'relative', '', '/a<b', '/q?x="1"', '/tab\there']) {
+      expect(() => outgoing.setPathWithQuery(bad), JSON.stringify(bad)).toThrow();
+    }
+    outgoing.setPathWithQuery('*');
     expect(() =>
       createOutgoingHandler(dispatcher(async () => new Response()).value).handle(outgoing, undefined),
     ).toThrow(expect.objectContaining({ tag: 'HTTP-request-URI-invalid' }));
+  });
+
+  it('takes every path-with-query wasmtime takes, and sends it with the same meaning', async () => {
+    const cases: [pathWithQuery: string, url: string][] = [
+      // `https://host?x=1`: the query of the root path.
+      ['?x=1', 'http://h.test/?x=1'],
+      ['/a/{"json":[1]}|^', 'http://h.test/a/{"json":[1]}|^'],
+      ['/q?a=[1]&b={2}&c=`3`', 'http://h.test/q?a=[1]&b={2}&c=`3`'],
+      ['/caf\u00e9?na\u00efve', 'http://h.test/caf\u00e9?na\u00efve'],
+      // A fragment is not sent; a backslash stays one rather than becoming a slash.
+      ['/page#section', 'http://h.test/page'],
+      ['#only', 'http://h.test/'],
+      ['/a\\b?c\\d', 'http://h.test/a%5Cb?c\\d'],
+    ];
+    for (const [pathWithQuery, url] of cases) {
+      const { sent, value } = dispatcher(async () => new Response('ok'));
+      await settle(createOutgoingHandler(value).handle(request('h.test', pathWithQuery), undefined));
+      expect(sent[0]?.request.url, pathWithQuery).toBe(url);
+    }
   });
 });

@@ -10,6 +10,7 @@ import { errorCodeOf, OutboundError, type ErrorCode } from './error-code.ts';
 import { toHeaders } from './fields.ts';
 import { methodName, schemeName } from './methods.ts';
 import type { OutboundDispatcher } from './outbound-dispatcher.ts';
+import { requestTarget } from './path-with-query.ts';
 import {
   FutureIncomingResponse,
   IncomingResponse,
@@ -29,9 +30,9 @@ export function createOutgoingHandler(dispatcher: OutboundDispatcher) {
     handle(request: OutgoingRequest, options: RequestOptions | undefined): FutureIncomingResponse {
       const parts = requestParts(request);
       const method = methodName(parts.method);
-      const path = parts.pathWithQuery ?? '/';
-      if (!path.startsWith('/') && path !== '*')
-        throw { tag: 'HTTP-request-URI-invalid' } satisfies ErrorCode;
+      // `?x=1` is the root path's query, as wasmtime builds the URI; none at all is `/`.
+      const path = requestTarget(parts.pathWithQuery ?? '/');
+      if (path === '*') throw { tag: 'HTTP-request-URI-invalid' } satisfies ErrorCode;
       // No authority: a request to the app itself, as in Spin.
       const url =
         parts.authority === undefined

@@ -9,9 +9,8 @@ import { BufferSink, disposeSymbol } from './body-streams.ts';
 import type { ErrorCode } from './error-code.ts';
 import { hostFields, lockFields, type Fields } from './fields.ts';
 import { type Method, type Scheme } from './methods.ts';
+import { isPathWithQuery } from './path-with-query.ts';
 
-// RFC 3986 characters; a guest's path is sent as written, so refuse what would change meaning.
-const PATH_WITH_QUERY = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/;
 const AUTHORITY = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~%!$&'()*+,;=]*)(:[0-9]{0,5})?$/;
 
 /** What the handler reads from a request the guest built. */
@@ -73,7 +72,7 @@ export class OutgoingRequest {
   }
 
   setPathWithQuery(pathWithQuery: string | undefined): void {
-    if (pathWithQuery !== undefined && !PATH_WITH_QUERY.test(pathWithQuery)) throw undefined;
+    if (pathWithQuery !== undefined && !isPathWithQuery(pathWithQuery)) throw undefined;
     this.#pathWithQuery = pathWithQuery;
   }
 

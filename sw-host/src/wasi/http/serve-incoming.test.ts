@@ -126,6 +126,31 @@ describe('serveIncoming', () => {
     expect(noContent.body).toBeNull();
   });
 
+  it('says content-length: 0 on a response whose body the guest never asked for, as Spin does', async () => {
+    const bodyless = (status: number, headers: [string, string][] = []) =>
+      ((_request, out) => {
+        const response = new OutgoingResponse(
+          Fields.fromList(headers.map(([name, value]) => [name, encoder.encode(value)])),
+        );
+        response.setStatusCode(status);
+        ResponseOutparam.set(out, { tag: 'ok', val: response });
+      }) satisfies IncomingHandle;
+    const empty = await serveIncoming(bodyless(200), get());
+    expect(empty.headers.get('content-length')).toBe('0');
+    expect(await empty.text()).toBe('');
+    // The guest's own length stands; statuses and methods that never have a body get none.
+    const own = await serveIncoming(bodyless(200, [['content-length', '0']]), get());
+    expect(own.headers.get('content-length')).toBe('0');
+    expect((await serveIncoming(bodyless(204), get())).headers.has('content-length')).toBe(false);
+    expect((await serveIncoming(bodyless(200), get('HEAD'))).headers.has('content-length')).toBe(false);
+    // A body the guest asked for streams; its length is not known when the response starts.
+    const streamed = await serveIncoming((_request, out) => {
+      OutgoingBody.finish(respond(out).body, undefined);
+    }, get());
+    expect(streamed.headers.has('content-length')).toBe(false);
+    expect(await streamed.text()).toBe('');
+  });
+
   it('ends a body the guest still holds when handle returns, as wasmtime does', async () => {
     const response = await serveIncoming((_request, out) => {
       respond(out, 500);

@@ -47,11 +47,18 @@ export function serveIncoming(
         resolve(new Response(null, { status: 500 }));
         return;
       }
-      const { status, headers, sink } = responseParts(result.val);
+      const { status, headers, sink, bodyTaken } = responseParts(result.val);
       const bodyless = init.method === 'HEAD' || NULL_BODY_STATUSES.has(status);
-      if (bodyless) sink.discard();
+      // The guest can no longer ask for the body of a response it has set.
+      const empty = bodyless || !bodyTaken;
+      if (empty) sink.discard();
       try {
-        resolve(new Response(bodyless ? null : sink.stream, { status, headers: toHeaders(headers) }));
+        const fetchHeaders = toHeaders(headers);
+        // A body the guest never asked for is known to be empty: Spin (hyper) says so with
+        // `content-length: 0`, and clients rely on it. One it writes streams without a length.
+        if (!bodyless && !bodyTaken && !fetchHeaders.has('content-length'))
+          fetchHeaders.set('content-length', '0');
+        resolve(new Response(empty ? null : sink.stream, { status, headers: fetchHeaders }));
       } catch (error) {
         sink.discard();
         reject(error);

@@ -68,6 +68,8 @@ export interface ResponseParts {
   readonly status: number;
   readonly headers: Fields;
   readonly sink: StreamSink;
+  /** Whether the guest asked for the body: one it never asks for is empty (and stays so). */
+  readonly bodyTaken: boolean;
 }
 
 let partsOf: (response: OutgoingResponse) => ResponseParts;
@@ -84,6 +86,7 @@ export class OutgoingResponse {
       status: response.#status,
       headers: response.#headers,
       sink: response.#sink,
+      bodyTaken: response.#bodyRequested,
     });
   }
 

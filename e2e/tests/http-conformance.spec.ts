@@ -1,0 +1,102 @@
+/**
+ * The request and response shape Spin's conformance suite (fermyon/conformance-tests,
+ * `request-shape`) holds every host to, and the HTTP details real guests size their reads and
+ * answers by: the request a component sees (method, path and query, authority, scheme, exactly
+ * the spin-* headers Spin sets), `content-length` on a request with a body (through the
+ * service worker and through the page API), and `content-length: 0` on a response the
+ * component gave no body. The component is the `probe` fixture.
+ */
+import { appOrigin, appTab } from '../fixtures/app-hosts.ts';
+import { deployApp, PROBE_FILES, serveTestFiles } from '../fixtures/deploy.ts';
+import { expect, test } from '../fixtures/swerve.ts';
+
+const MANIFEST = `spin_manifest_version = 2
+[application]
+name = "shape"
+[[trigger.http]]
+route = "/base/:path_segment/:path_end/..."
+component = "probe"
+[component.probe]
+source = "probe.wasm"
+`;
+
+interface Seen {
+  method: string;
+  pathWithQuery: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+test.beforeEach(async ({ hostPage }) => {
+  await serveTestFiles(hostPage);
+  const outcome = await deployApp(hostPage, { manifest: MANIFEST, files: PROBE_FILES });
+  expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+});
+
+test("the request has the shape Spin's conformance suite checks, and an empty response says content-length: 0", async ({
+  hostPage,
+}) => {
+  const tab = await appTab(hostPage, 'shape');
+  const { seen, empty } = await tab.evaluate(async () => {
+    const response = await fetch('/base/path/end/rest?key=value', {
+      headers: { 'user-agent': 'my-agent', accept: '*/*' },
+    });
+    const emptyResponse = await fetch('/base/path/end/rest?no-body');
+    return {
+      seen: (await response.json()) as Seen,
+      empty: {
+        status: emptyResponse.status,
+        length: emptyResponse.headers.get('content-length'),
+        body: await emptyResponse.text(),
+      },
+    };
+  });
+  const origin = appOrigin('shape');
+  expect(seen.method).toBe('GET');
+  expect(seen.pathWithQuery).toBe('/base/path/end/rest?key=value');
+  const spinHeaders = Object.fromEntries(
+    Object.entries(seen.headers).filter(([name]) => /^spin[-_]/i.test(name)),
+  );
+  // Exactly these: the suite fails a host that adds any other spin-* header.
+  expect(spinHeaders).toEqual({
+    'spin-raw-component-route': '/base/:path_segment/:path_end/...',
+    'spin-full-url': `${origin}/base/path/end/rest?key=value`,
+    'spin-path-info': '/rest',
+    'spin-base-path': '/',
+    'spin-component-route': '/base/:path_segment/:path_end',
+    'spin-path-match-path-segment': 'path',
+    'spin-path-match-path-end': 'end',
+    'spin-matched-route': '/base/:path_segment/:path_end/...',
+    'spin-client-addr': '127.0.0.1:0',
+  });
+  expect(seen.headers['accept']).toBe('*/*');
+  expect(seen.headers['content-length']).toBeUndefined();
+  expect(empty).toEqual({ status: 200, length: '0', body: '' });
+});
+
+test('a request body reaches the component with its content-length, from a tab and through the page API', async ({
+  hostPage,
+  hostFetch,
+}) => {
+  const tab = await appTab(hostPage, 'shape');
+  const fromTab = await tab.evaluate(async () => {
+    const send = async (init: RequestInit) => (await (await fetch('/base/a/b/echo', init)).json()) as Seen;
+    const bytes = new Uint8Array(100_000).fill(0x61);
+    return {
+      text: await send({ method: 'POST', body: 'héllo' }),
+      bytes: await send({ method: 'PUT', body: bytes }),
+      none: await send({ method: 'POST' }),
+    };
+  });
+  // 'héllo' is 6 bytes in UTF-8.
+  expect(fromTab.text).toMatchObject({ method: 'POST', body: 'héllo' });
+  expect(fromTab.text.headers['content-length']).toBe('6');
+  expect(fromTab.bytes.headers['content-length']).toBe('100000');
+  expect(fromTab.bytes.body.length).toBe(100_000);
+  expect(fromTab.none.headers['content-length']).toBe('0');
+
+  const viaHost = await hostFetch('/apps/shape/base/a/b/echo', { method: 'POST', body: '{"n":1}' });
+  const seen = JSON.parse(viaHost.body) as Seen;
+  expect(seen.body).toBe('{"n":1}');
+  expect(seen.headers['content-length']).toBe('7');
+});
