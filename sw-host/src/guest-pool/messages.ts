@@ -14,7 +14,7 @@
  * - host page → guest worker: `GuestConnect`, the port to serve (a new one after each restart of
  *   the service worker; the worker keeps what it has loaded).
  */
-import type { SwerveErrorCode } from '../errors.ts';
+import type { Failure } from '../protocol/envelope.ts';
 import { HOST_PROTOCOL_VERSION } from '../protocol/messages.ts';
 
 /** A request or response crossing a port: headers as pairs (forbidden names kept), the body streamed. */
@@ -44,10 +44,8 @@ export interface PortedReport {
   ranIn?: string;
 }
 
-export interface PortedFailure {
-  message: string;
-  code?: SwerveErrorCode;
-}
+/** A failure crossing a port: its bare sentence and code (protocol/envelope.ts builds and reads it). */
+export type PortedFailure = Failure;
 
 /**
  * Service worker → guest worker. `Definition`: an app's definition as the host keeps it (plain

@@ -26,7 +26,7 @@ import { IdbAppStore } from '../apps/app-store.ts';
 import { AppHost } from '../host/app-host.ts';
 import { GuestPool } from '../guest-pool/guest-pool.ts';
 import { WasmExecutor } from '../runtime/wasm-executor.ts';
-import { handleHostMessage } from '../host/handle-request.ts';
+import { handleHostMessage } from '../host/protocol-handlers.ts';
 import { attachPool, requestPools } from './pool-attach.ts';
 import { redeployFirst, withLiveReloadScript } from './live-reload.ts';
 import { plainResponse } from './plain-route.ts';
