@@ -20,8 +20,9 @@ import type { RequestRecord } from './request-record.ts';
 /**
  * Bumped whenever a message changes shape. Every envelope carries it; a runtime refuses a
  * request of another version with `protocol-mismatch`, and the page updates the worker.
+ * 3: a guest pool is attached with its workers' build, and refused when it is not the worker's.
  */
-export const HOST_PROTOCOL_VERSION = 2;
+export const HOST_PROTOCOL_VERSION = 3;
 
 /** Requests a page can send, keyed by type. */
 export interface HostRequests extends KvRequests {
