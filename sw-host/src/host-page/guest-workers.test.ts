@@ -14,7 +14,7 @@ describe('guestPoolSize', () => {
 });
 
 /** Workers that say they run `builds()` at the time they are spawned, and a controller that records attaches. */
-function fakePage(build: () => string) {
+function fakePage(build: () => string, pageBuild = build()) {
   const spawned: { index: number; build: string; terminated: boolean }[] = [];
   const attaches: PoolAttach[] = [];
   const warnings: string[] = [];
@@ -32,6 +32,7 @@ function fakePage(build: () => string) {
     2,
     spawn,
     () => controller,
+    pageBuild,
     (message) => warnings.push(message),
   );
   const close = () =>
@@ -53,6 +54,15 @@ describe('GuestWorkers', () => {
     expect(page.attaches).toHaveLength(1);
     expect(page.attaches[0]).toMatchObject({ kind: 'guest-pool', build: 'b1' });
     expect(page.attaches[0]!.workers).toHaveLength(2);
+    page.close();
+  });
+
+  it('attaches at once as running the page build, and again with the build the workers say if it differs', async () => {
+    // The site was deployed between the page's load and its workers': they load the new scripts.
+    const page = fakePage(() => 'b2', 'b1');
+    await page.workers.attach();
+    expect(page.attaches.map((attach) => attach.build)).toEqual(['b1', 'b2']);
+    expect(page.spawned).toHaveLength(2);
     page.close();
   });
 

@@ -7,8 +7,10 @@
  * stuck worker to be replaced; after a restart it has lost every port and asks for the pool again
  * (`guest-pool-wanted`): the same workers get new ports, keeping what they have loaded.
  *
- * Each worker says which build it runs when it starts, and the pool is attached with that build.
- * A service worker of another build (the site was deployed since this page loaded, and the new
+ * The pool is attached with the build its workers run: at once with the page's own, which workers
+ * the page starts run as far as anyone can know (a worker takes a while to load, and the first
+ * requests should already run in parallel), and again with the one they say when they have loaded,
+ * should it differ (the site was deployed in between). A service worker of another build (the site was deployed since this page loaded, and the new
  * worker took over) refuses it: the page then starts fresh workers, which load the current
  * scripts, and attaches them if they run the refusing worker's build. If they do not (this
  * service worker is the stale one), the pool stays detached until the next `controllerchange`,
@@ -22,6 +24,8 @@ import {
   type PoolControl,
 } from '../guest-pool/messages.ts';
 import { GUEST_WORKER_PATH } from '../protocol/paths.ts';
+
+declare const __SWERVE_BUILD__: string;
 
 /**
  * How many guest workers a page starts: one per core, at least 2 so one looping guest never
@@ -49,23 +53,34 @@ export class GuestWorkers {
   #control: MessagePort | undefined;
   /** Bumped by each attach and restart, so that one overtaken while it waited does nothing. */
   #generation = 0;
+  /** The build the workers are taken to run before they say (undefined: wait for them to say). */
+  #claimed: string | undefined;
 
+  /** `pageBuild`: this page's build, which the workers it starts with are taken to run. */
   constructor(
     readonly size: number,
     readonly spawn: (index: number) => StartedWorker,
     readonly controller: Controller,
+    pageBuild: string,
     readonly warn: (message: string) => void = (message) => console.warn(message),
   ) {
     this.#workers = Array.from({ length: size }, (_, index) => spawn(index));
+    this.#claimed = pageBuild;
   }
 
   /**
-   * Hands the controlling service worker a port to each worker, once all have said their build.
+   * Hands the controlling service worker a port to each worker: at once when their build is known
+   * or taken to be the page's (and checked when they say it), else once all have said it.
    * `expected`: attach only if that is their build (after a refusal: the refusing worker's).
    * `mayRestart`: workers of mixed builds are started again (once; a restart attaches without it).
    */
   async attach(expected?: string, mayRestart = true): Promise<void> {
     const generation = ++this.#generation;
+    if (expected === undefined && this.#claimed !== undefined) {
+      this.#post(this.#claimed);
+      await this.#verify(generation, this.#claimed);
+      return;
+    }
     let builds: string[];
     try {
       builds = await Promise.all(this.#workers.map((worker) => worker.build));
@@ -90,6 +105,21 @@ export class GuestWorkers {
       );
       return;
     }
+    this.#claimed = build;
+    this.#post(build);
+  }
+
+  /** Once the workers say their build: attached again with it, if it is not the one claimed. */
+  async #verify(generation: number, claimed: string): Promise<void> {
+    const builds = await Promise.all(this.#workers.map((worker) => worker.build)).catch(() => undefined);
+    // A worker that failed to load is not a build to compare (`attach` says so when it waits).
+    if (generation !== this.#generation || !builds || builds.every((build) => build === claimed)) return;
+    this.#claimed = undefined;
+    await this.attach();
+  }
+
+  /** Hands the controlling service worker a port to each worker, attached as running `build`. */
+  #post(build: string): void {
     const controller = this.controller();
     if (!controller) return;
     this.#control?.close();
@@ -105,6 +135,7 @@ export class GuestWorkers {
   async restart(expected?: string): Promise<void> {
     this.#control?.close();
     this.#control = undefined;
+    this.#claimed = undefined;
     for (let index = 0; index < this.size; index++) {
       this.#workers[index]!.terminate();
       this.#workers[index] = this.spawn(index);
@@ -177,6 +208,7 @@ export function startGuestPool(): GuestPoolHandle {
     guestPoolSize(navigator.hardwareConcurrency),
     spawnGuestWorker,
     () => navigator.serviceWorker.controller,
+    __SWERVE_BUILD__,
   );
   void workers.attach();
   navigator.serviceWorker.addEventListener('message', (event: MessageEvent<unknown>) => {
