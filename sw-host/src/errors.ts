@@ -63,5 +63,11 @@ export type SwerveErrorCode =
   | 'protocol-mismatch'
   /** A page or an origin asked for something it may not have (another origin's apps, a frame not allowed). */
   | 'not-allowed'
+  /** A request to change an app the host keeps as it is (removing an app that is part of the site). */
+  | 'app-protected'
+  /** `swerve up` could not listen where it was asked (the port is in use, an address of no interface here). */
+  | 'address-unavailable'
+  /** A site app's component that was never built, so the site cannot be built with it (vite-plugin/). */
+  | 'component-unbuilt'
   /** Something over one of the host's named limits (a buffered body: wasi/http/body-limit.ts). */
   | 'too-large';
