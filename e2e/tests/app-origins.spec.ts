@@ -9,6 +9,7 @@ import type { Frame, Page } from '@playwright/test';
 import { appOrigin, PORT, SITE_URL, withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, fetchFrom, test } from '../fixtures/swerve.ts';
+import { HOST_PROTOCOL_VERSION } from '../../sw-host/src/protocol/messages.ts';
 
 /** App A: a document with a script, as any shared app could serve. */
 const DOCUMENT_APP = `spin_manifest_version = 2
@@ -154,12 +155,13 @@ test("a document cannot pose as a host to the site, nor drive another app's host
   });
 
   const a = await frameA(hostPage);
-  const attempts = await a.evaluate(async () => {
+  // Forged in the current protocol version, so that only the origin checks can refuse them.
+  const attempts = await a.evaluate(async (swerve) => {
     // Forged messages to the site: a host page's ready, an event, a reply.
     for (const forged of [
-      { swerve: 2, kind: 'ready', mode: 'service-worker', build: 'forged' },
-      { swerve: 2, kind: 'event', event: { type: 'log', record: { message: 'forged by A' } } },
-      { swerve: 2, kind: 'reply', ok: true, payload: { apps: [] } },
+      { swerve, kind: 'ready', mode: 'service-worker', build: 'forged' },
+      { swerve, kind: 'event', event: { type: 'log', record: { message: 'forged by A' } } },
+      { swerve, kind: 'reply', ok: true, payload: { apps: [] } },
     ]) {
       parent.postMessage(forged, '*');
     }
@@ -172,7 +174,7 @@ test("a document cannot pose as a host to the site, nor drive another app's host
           setTimeout(() => resolve('no reply'), 3_000);
         });
         const request = {
-          swerve: 2,
+          swerve,
           kind: 'request',
           type: 'remove',
           payload: { name: 'app-b' },
@@ -182,7 +184,7 @@ test("a document cannot pose as a host to the site, nor drive another app's host
       }),
     );
     return { replies };
-  });
+  }, HOST_PROTOCOL_VERSION);
   expect(attempts.replies.length).toBeGreaterThan(1);
   expect(attempts.replies.every((reply) => reply === 'no reply')).toBe(true);
   expect(await pending).toContain('did not start within 4 s');

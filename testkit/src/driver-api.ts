@@ -28,6 +28,7 @@ export type DriverStarted =
       mode: string;
       timings: { connectMs: number; deployMs: number };
     }
+  /** `message`: the host's sentence without its `[swerve] ` prefix (`SwerveError.detail`). */
   | { ok: false; stage: 'connect' | 'deploy'; code?: string; message: string };
 
 export interface DriverRequest {

@@ -28,13 +28,7 @@ interface InternalWorkerFixtures {
   swerveChromium: void;
 }
 
-function deployFailure(
-  stage: 'connect' | 'deploy',
-  hostMessage: string,
-  displayPath: string,
-  origin: string,
-) {
-  const message = hostMessage.replace(/^\[swerve\] /, '');
+function deployFailure(stage: 'connect' | 'deploy', message: string, displayPath: string, origin: string) {
   return new Error(
     stage === 'connect'
       ? `[swerve] The host at ${origin} did not start, so ${displayPath} was not deployed:\n${message}`

@@ -3,7 +3,7 @@
  * stream, requests sent to it, and edits redeployed (latest wins). The embed's views and the
  * embedding page's requests (parent-channel.ts) both go through it.
  */
-import { connectApp, type HostConnection, type LogRecord } from '@swerve/sw-host/client';
+import { connectApp, messageOf, type HostConnection, type LogRecord } from '@swerve/sw-host/client';
 import runnerUrl from '../../../components/runner/dist/runner.wasm?url';
 import { decodeSharedApp, encodeSharedApp, type SharedApp } from '../lib/share/share-link.ts';
 import type { EmbedEvent, EmbedInfo, EmbedRequest, EmbedResponse } from './api/embed-protocol.ts';
@@ -65,7 +65,7 @@ export class EmbeddedApp {
   }
 
   #fail(error: unknown): never {
-    const message = error instanceof Error ? error.message.replace(/^\[swerve\] /, '') : String(error);
+    const message = messageOf(error);
     this.error = message;
     this.status = 'failed';
     this.#emit({ type: 'error', message });
@@ -195,7 +195,7 @@ export class EmbeddedApp {
       await this.#deploy($state.snapshot(this.app) as SharedApp, false);
     });
     this.#deploying = deploy.catch((error: unknown) => {
-      const message = error instanceof Error ? error.message.replace(/^\[swerve\] /, '') : String(error);
+      const message = messageOf(error);
       this.error = message;
       this.status = 'failed';
       this.#emit({ type: 'error', message });

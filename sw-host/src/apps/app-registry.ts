@@ -95,7 +95,7 @@ export class AppRegistry {
     const app = this.#apps.get(name);
     if (!app) return false;
     if (app.definition.origin === 'site') {
-      throw new SwerveError('manifest-invalid', `App "${name}" is part of the site and cannot be removed.`);
+      throw new SwerveError('app-protected', `App "${name}" is part of the site and cannot be removed.`);
     }
     await this.store.removeDefinition(name);
     this.#apps.delete(name);

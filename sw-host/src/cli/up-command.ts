@@ -49,7 +49,7 @@ function listen(server: Server, host: string, port: number): Promise<number> {
       const where = `${host}:${port}`;
       reject(
         new SwerveError(
-          'host-unavailable',
+          'address-unavailable',
           error.code === 'EADDRINUSE'
             ? `Cannot listen on ${where}: the port is in use. Stop what uses it, or choose another port: swerve up --port 3001`
             : `Cannot listen on ${where}: ${error.message}.`,

@@ -4,6 +4,7 @@
  * warnings and errors (a deploy that failed, a trap, a deadline); and, unlike `spin up`, one line
  * per request (method, path, status, time), which people want while they develop.
  */
+import { bareMessage } from '../errors.ts';
 import type { HostEvent } from '../protocol/host-events.ts';
 import { fromBrowser } from './terminal-text.ts';
 
@@ -37,7 +38,7 @@ function unescapedLine(event: HostEvent): TerminalLine {
   if (level === 'info') return { stream: 'out', text: message };
   return {
     stream: 'err',
-    text: `${level === 'error' ? 'Error' : 'Warning'}: ${message.replace(/^\[swerve\] /, '')}`,
+    text: `${level === 'error' ? 'Error' : 'Warning'}: ${bareMessage(message)}`,
   };
 }
 

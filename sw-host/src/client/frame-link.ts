@@ -4,7 +4,8 @@
  * from that frame's window and origin are listened to, so no other document can pose as it.
  */
 import { SwerveError } from '../errors.ts';
-import { isEnvelope, type HostReadyEnvelope } from '../protocol/messages.ts';
+import { isEnvelope } from '../protocol/envelope.ts';
+import type { HostReadyEnvelope } from '../protocol/messages.ts';
 import { HOST_PAGE_PATH } from '../protocol/paths.ts';
 import type { PostMessage } from './reply-channel.ts';
 

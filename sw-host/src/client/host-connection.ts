@@ -7,13 +7,8 @@ import { readBodyWithin } from '../wasi/http/body-limit.ts';
 import { SwerveError } from '../errors.ts';
 import type { AppSummary, DeployRequest, DeployResult } from '../protocol/deploy.ts';
 import { HOST_EVENTS_CHANNEL, type HostEvent, type LogRecord } from '../protocol/host-events.ts';
-import {
-  isEnvelope,
-  type HostMode,
-  type HostReplies,
-  type HostRequests,
-  type HostRequestType,
-} from '../protocol/messages.ts';
+import { isEnvelope } from '../protocol/envelope.ts';
+import type { HostMode, HostReplies, HostRequests, HostRequestType } from '../protocol/messages.ts';
 import type { RequestRecord } from '../protocol/request-record.ts';
 import { appOrigin } from '../origins/app-origins.ts';
 import { ORIGINS } from '../origins/configured-origins.ts';

@@ -4,13 +4,11 @@
  * dedicated worker alike; only how the envelope is posted differs.
  */
 import { SwerveError } from '../errors.ts';
+import * as envelope from '../protocol/envelope.ts';
 import {
-  HOST_PROTOCOL_VERSION,
-  isEnvelope,
   REPLY_TIMEOUT_MS,
   transferablesOf,
   type HostReplies,
-  type HostRequestEnvelope,
   type HostRequests,
   type HostRequestType,
 } from '../protocol/messages.ts';
@@ -45,20 +43,16 @@ export function sendRequest<T extends HostRequestType>(
     channel.port1.onmessage = (event: MessageEvent<unknown>) => {
       clearTimeout(timer);
       channel.port1.close();
-      const reply = event.data;
-      if (!isEnvelope(reply, 'reply')) {
-        reject(
-          new SwerveError('protocol-mismatch', `${where} answered in another protocol. Reload the page.`),
-        );
-      } else if (reply.ok) resolve(reply.payload as HostReplies[T]);
-      else reject(new SwerveError(reply.code ?? 'host-unavailable', reply.error));
+      try {
+        resolve(envelope.payloadOf<T>(event.data, where));
+      } catch (error) {
+        reject(error);
+      }
     };
-    const envelope: HostRequestEnvelope<T> = {
-      swerve: HOST_PROTOCOL_VERSION,
-      kind: 'request',
-      type,
-      payload,
-    };
-    post(envelope, [channel.port2, ...(options.ports ?? []), ...transferablesOf(payload)]);
+    post(envelope.request(type, payload), [
+      channel.port2,
+      ...(options.ports ?? []),
+      ...transferablesOf(payload),
+    ]);
   });
 }

@@ -8,8 +8,6 @@
  */
 import { SwerveError } from '../errors.ts';
 
-export type BinaryKind = 'component' | 'core-module';
-
 export interface ComponentSurface {
   kind: 'component';
   /** Top-level import names, e.g. `wasi:http/types@0.2.10`. */

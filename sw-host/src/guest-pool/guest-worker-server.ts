@@ -10,22 +10,20 @@ import type { AppDefinition } from '../apps/app-definition.ts';
 import type { InProcessServer } from '../runtime/instance/app-outbound.ts';
 import { DeployedApp } from '../apps/deployed-app.ts';
 import { SwerveError } from '../errors.ts';
+import { errorOf, failureOf } from '../protocol/envelope.ts';
 import type { GuestAnswer, GuestCall, PortedFailure } from './messages.ts';
 import type { GuestReport } from '../runtime/guest-executor.ts';
 import { portRequest, portResponse, responseFromPort } from './ported-http.ts';
-import { failureError } from './pool-worker.ts';
 import type { WasmExecutor } from '../runtime/wasm-executor.ts';
 import { watchStream } from './watched-stream.ts';
 import { writtenBody } from './written-body.ts';
 
 type Post = (answer: GuestAnswer, transfer?: Transferable[]) => void;
 
-function failureOf(error: unknown): PortedFailure {
+/** A failure to send back; anything but a `SwerveError` is a host bug: its stack goes to this console. */
+function ported(error: unknown): PortedFailure {
   if (!(error instanceof SwerveError)) console.error(error);
-  return {
-    message: error instanceof Error ? error.message : String(error),
-    code: error instanceof SwerveError ? error.code : undefined,
-  };
+  return failureOf(error);
 }
 
 export class GuestWorkerServer {
@@ -65,7 +63,7 @@ export class GuestWorkerServer {
         this.#selfCalls.delete(call.callId);
         return;
       case 'self-failure':
-        this.#selfCalls.get(call.callId)?.reject(failureError(call.failure));
+        this.#selfCalls.get(call.callId)?.reject(errorOf(call.failure, 'guest-failed'));
         this.#selfCalls.delete(call.callId);
         return;
     }
@@ -116,7 +114,7 @@ export class GuestWorkerServer {
         sinks: { stdout: log('stdout'), stderr: log('stderr'), warn: log('warn') },
         report,
         server: this.#selfServer(runId, post),
-        onLateFailure: (error) => post({ kind: 'late-failure', runId, failure: failureOf(error) }),
+        onLateFailure: (error) => post({ kind: 'late-failure', runId, failure: ported(error) }),
         onPhase: (phase) => post({ kind: 'phase', runId, phase }),
       });
       if (!response.body) {
@@ -137,7 +135,7 @@ export class GuestWorkerServer {
       const body = watchStream(written.stream, done).stream;
       post({ kind: 'response', runId, response: portResponse(response, body), report }, [body]);
     } catch (error) {
-      post({ kind: 'failure', runId, failure: failureOf(error), report });
+      post({ kind: 'failure', runId, failure: ported(error), report });
       done();
     }
   }

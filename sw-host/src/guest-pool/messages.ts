@@ -6,15 +6,24 @@
  * guest run straight to a guest worker (`GuestCall` below); the worker answers on the same port
  * (`GuestAnswer`). Bodies cross as transferred `ReadableStream`s, so they still stream both ways.
  *
- * - page → service worker (`postMessage` to the controller): `PoolAttach`;
- * - service worker → page (on the control port): `PoolReplace` (a worker is stuck: terminate it
- *   and start a fresh one); page → service worker: `PoolReplaced` with the new worker's port;
+ * - guest worker → host page, once when it starts: `GuestStarted`, with the build it runs;
+ * - page → service worker (`postMessage` to the controller): `PoolAttach`, with that build;
+ * - service worker → page (on the control port): `replace` (a worker is stuck: terminate it and
+ *   start a fresh one), answered by `replaced` with the new worker's port and build; or `refused`
+ *   (the pool's workers run another build than the service worker: the page starts fresh ones);
  * - service worker → its pages (`Client.postMessage`, after the worker restarted and lost every
  *   port): `PoolWanted`, answered by a new `PoolAttach`;
  * - host page → guest worker: `GuestConnect`, the port to serve (a new one after each restart of
  *   the service worker; the worker keeps what it has loaded).
+ *
+ * `GuestCall` and `GuestAnswer` carry no version of their own: a port reaches the service worker
+ * only in a `PoolAttach` or `replaced` naming its worker's build, and the service worker uses it
+ * only when that build is its own (sw/pool-attach.ts), so both ends always speak the same shapes.
+ * A deploy of the site that a page's workers predate gets them refused, and the page restarts them
+ * (host-page/guest-workers.ts).
  */
-import type { SwerveErrorCode } from '../errors.ts';
+import type { Failure } from '../protocol/envelope.ts';
+import { hasHeader, headed } from '../protocol/envelope.ts';
 import { HOST_PROTOCOL_VERSION } from '../protocol/messages.ts';
 
 /** A request or response crossing a port: headers as pairs (forbidden names kept), the body streamed. */
@@ -44,10 +53,8 @@ export interface PortedReport {
   ranIn?: string;
 }
 
-export interface PortedFailure {
-  message: string;
-  code?: SwerveErrorCode;
-}
+/** A failure crossing a port: its bare sentence and code (protocol/envelope.ts builds and reads it). */
+export type PortedFailure = Failure;
 
 /**
  * Service worker → guest worker. `Definition`: an app's definition as the host keeps it (plain
@@ -100,6 +107,8 @@ interface PoolEnvelope {
 
 export interface PoolAttach extends PoolEnvelope {
   kind: 'guest-pool';
+  /** The build every one of `workers` runs (their `GuestStarted`). */
+  build: string;
   control: MessagePort;
   workers: MessagePort[];
 }
@@ -108,37 +117,57 @@ export interface PoolWanted extends PoolEnvelope {
   kind: 'guest-pool-wanted';
 }
 
+export interface GuestStarted extends PoolEnvelope {
+  kind: 'guest-worker-started';
+  build: string;
+}
+
 export type PoolControl =
-  { kind: 'replace'; index: number } | { kind: 'replaced'; index: number; port: MessagePort };
+  | { kind: 'replace'; index: number }
+  | { kind: 'replaced'; index: number; port: MessagePort; build: string }
+  /** `build`: the service worker's; `reason`: a sentence for the page's console. */
+  | { kind: 'refused'; build: string; reason: string };
 
 export interface GuestConnect {
   kind: 'connect';
   port: MessagePort;
 }
 
-function isPoolMessage(data: unknown, kind: string): boolean {
+export function poolAttach(build: string, control: MessagePort, workers: MessagePort[]): PoolAttach {
+  return headed('guest-pool', { build, control, workers });
+}
+
+export const poolWanted = (): PoolWanted => headed('guest-pool-wanted', {});
+
+export const guestStarted = (build: string): GuestStarted => headed('guest-worker-started', { build });
+
+/**
+ * A pool attach of any protocol version, as far as the service worker needs to answer it: its
+ * control port. Whether it may be used (its version and build) is `attachPool`'s to decide.
+ */
+export function isPoolAttach(
+  data: unknown,
+): data is Partial<PoolAttach> & { kind: 'guest-pool'; swerve: unknown } {
   return (
     typeof data === 'object' &&
     data !== null &&
-    (data as { swerve?: unknown }).swerve === HOST_PROTOCOL_VERSION &&
-    (data as { kind?: unknown }).kind === kind
+    'swerve' in data &&
+    (data as { kind?: unknown }).kind === 'guest-pool'
   );
 }
 
-export function isPoolAttach(data: unknown): data is PoolAttach {
-  return isPoolMessage(data, 'guest-pool');
+export function isPoolWanted(data: unknown): data is PoolWanted {
+  return hasHeader(data, 'guest-pool-wanted');
 }
 
-export function isPoolWanted(data: unknown): data is PoolWanted {
-  return isPoolMessage(data, 'guest-pool-wanted');
+/** The build a guest worker says it runs, whatever its protocol version; undefined for other messages. */
+export function startedBuild(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { kind, build } = data as { kind?: unknown; build?: unknown };
+  return kind === 'guest-worker-started' && typeof build === 'string' ? build : undefined;
 }
 
 /** Headers as pairs, every one kept (a `Headers` object would refuse `host`). */
 export function headerPairs(headers: Headers | Iterable<readonly [string, string]>): [string, string][] {
   return [...headers].map(([name, value]): [string, string] => [name, value]);
-}
-
-/** The streams among a message's bodies, which must be transferred, not cloned. */
-export function streamsOf(...bodies: (ReadableStream<Uint8Array> | null)[]): ReadableStream<Uint8Array>[] {
-  return bodies.filter((body): body is ReadableStream<Uint8Array> => body !== null);
 }

@@ -10,8 +10,8 @@
  * reach (a long synchronous host call), and `onStuck` has the pool replace it.
  */
 import type { AppDefinition } from '../apps/app-definition.ts';
-import { SwerveError } from '../errors.ts';
-import { headerPairs, type GuestAnswer, type PortedFailure } from './messages.ts';
+import { errorOf, failureOf } from '../protocol/envelope.ts';
+import { headerPairs, type GuestAnswer } from './messages.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core-wasm/guest-deadline.ts';
 import type { GuestRun } from '../runtime/guest-executor.ts';
 import type { GuestPort } from './guest-port.ts';
@@ -33,10 +33,6 @@ export interface PoolRun {
   resolve(response: Response): void;
   reject(error: unknown): void;
   backstop?: ReturnType<typeof setTimeout>;
-}
-
-export function failureError({ message, code }: PortedFailure): SwerveError {
-  return new SwerveError(code ?? 'guest-failed', message);
 }
 
 export class PoolWorker {
@@ -132,10 +128,10 @@ export class PoolWorker {
       case 'failure':
         Object.assign(run.report, answer.report);
         entry.answered = true;
-        entry.reject(failureError(answer.failure));
+        entry.reject(errorOf(answer.failure, 'guest-failed'));
         return;
       case 'late-failure':
-        run.onLateFailure(failureError(answer.failure));
+        run.onLateFailure(errorOf(answer.failure, 'guest-failed'));
         return;
       case 'done':
         clearTimeout(entry.backstop);
@@ -171,10 +167,7 @@ export class PoolWorker {
         {
           kind: 'self-failure',
           callId: call.callId,
-          failure: {
-            message: error instanceof Error ? error.message : String(error),
-            code: error instanceof SwerveError ? error.code : undefined,
-          },
+          failure: failureOf(error),
         },
         [],
       );

@@ -14,21 +14,13 @@
 import { componentizeCoreModules } from '../client/componentize.ts';
 import { startGuestPool } from './guest-workers.ts';
 import { linkServiceWorker } from '../client/service-worker-link.ts';
-import { SwerveError } from '../errors.ts';
 import { sendRequest, type PostMessage } from '../client/reply-channel.ts';
 import { allowedParents, siteOriginOf } from '../origins/app-origins.ts';
 import { sameSiteFramer, sameSiteFramerMessage } from '../client/same-site-framer.ts';
 import { ORIGINS } from '../origins/configured-origins.ts';
 import { HOST_EVENTS_CHANNEL } from '../protocol/host-events.ts';
-import {
-  HOST_PROTOCOL_VERSION,
-  isEnvelope,
-  transferablesOf,
-  type HostMode,
-  type HostReadyEnvelope,
-  type HostReplyEnvelope,
-  type HostRequests,
-} from '../protocol/messages.ts';
+import * as envelope from '../protocol/envelope.ts';
+import { transferablesOf, type HostMode, type HostRequests } from '../protocol/messages.ts';
 import { RUNTIME_WORKER_PATH } from '../protocol/paths.ts';
 
 declare const __SWERVE_BUILD__: string;
@@ -78,26 +70,6 @@ function subscribe(port: MessagePort): void {
   };
 }
 
-function failure(error: unknown): HostReplyEnvelope {
-  return {
-    swerve: HOST_PROTOCOL_VERSION,
-    kind: 'reply',
-    ok: false,
-    error: error instanceof Error ? error.message : String(error),
-    code: error instanceof SwerveError ? error.code : undefined,
-  };
-}
-
-function reply(port: MessagePort | undefined, payload: { subscribed: true }): void {
-  const envelope: HostReplyEnvelope<'subscribe'> = {
-    swerve: HOST_PROTOCOL_VERSION,
-    kind: 'reply',
-    ok: true,
-    payload,
-  };
-  port?.postMessage(envelope);
-}
-
 async function main(): Promise<void> {
   const parent = new URLSearchParams(location.search).get('parent') ?? '';
   const allowed = allowedParents(location.origin, ORIGINS);
@@ -119,11 +91,11 @@ async function main(): Promise<void> {
   addEventListener('message', (event) => {
     // Only the window that framed us, at the origin it said it had, which must be allowed.
     if (event.source !== window.parent || event.origin !== parent) return;
-    if (!isEnvelope(event.data, 'request')) return;
+    if (!envelope.isEnvelope(event.data, 'request')) return;
     if (event.data.type === 'subscribe') {
       const [replyPort, eventsPort] = event.ports;
       if (eventsPort) subscribe(eventsPort);
-      reply(replyPort, { subscribed: true });
+      replyPort?.postMessage(envelope.ok<'subscribe'>({ subscribed: true }));
       return;
     }
     const request = event.data;
@@ -138,16 +110,10 @@ async function main(): Promise<void> {
         : Promise.resolve(request);
     void prepared.then(
       (ready) => runtime.post(ready, [...ports, ...transferablesOf(ready.payload)]),
-      (error: unknown) => ports[0]?.postMessage(failure(error)),
+      (error: unknown) => ports[0]?.postMessage(envelope.fail(error)),
     );
   });
-  const ready: HostReadyEnvelope = {
-    swerve: HOST_PROTOCOL_VERSION,
-    kind: 'ready',
-    mode: runtime.mode,
-    build: __SWERVE_BUILD__,
-    reason: runtime.reason,
-  };
+  const ready = envelope.ready(runtime.mode, __SWERVE_BUILD__, runtime.reason);
   document.body.dataset['mode'] = runtime.mode;
   status.textContent = `Swerve host for ${location.origin} (${runtime.mode}).`;
   // Delivered only if the framing window really has the origin it named.

@@ -118,7 +118,7 @@ export class AppHost implements InProcessServer {
         error instanceof SwerveError && error.code === 'host-unavailable' ? 503 : failureStatus(error);
       record.error = error instanceof Error ? error.message : String(error);
       // A SwerveError's message says all there is to say; anything else is a host bug: keep its stack.
-      const detail = error instanceof SwerveError ? error.message.replace(/^\[swerve\] /, '') : error;
+      const detail = error instanceof SwerveError ? error.detail : error;
       this.events.log({
         level: 'error',
         source: 'host',
@@ -255,7 +255,7 @@ export class AppHost implements InProcessServer {
             app: app.name,
             component: component.id,
             requestId: record.id,
-            message: error.message.replace(/^\[swerve\] /, ''),
+            message: error.detail,
           }),
       });
     } finally {

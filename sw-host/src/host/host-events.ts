@@ -4,7 +4,7 @@
  * broadcast on a BroadcastChannel to pages that listen now.
  */
 import { HOST_EVENTS_CHANNEL, type HostEvent, type LogRecord } from '../protocol/host-events.ts';
-import { HOST_PROTOCOL_VERSION, type HostEventEnvelope } from '../protocol/messages.ts';
+import * as envelope from '../protocol/envelope.ts';
 import type { RequestRecord } from '../protocol/request-record.ts';
 import { Journal } from './journal.ts';
 
@@ -37,8 +37,7 @@ export class HostEvents {
   }
 
   #broadcast(event: HostEvent): void {
-    const envelope: HostEventEnvelope = { swerve: HOST_PROTOCOL_VERSION, kind: 'event', event };
-    this.#channel?.postMessage(envelope);
+    this.#channel?.postMessage(envelope.event(event));
     this.#relay?.add(event);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * `wasi:keyvalue@0.2.0-draft2` (store, atomics, batch) for one component instance, as Spin 3
  * provides it (`crates/factor-key-value/src/host.rs`), keyed as jco's glue looks imports up.
- * The WIT is in `wasi-keyvalue-draft2.wit` beside this file.
+ * The WIT is `components/wit/deps/wasi-keyvalue/package.wit`.
  *
  * Where Spin's behaviour is specific, it is matched: `list-keys` with a cursor is
  * `other("list_keys: cursor not supported")`; a full table is `other("store table full")`;

@@ -7,7 +7,8 @@
  * - `reply`: the answer on that port, a payload or an error with a `SwerveError` code;
  * - `event`: a log line or request record, streamed to pages that subscribed;
  * - `ready`: an app's host page telling the page that framed it that it is up, and how.
- * The envelope is built and unwrapped only in `client/` and `host/handle-request.ts`.
+ * Envelopes are built and read only through protocol/envelope.ts, on every side; the guest pool's
+ * messages (guest-pool/messages.ts) carry the same header.
  */
 import type { SwerveErrorCode } from '../errors.ts';
 import type { AppSummary, DeployRequest, DeployResult } from './deploy.ts';
@@ -19,8 +20,9 @@ import type { RequestRecord } from './request-record.ts';
 /**
  * Bumped whenever a message changes shape. Every envelope carries it; a runtime refuses a
  * request of another version with `protocol-mismatch`, and the page updates the worker.
+ * 3: a guest pool is attached with its workers' build, and refused when it is not the worker's.
  */
-export const HOST_PROTOCOL_VERSION = 2;
+export const HOST_PROTOCOL_VERSION = 3;
 
 /** Requests a page can send, keyed by type. */
 export interface HostRequests extends KvRequests {
@@ -80,6 +82,7 @@ export interface HostRequestEnvelope<T extends HostRequestType = HostRequestType
   payload: HostRequests[T];
 }
 
+/** `error`: the failure's sentence without the `[swerve] ` prefix (`SwerveError.detail`). */
 export type HostReplyEnvelope<T extends HostRequestType = HostRequestType> = Envelope & { kind: 'reply' } & (
     { ok: true; payload: HostReplies[T] } | { ok: false; error: string; code?: SwerveErrorCode }
   );
@@ -98,28 +101,6 @@ export interface HostReadyEnvelope extends Envelope {
 }
 
 export type HostEnvelope = HostRequestEnvelope | HostReplyEnvelope | HostEventEnvelope | HostReadyEnvelope;
-
-/**
- * Whether a message's data is one of ours, of this protocol version, and of `kind`. A message
- * of another version is not ours to read: its shape may differ.
- */
-export function isEnvelope<K extends HostEnvelope['kind']>(
-  data: unknown,
-  kind: K,
-): data is Extract<HostEnvelope, { kind: K }> {
-  return (
-    typeof data === 'object' &&
-    data !== null &&
-    (data as { swerve?: unknown }).swerve === HOST_PROTOCOL_VERSION &&
-    (data as { kind?: unknown }).kind === kind
-  );
-}
-
-/** A message that looks like ours but speaks another protocol version (a stale worker or page). */
-export function isOtherVersion(data: unknown): boolean {
-  const swerve = (data as { swerve?: unknown } | null)?.swerve;
-  return (typeof swerve === 'number' && swerve !== HOST_PROTOCOL_VERSION) || typeof swerve === 'string';
-}
 
 /** How long a page waits for each reply, in milliseconds, before it says the host is not answering. */
 export const REPLY_TIMEOUT_MS: Partial<Record<HostRequestType, number>> & { default: number } = {

@@ -11,7 +11,7 @@ import { IdbAppStore, indexedDbAllowed, MemoryAppStore } from '../apps/app-store
 import { useMemoryStores } from '../apps/kv-stores.ts';
 import { AppHost } from '../host/app-host.ts';
 import { WasmExecutor } from '../runtime/wasm-executor.ts';
-import { handleHostMessage } from '../host/handle-request.ts';
+import { handleHostMessage } from '../host/protocol-handlers.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

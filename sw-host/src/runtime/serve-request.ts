@@ -64,7 +64,7 @@ export function requestFailure(error: unknown, request: IncomingRequestInit, lab
     return new SwerveError(
       'deadline-exceeded',
       `${label} was stopped while handling ${request.method} ${pathname}${search}` +
-        `${route ? ` (route ${route})` : ''}: ${error.message.replace(/^\[swerve\] /, '')}.`,
+        `${route ? ` (route ${route})` : ''}: ${error.detail}.`,
       { cause: error },
     );
   }

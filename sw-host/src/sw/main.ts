@@ -26,7 +26,7 @@ import { IdbAppStore } from '../apps/app-store.ts';
 import { AppHost } from '../host/app-host.ts';
 import { GuestPool } from '../guest-pool/guest-pool.ts';
 import { WasmExecutor } from '../runtime/wasm-executor.ts';
-import { handleHostMessage } from '../host/handle-request.ts';
+import { handleHostMessage } from '../host/protocol-handlers.ts';
 import { attachPool, requestPools } from './pool-attach.ts';
 import { redeployFirst, withLiveReloadScript } from './live-reload.ts';
 import { plainResponse } from './plain-route.ts';
@@ -39,6 +39,7 @@ import { judgeNavigation, navigationHeaders, refusal, withHeaders } from './navi
 declare const self: ServiceWorkerGlobalScope;
 /** Set by the build (vite-plugin/build-host-scripts.ts): true only for the benchmark's build. */
 declare const __SWERVE_BENCH_ROUTE__: boolean;
+declare const __SWERVE_BUILD__: string;
 
 const store = new IdbAppStore();
 // Guests run in the guest workers host pages attach, else here (docs/decisions/0019).
@@ -127,7 +128,7 @@ self.addEventListener('fetch', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  if (attachPool(pool, self.clients, event)) return;
+  if (attachPool(pool, self.clients, event, __SWERVE_BUILD__)) return;
   const context = { host, origin: self.location.origin, claim: () => self.clients.claim() };
   event.waitUntil(handleHostMessage(context, event.data, event.ports));
 });

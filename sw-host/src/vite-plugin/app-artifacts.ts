@@ -3,6 +3,7 @@
  * components the build pipeline wrote beside each component's `source`, and lays them out as
  * the files to serve and the catalog (/_swerve/apps.json) that lists them.
  */
+import { SwerveError } from '../errors.ts';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -41,8 +42,9 @@ async function componentArtifacts(
   const record = (await readFile(recordPath, 'utf8').then(JSON.parse, () => undefined)) as
     BuildRecord | undefined;
   if (!record) {
-    throw new Error(
-      `[swerve] The component "${id}" of app "${app.name}" is not built (no ${recordPath}). ` +
+    throw new SwerveError(
+      'component-unbuilt',
+      `The component "${id}" of app "${app.name}" is not built (no ${recordPath}). ` +
         'Run `npm run build:components` first.',
     );
   }

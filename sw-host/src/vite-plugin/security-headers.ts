@@ -64,12 +64,9 @@ const LINK_CONTENT_KEY = CONTENT_KEY;
 
 /**
  * `Origin-Agent-Cluster: ?1`, for every response at an app origin: the server's (here) and the
- * documents the service worker serves (sw/navigation-response.ts).
+ * documents the service worker serves (sw/navigation-guard.ts).
  */
 export const ORIGIN_AGENT_CLUSTER = ['origin-agent-cluster', '?1'] as const;
-
-/** The strict CSP of the site's own pages (no framing by others). */
-export const PAGE_CSP = pageCsp(["frame-ancestors 'self'"]);
 
 /** Where the site's pages may frame: app origins, by the pattern (`http://*.swerve.localhost:4173`). */
 function appFrameSources(origin: string, origins: OriginsConfig): string {

@@ -49,6 +49,19 @@ describe('buildFileTree', () => {
       'app/web: files entry { source = "assets", destination = "/" } names nothing among the app files.',
     );
   });
+
+  it('says which component maps a file where a directory must be, as a manifest error', () => {
+    const mounts = [
+      { kind: 'placement', source: 'README.md', destination: '/www' },
+      { kind: 'placement', source: 'static', destination: '/www' },
+    ] as const;
+    expect(() => buildFileTree(mounts, [], files, 'app/web')).toThrow(
+      expect.objectContaining({
+        code: 'manifest-invalid',
+        detail: expect.stringMatching(/^app\/web: the files entries put "\/www\/css\/site.css" inside "www"/),
+      }),
+    );
+  });
 });
 
 describe('instanceFileTree', () => {

@@ -27,13 +27,18 @@ function normalise(path: string): string {
   return path.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
 }
 
-function place(root: DirectoryNode, guestPath: string, bytes: Uint8Array): void {
+function place(root: DirectoryNode, guestPath: string, bytes: Uint8Array, label: string): void {
   const parts = guestPath.split('/').filter(Boolean);
   let directory = root;
   for (const part of parts.slice(0, -1)) {
     const next = (directory.dir[part] ??= { dir: {} });
-    if (!('dir' in next))
-      throw new Error(`"${guestPath}" needs "${part}" to be a directory, but it is a file`);
+    if (!('dir' in next)) {
+      throw new SwerveError(
+        'manifest-invalid',
+        `${label}: the files entries put "${guestPath}" inside "${part}", which they also make a file. ` +
+          'Change the files (or exclude_files) in spin.toml so that no file stands where a directory must.',
+      );
+    }
     directory = next;
   }
   directory.dir[parts.at(-1)!] = { source: bytes };
@@ -56,14 +61,14 @@ export function buildFileTree(
     if (mount.kind === 'glob') {
       const matches = picomatch(normalise(mount.pattern), { dot: true });
       for (const path of paths) {
-        if (matches(path) && !excluded(path)) place(root, path, files[path]!);
+        if (matches(path) && !excluded(path)) place(root, path, files[path]!, label);
       }
       continue;
     }
     const source = normalise(mount.source);
     const destination = mount.destination.replace(/\/+$/, '');
     if (source in files) {
-      if (!excluded(source)) place(root, destination, files[source]!);
+      if (!excluded(source)) place(root, destination, files[source]!, label);
       continue;
     }
     const prefix = source === '' || source === '.' ? '' : `${source}/`;
@@ -76,7 +81,7 @@ export function buildFileTree(
       );
     }
     for (const path of inside) {
-      if (!excluded(path)) place(root, `${destination}/${path.slice(prefix.length)}`, files[path]!);
+      if (!excluded(path)) place(root, `${destination}/${path.slice(prefix.length)}`, files[path]!, label);
     }
   }
   return root;

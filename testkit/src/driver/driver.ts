@@ -4,7 +4,7 @@
  * that origin's host page, docs/decisions/0007) and carries out what the fixtures ask, one app
  * per page. Node drives it through `page.evaluate` on `globalThis.swerveKit`.
  */
-import { connectHost, type HostConnection } from '../../../sw-host/src/client/index.ts';
+import { connectHost, messageOf, type HostConnection } from '../../../sw-host/src/client/index.ts';
 import type { DriverLogLine, DriverRequestRecord, DriverResponse, KitDriver } from '../driver-api.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 
@@ -20,7 +20,7 @@ function errorFields(error: unknown): { code?: string; message: string } {
   const code = (error as { code?: unknown }).code;
   return {
     code: typeof code === 'string' ? code : undefined,
-    message: error instanceof Error ? error.message : String(error),
+    message: messageOf(error),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import {
   connectApp,
+  messageOf,
   SwerveError,
   type DeployResult,
   type HostConnection,
@@ -194,9 +195,9 @@ export class AppRunner {
       this.kvRevision++;
     } catch (error) {
       if (this.#closed) return;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       this.failure = {
-        message: message.replace(/^\[swerve\] /, ''),
+        message,
         code: error instanceof SwerveError ? error.code : 'failed',
         diagnostics: deployDiagnostics(message, MANIFEST_PATH),
       };

@@ -4,16 +4,16 @@
  * folder at `/` if this browser does not have its current version, then reloads: the same URL is
  * answered by the service worker from then on, with no round trip to the server.
  *
- * A reload that still reaches the server would loop; a session flag stops that and says why.
- * Node-side tsconfig that checks src/cli.)
+ * A reload that still reaches the server would loop; the reload guard (client/reload-guard.ts)
+ * stops that and says why.
  */
 import { connectHost, type HostConnection } from '../../client/host-connection.ts';
+import { reloadUnlessLooping } from '../../client/reload-guard.ts';
 import { deployDecision } from '../deploy-decision.ts';
 import { checkReturnPath } from '../return-path.ts';
 import { APP_LISTING_PATH, REDEPLOY_PATH, UP_EVENTS_PATH, type AppListing } from '../up-protocol.ts';
 
 const RELOADED = 'swerve-up:reloaded';
-const LOOP_WINDOW_MS = 10_000;
 const status = document.getElementById('status')!;
 
 function show(text: string, state: 'working' | 'error' | 'stuck'): void {
@@ -67,11 +67,6 @@ function reportToTerminal(message: string): void {
   }).catch(() => undefined);
 }
 
-function reloadedJustNow(): boolean {
-  const [href, at] = (sessionStorage.getItem(RELOADED) ?? '').split('\n');
-  return href === location.href && Date.now() - Number(at) < LOOP_WINDOW_MS;
-}
-
 try {
   const host = await connectHost();
   const forced = location.pathname === REDEPLOY_PATH;
@@ -81,16 +76,12 @@ try {
   await deploy(host, await fetchListing(), forced);
   if (back?.ok) {
     location.replace(back.path);
-  } else if (reloadedJustNow()) {
-    sessionStorage.removeItem(RELOADED);
+  } else if (reloadUnlessLooping(RELOADED) === 'stuck') {
     show(
       'The Swerve host is installed but did not answer this URL. Reload the page; if this persists, ' +
         'check the service worker console.',
       'stuck',
     );
-  } else {
-    sessionStorage.setItem(RELOADED, `${location.href}\n${Date.now()}`);
-    location.reload();
   }
 } catch (error) {
   console.error(error);

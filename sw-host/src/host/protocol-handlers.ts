@@ -1,12 +1,12 @@
 /**
- * Answers the host protocol (protocol/messages.ts) in whichever worker runs the host: unwraps
- * each request envelope, runs it, and replies on the message's `ports[0]`. The service worker
- * and the dedicated runtime worker both call it; only `claim` differs between them.
+ * Answers the host protocol (protocol/messages.ts) in whichever worker runs the host: reads
+ * each request envelope, runs its handler, and replies on the message's `ports[0]` (envelopes
+ * built by protocol/envelope.ts). The service worker and the dedicated runtime worker both call
+ * it; only `claim` differs between them.
  */
+import * as envelope from '../protocol/envelope.ts';
 import {
   HOST_PROTOCOL_VERSION,
-  isEnvelope,
-  isOtherVersion,
   transferablesOf,
   type HostReplies,
   type HostReplyEnvelope,
@@ -19,7 +19,7 @@ import { pruneArtifacts, withAppStoreLock } from '../apps/artifact-pruning.ts';
 import { buildDefinition } from '../apps/deploy.ts';
 import { pruneCodeCache } from '../core-wasm/code-cache.ts';
 import { transpileComponent } from '../component/transpile-component.ts';
-import { SwerveError } from '../errors.ts';
+import { messageOf, SwerveError } from '../errors.ts';
 import type { AppHost } from './app-host.ts';
 import { fetchApp } from './fetch-app.ts';
 import { kvHandlers } from './kv-admin.ts';
@@ -95,26 +95,21 @@ async function pruneQuietly(host: AppHost): Promise<void> {
     host.events.log({
       level: 'warn',
       source: 'host',
-      message: `Could not delete unused components from storage: ${error instanceof Error ? error.message : String(error)}`,
+      message: `Could not delete unused components from storage: ${messageOf(error)}`,
     });
   }
 }
 
+/** A failed request's reply; anything but a `SwerveError` is a host bug: its stack goes to the console. */
 function failure(error: unknown): HostReplyEnvelope {
   if (!(error instanceof SwerveError)) console.error(error);
-  return {
-    swerve: HOST_PROTOCOL_VERSION,
-    kind: 'reply',
-    ok: false,
-    error: error instanceof Error ? error.message : String(error),
-    code: error instanceof SwerveError ? error.code : undefined,
-  };
+  return envelope.fail(error);
 }
 
 /** Answers one message, if it is a request of ours; replies on its first port. */
 export async function handleHostMessage(context: HostContext, data: unknown, ports: readonly MessagePort[]) {
   const port = ports[0];
-  if (isOtherVersion(data)) {
+  if (envelope.isOtherVersion(data)) {
     port?.postMessage(
       failure(
         new SwerveError(
@@ -126,7 +121,7 @@ export async function handleHostMessage(context: HostContext, data: unknown, por
     );
     return;
   }
-  if (!isEnvelope(data, 'request')) return;
+  if (!envelope.isEnvelope(data, 'request')) return;
   let reply: HostReplyEnvelope;
   try {
     const handler = handlers[data.type as RuntimeRequestType] as
@@ -138,7 +133,7 @@ export async function handleHostMessage(context: HostContext, data: unknown, por
       );
     }
     const payload = (await handler(context, data.payload)) as HostReplies[HostRequestType];
-    reply = { swerve: HOST_PROTOCOL_VERSION, kind: 'reply', ok: true, payload };
+    reply = envelope.ok(payload);
   } catch (error) {
     reply = failure(error);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOST_PROTOCOL_VERSION, type HostReplyEnvelope } from '../protocol/messages.ts';
 import type { AppHost } from './app-host.ts';
-import { handleHostMessage, type HostContext } from './handle-request.ts';
+import { handleHostMessage, type HostContext } from './protocol-handlers.ts';
 
 /** Sends `data` to the handler and resolves with what it replied on the port. */
 async function answer(context: HostContext, data: unknown): Promise<HostReplyEnvelope> {
