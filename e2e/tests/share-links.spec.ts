@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { SITE_URL } from '../fixtures/app-hosts.ts';
+import { HOST_PROTOCOL_VERSION } from '../../sw-host/src/protocol/messages.ts';
 import { withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, test } from '../fixtures/swerve.ts';
@@ -162,8 +163,8 @@ const report = {};
     document.body.append(frame);
   });
   try { top.location.href = 'https://example.com/'; report.topNavigation = 'tried'; } catch (e) { report.topNavigation = 'blocked'; }
-  parent.postMessage({ swerve: 1, kind: 'ready', build: 'fake', mode: 'service-worker' }, '*');
-  parent.postMessage({ swerve: 1, kind: 'reply', ok: true, payload: { apps: [] } }, '*');
+  parent.postMessage({ swerve: ${HOST_PROTOCOL_VERSION}, kind: 'ready', build: 'fake', mode: 'service-worker' }, '*');
+  parent.postMessage({ swerve: ${HOST_PROTOCOL_VERSION}, kind: 'reply', ok: true, payload: { apps: [] } }, '*');
   report.posed = 'sent';
   document.getElementById('report').textContent = JSON.stringify(report);
 })();
