@@ -1,23 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { swerveHost, type SiteApp } from '@swerve/sw-host/vite-plugin';
+import { swerveHost } from '@swerve/sw-host/vite-plugin';
 import { playgroundInSite } from '../playground/build-config.ts';
-
-const examples: SiteApp[] = [
-  { name: 'hello', dir: '../components/examples/hello' },
-  { name: 'echo', dir: '../components/examples/echo' },
-  { name: 'kv-counter', dir: '../components/examples/kv-counter' },
-  { name: 'todo-api', dir: '../components/examples/todo-api' },
-  // The runner, which the playground deploys with a project's files (components/runner).
-  { name: 'runner', dir: '../components/runner' },
-];
-
-// Test fixtures (components/fixtures) are deployed too when the browser tests and benchmarks
-// build the site, so they run on exactly the host a visitor gets.
-const fixtures: SiteApp[] = [
-  { name: 'minimal', dir: '../components/fixtures/minimal' },
-  { name: 'trap', dir: '../components/fixtures/trap' },
-  { name: 'loop', dir: '../components/fixtures/loop' },
-];
+import { notFoundPages } from './not-found-pages.ts';
+import { examples, fixtures } from './site-apps.ts';
 
 // The site is built and served as it is deployed (`vite build` + `vite preview`), so the real
 // service worker answers the example apps, each at its own origin (`<name>.swerve.localhost`).
@@ -32,10 +18,18 @@ export default defineConfig({
     }),
     // The playground (playground/), built with the same settings into this build's /playground/.
     playgroundInSite(),
+    // Unknown URLs answer 404 with a page (404.html), not the front page.
+    notFoundPages(),
   ],
   build: {
     target: 'es2023',
     rolldownOptions: {
+      // The front page, and the page static hosts (and `vite preview`, not-found-pages.ts) answer
+      // unknown URLs with.
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        notFound: fileURLToPath(new URL('./404.html', import.meta.url)),
+      },
       // The swerve-host plugin builds the host's workers after the bundle: slow by design, not a problem.
       onLog(level, log, handler) {
         if (log.code !== 'PLUGIN_TIMINGS') handler(level, log);

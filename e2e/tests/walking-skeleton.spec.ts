@@ -1,4 +1,6 @@
 import { appOrigin, PORT, SERVER_URL, withHost } from '../fixtures/app-hosts.ts';
+import { examples, fixtures } from '../../site/site-apps.ts';
+import { isExample } from '../../site/src/front-page-requests.ts';
 import { expect, fetchFrom, test } from '../fixtures/swerve.ts';
 
 const HELLO_BODY = 'Hello from a WebAssembly component!\n';
@@ -114,4 +116,54 @@ test('a component hand-written in WebAssembly text (no JavaScript engine) answer
   expect(response.status).toBe(200);
   expect(response.body).toBe('hello from wat\n');
   expect(response.headers['content-type']).toBe('text/plain');
+});
+
+test('every example on the front page answers its default request, in the card and in a new tab', async ({
+  hostPage,
+}) => {
+  const fixtureNames = new Set(fixtures.map((app) => app.name));
+  const shown = await hostPage
+    .locator('section.app')
+    .evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset['app']!));
+  // The test build lists the fixtures too (some fail on purpose); a visitor sees the examples.
+  const shownExamples = shown.filter((name) => !fixtureNames.has(name));
+  expect(shownExamples).toEqual(examples.map((app) => app.name).filter(isExample));
+  for (const name of shownExamples) {
+    const card = hostPage.locator(`section.app[data-app="${name}"]`);
+    await card.getByRole('button', { name: 'Send request' }).click();
+    await expect(card.locator('.response-summary'), name).toHaveText(/^2\d\d in /);
+    await expect(card.locator('.response-body'), name).not.toHaveText(/^(\(empty body\))?$/);
+
+    const link = card.getByRole('link', { name: 'Open in a new tab' });
+    const href = await link.getAttribute('href');
+    // The first visit installs the app's host and reloads: the answer is then the component's.
+    const answered = hostPage
+      .context()
+      .waitForEvent('response', (r) => r.url() === href && r.fromServiceWorker());
+    const [tab] = await Promise.all([hostPage.context().waitForEvent('page'), link.click()]);
+    const answer = await answered;
+    expect(answer.status(), name).toBeGreaterThanOrEqual(200);
+    expect(answer.status(), name).toBeLessThan(300);
+    await expect(tab.locator('body'), name).not.toBeEmpty();
+    await tab.close();
+  }
+});
+
+test('an unknown URL of the site answers 404 with a page that links home, docs and playground', async ({
+  page,
+}) => {
+  const response = await page.goto('/no/such/page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  for (const [link, href] of [
+    ['The front page', '/'],
+    ['The docs', '/docs/'],
+    ['The playground', '/playground/'],
+  ]) {
+    await expect(page.getByRole('link', { name: link })).toHaveAttribute('href', href!);
+  }
+  // The docs keep their own 404 page; the site's pages still answer.
+  expect((await page.goto('/docs/no-such-page'))?.status()).toBe(404);
+  await expect(page.locator('body')).toContainText('404');
+  expect((await page.goto('/playground/'))?.status()).toBe(200);
 });

@@ -13,6 +13,7 @@ import {
   type HostConnection,
 } from '@swerve/sw-host/client';
 import { describeResponse } from './describe-response.ts';
+import { defaultPath, isExample } from './front-page-requests.ts';
 
 const status = document.getElementById('host-status')!;
 const appsElement = document.getElementById('apps')!;
@@ -38,6 +39,7 @@ function renderApp(app: CatalogApp) {
   const form = card.querySelector('form')!;
   const open = card.querySelector<HTMLAnchorElement>('.open-app')!;
   const pathInput = form.elements.namedItem('path') as HTMLInputElement;
+  pathInput.value = defaultPath(app.name);
   const path = () => `/${pathInput.value.replace(/^\//, '')}`;
   const updateLink = () => (open.href = `${appOriginFor(app.name)}${path()}`);
   pathInput.addEventListener('input', updateLink);
@@ -82,8 +84,9 @@ async function main() {
     const response = await fetch(CATALOG_PATH, { cache: 'no-cache' });
     if (!response.ok) throw new Error(`The app catalog (${CATALOG_PATH}) answered ${response.status}.`);
     const catalog = (await response.json()) as AppCatalog;
-    catalog.apps.forEach(renderApp);
-    status.textContent = `${catalog.apps.length} apps, each running in your browser at an origin of its own (build ${catalog.build}).`;
+    const examples = catalog.apps.filter((app) => isExample(app.name));
+    examples.forEach(renderApp);
+    status.textContent = `${examples.length} apps, each running in your browser at an origin of its own (build ${catalog.build}).`;
     document.body.dataset['host'] = 'ready';
   } catch (error) {
     status.textContent = error instanceof Error ? error.message : String(error);
