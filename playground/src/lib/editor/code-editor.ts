@@ -62,6 +62,8 @@ const theme = EditorView.theme({
   '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.55' },
   '.cm-gutters': { background: 'var(--panel)', borderRight: '1px solid var(--line)', color: 'var(--muted)' },
   '.cm-activeLine, .cm-activeLineGutter': { background: 'var(--active-line)' },
+  // The page's focus ring (style.css), drawn inside: the page's own rules do not reach this shadow root.
+  '&.cm-focused': { outline: '2px solid var(--accent)', outlineOffset: '-2px' },
 });
 
 export class CodeEditor {
