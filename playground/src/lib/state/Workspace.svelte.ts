@@ -20,7 +20,8 @@ import {
   type ProjectDraft,
   type ProjectFile,
 } from '../project/project.ts';
-import type { RequestSpec } from '../request/request-spec.ts';
+import { hasBody, type RequestSpec } from '../request/request-spec.ts';
+import { renameApplication } from '../manifest/rename-application.ts';
 
 const SAVE_DELAY_MS = 250;
 const UNDO_MS = 10_000;
@@ -108,11 +109,15 @@ export class Workspace {
     this.select(project.id);
   }
 
+  /** Renames the project, and its app (`[application] name`) when the name is one Spin takes. */
   rename(id: string, name: string): void {
     const project = this.projects.find((p) => p.id === id);
     if (!project || !name.trim()) return;
     project.name = name.trim();
-    this.#touch(project, false);
+    const manifest = project.files.find((f) => f.path === MANIFEST_PATH);
+    const renamed = manifest?.kind === 'text' ? renameApplication(manifest.text, project.name) : undefined;
+    if (manifest?.kind === 'text' && renamed !== undefined) manifest.text = renamed;
+    this.#touch(project, renamed !== undefined);
   }
 
   async remove(id: string): Promise<void> {
@@ -182,10 +187,14 @@ export class Workspace {
     this.#touch(this.current, false);
   }
 
-  /** Puts a sent request at the top of the history (once), keeping the last 30. */
-  remember(spec: RequestSpec): void {
+  /**
+   * Puts a sent request at the top of the history (once), keeping the last 30. A GET or HEAD
+   * keeps no body: none was sent, and a leftover one would come back with the entry.
+   */
+  remember(sent: RequestSpec): void {
     const project = this.current;
     if (!project) return;
+    const spec = hasBody(sent.method) ? sent : { ...sent, body: '' };
     const same = (s: RequestSpec) => JSON.stringify(s) === JSON.stringify(spec);
     project.history = [{ ...spec }, ...project.history.filter((s) => !same(s))].slice(0, 30);
     this.#touch(project, false);
