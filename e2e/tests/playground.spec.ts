@@ -332,7 +332,9 @@ test('the storage the projects use is shown, and grows when a project is saved',
   await page.goto(PLAYGROUND);
   const storage = page.getByTestId('storage');
   const used = async () => {
-    const match = /^Projects: ([\d.]+) (B|KiB|MiB|GiB)/.exec((await storage.textContent())?.trim() ?? '');
+    const match = /^Projects use ([\d.]+) (B|KiB|MiB|GiB) of this browser's storage/.exec(
+      (await storage.textContent())?.trim() ?? '',
+    );
     if (!match) return undefined;
     const unit = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 }[match[2] as 'B'];
     return Number(match[1]) * unit;
