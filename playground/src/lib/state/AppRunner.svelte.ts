@@ -178,6 +178,9 @@ export class AppRunner {
       const options = await withSiteRunner(
         {
           manifest,
+          // Once deployed, the app keeps its name (and with it its key-value data): a renamed
+          // `[application] name` replaces the version serving rather than clashing with it at `/`.
+          ...(this.deployed ? { name: this.deployed.app.name } : {}),
           manifestFile: MANIFEST_PATH,
           files,
           variables,
