@@ -3,8 +3,10 @@
  * the host at the app's origin. Bytes cross as base64 (driver-api.ts).
  */
 import type { Page } from '@playwright/test';
-import type { DriverResponse, KitDriver } from './driver-api.ts';
-import type { AppKv, AppRequestInit, AppResponse, SwerveApp } from './types.ts';
+import { appResponse } from './app-response.ts';
+import type { KitDriver } from './driver-api.ts';
+import { encodeRequest } from './request-options.ts';
+import type { AppFetchOptions, AppKv, AppResponse, SwerveApp } from './types.ts';
 
 type Calls = { [K in keyof KitDriver]: KitDriver[K] extends (...args: infer A) => infer R ? [A, R] : never };
 
@@ -37,18 +39,39 @@ export function storedBytes(value: unknown): string {
   return base64Of(JSON.stringify(value));
 }
 
-function appResponse(reply: DriverResponse): AppResponse {
-  const bytes = new Uint8Array(Buffer.from(reply.bodyBase64, 'base64'));
-  return {
-    status: reply.status,
-    statusText: reply.statusText,
-    ok: reply.status >= 200 && reply.status < 300,
-    headers: reply.headers,
-    text: async () => decoder.decode(bytes),
-    json: async <T>() => JSON.parse(decoder.decode(bytes)) as T,
-    bytes: async () => bytes,
-    error: reply.failure?.error,
-  };
+/**
+ * Waits for `answer` at most `timeout` ms (Playwright's `timeout` option; 0 or absent: no limit
+ * here, the handler's own deadline still applies).
+ */
+export async function withinTimeout<R>(
+  answer: Promise<R>,
+  timeout: number | undefined,
+  what: string,
+): Promise<R> {
+  if (timeout === undefined || timeout === 0) return answer;
+  if (!Number.isFinite(timeout) || timeout < 0) {
+    throw new Error(
+      `[swerve] ${what}: timeout must be a number of milliseconds, 0 or more (0: no limit); got ${timeout}.`,
+    );
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `[swerve] ${what} got no answer within its timeout of ${timeout} ms (the timeout option of app.fetch). ` +
+              "Raise it, or pass 0 for no limit but the handler's deadline.",
+          ),
+        ),
+      timeout,
+    );
+  });
+  try {
+    return await Promise.race([answer, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface AppHandleOptions {
@@ -84,22 +107,36 @@ export function appHandle({ driver, page, origin, name, requestTimeoutMs }: AppH
     name,
     page,
     url: (path) => new URL(path, origin).href,
-    async fetch(path: string, init: AppRequestInit = {}) {
-      const reply = await callDriver(driver, 'fetch', path, {
-        method: init.method,
-        headers: init.headers,
-        bodyBase64: init.body === undefined ? undefined : base64Of(init.body),
+    async fetch<T = unknown>(path: string, options: AppFetchOptions = {}): Promise<AppResponse<T>> {
+      const request = await encodeRequest(origin, path, options);
+      const sent = callDriver(driver, 'fetch', request.url, {
+        method: request.method,
+        headers: request.headers,
+        bodyBase64: request.body === undefined ? undefined : base64Of(request.body),
       });
+      const reply = await withinTimeout(sent, options.timeout, `${request.method} ${path}`);
       if (reply.status === 504 && reply.failure) {
-        const method = (init.method ?? 'GET').toUpperCase();
         throw new Error(
-          `[swerve] ${method} ${path} did not finish: the handler was still running at its deadline of ` +
+          `[swerve] ${request.method} ${path} did not finish: the handler was still running at its deadline of ` +
             `${requestTimeoutMs} ms, so the host stopped it and answered 504.\n` +
             `Host log: ${reply.failure.log ?? reply.failure.error}\n` +
             'If the handler is only slow, raise it: test.use({ requestTimeout: <ms> }).',
         );
       }
-      return appResponse(reply);
+      if (options.failOnStatusCode && (reply.status < 200 || reply.status > 399)) {
+        throw new Error(
+          `[swerve] ${request.method} ${path} answered ${reply.status} ${reply.statusText} (failOnStatusCode is set).` +
+            (reply.failure ? `\nHost: ${reply.failure.error}` : ''),
+        );
+      }
+      return appResponse<T>({
+        url: request.url,
+        status: reply.status,
+        statusText: reply.statusText,
+        headers: reply.headers,
+        body: new Uint8Array(Buffer.from(reply.bodyBase64, 'base64')),
+        error: reply.failure?.error,
+      });
     },
     kv,
     logs: () => callDriver(driver, 'logs'),

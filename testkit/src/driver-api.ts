@@ -32,15 +32,16 @@ export type DriverStarted =
   | { ok: false; stage: 'connect' | 'deploy'; code?: string; message: string };
 
 export interface DriverRequest {
-  method?: string;
-  headers?: Record<string, string>;
+  method: string;
+  headers: Record<string, string>;
   bodyBase64?: string;
 }
 
 export interface DriverResponse {
   status: number;
   statusText: string;
-  headers: Record<string, string>;
+  /** One entry per value: `set-cookie` may come several times. */
+  headers: { name: string; value: string }[];
   bodyBase64: string;
   /** The host's record of this request when it failed: why, and the log line it wrote. */
   failure?: { error: string; log?: string };
@@ -53,7 +54,8 @@ export type DriverRequestRecord = AppRequestRecord;
 export interface KitDriver {
   /** Connects to the host at `origin` (framing its host page) and deploys the app there. */
   start(origin: string, deploy: DriverDeploy): Promise<DriverStarted>;
-  fetch(path: string, request: DriverRequest): Promise<DriverResponse>;
+  /** `url`: absolute, at the app's origin, query included. */
+  fetch(url: string, request: DriverRequest): Promise<DriverResponse>;
   kvKeys(label: string): Promise<string[]>;
   /** base64, or null when the key is not set. */
   kvGet(label: string, key: string): Promise<string | null>;

@@ -19,9 +19,12 @@ import { swerveTest } from './fixtures.ts';
 import type { SwerveOptions, SwerveTestFixtures, SwerveWorkerOptions } from './types.ts';
 
 export type {
+  AppFetchOptions,
+  AppHeader,
+  AppJsonValue,
   AppKv,
   AppLogLine,
-  AppRequestInit,
+  AppMultipartFile,
   AppRequestRecord,
   AppResponse,
   SwerveApp,

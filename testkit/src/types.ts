@@ -3,6 +3,8 @@
  * `app` fixture it receives. Self-contained (no import from the host), so that the published
  * declarations are exactly these.
  */
+// Bodies are Node Buffers, as in Playwright's own types (which reference Node's the same way).
+/// <reference types="node" />
 import type { Page } from '@playwright/test';
 
 /** What `test.use()` accepts. */
@@ -36,27 +38,75 @@ export interface SwerveWorkerOptions {
   swervePort: number;
 }
 
-/** An answer from the app, read in full. */
-export interface AppResponse {
-  status: number;
-  statusText: string;
-  ok: boolean;
-  headers: Record<string, string>;
-  /** The body as UTF-8 text. */
-  text(): Promise<string>;
-  /** The body parsed as JSON. */
-  json<T = unknown>(): Promise<T>;
-  /** The body's bytes. */
-  bytes(): Promise<Uint8Array>;
-  /** When the host failed the request (a trap, a deadline): its reason, as its log says. */
-  error?: string;
+/** One response header as the app sent it (names arrive lower-cased, as browsers keep them). */
+export interface AppHeader {
+  name: string;
+  value: string;
 }
 
-/** A request to the app; bodies are strings or bytes. */
-export interface AppRequestInit {
+/**
+ * An answer from the app, read in full, shaped like Playwright's `APIResponse`: what a test reads
+ * from `request.get()` it reads from `app.fetch()` the same way.
+ */
+export interface AppResponse<T = unknown> {
+  /** The absolute URL that was requested, query included. */
+  url(): string;
+  status(): number;
+  statusText(): string;
+  /** True when the status is 200-299. */
+  ok(): boolean;
+  /**
+   * Every header by lower-cased name; a name sent more than once has its values joined with
+   * `, ` (`set-cookie` with a newline), as Playwright joins them.
+   */
+  headers(): Record<string, string>;
+  /** Every header, one entry per value (`set-cookie` may appear several times). */
+  headersArray(): AppHeader[];
+  /** The body's bytes. */
+  body(): Promise<Buffer>;
+  /** The body as UTF-8 text. */
+  text(): Promise<string>;
+  /** The body parsed as JSON; fails when it is not JSON. */
+  json<R = T>(): Promise<R>;
+  /** Lets go of the body; reading it afterwards fails. */
+  dispose(): Promise<void>;
+  /** When the host failed the request (a trap, a deadline): its reason, as its log says. */
+  error(): string | undefined;
+}
+
+/** A multipart file field, as Playwright takes it. */
+export interface AppMultipartFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer | Uint8Array;
+}
+
+/** A JSON value, for `data`. */
+export type AppJsonValue = string | number | boolean | null | AppJsonValue[] | { [key: string]: unknown };
+
+/**
+ * A request to the app: the options of Playwright's `APIRequestContext.fetch` that mean something
+ * for an app in the browser. At most one of `data`, `form` and `multipart`.
+ */
+export interface AppFetchOptions {
+  /** `GET` unless given. A body (`data`, `form`, `multipart`) needs a method that takes one. */
   method?: string;
   headers?: Record<string, string>;
-  body?: string | Uint8Array;
+  /** Added to the path's query. */
+  params?: Record<string, string | number | boolean> | URLSearchParams | string;
+  /**
+   * The body: a string (UTF-8) or bytes as they are (`content-type: application/octet-stream`
+   * unless set); any other value as JSON (`content-type: application/json` unless set).
+   */
+  data?: string | Buffer | Uint8Array | AppJsonValue | object;
+  /** Sent as `application/x-www-form-urlencoded` (the content type is set unless given). */
+  form?: Record<string, string | number | boolean> | FormData;
+  /** Sent as `multipart/form-data`; files as `{ name, mimeType, buffer }`. */
+  multipart?: Record<string, string | number | boolean | AppMultipartFile> | FormData;
+  /** Milliseconds to wait for the answer; 0 or absent: no limit but the handler's own deadline. */
+  timeout?: number;
+  /** Fail, rather than answer, when the status is not 2xx or 3xx. */
+  failOnStatusCode?: boolean;
 }
 
 /** One of the app's key-value stores: the very store its components use. */
@@ -113,8 +163,11 @@ export interface SwerveApp {
   readonly page: Page;
   /** An absolute URL at the app's origin. */
   url(path: string): string;
-  /** Sends a request through the host. Fails when the handler ran past its deadline. */
-  fetch(path: string, init?: AppRequestInit): Promise<AppResponse>;
+  /**
+   * Sends a request through the host, with the options of Playwright's `request.fetch()`.
+   * Fails when the handler ran past its deadline.
+   */
+  fetch<T = unknown>(path: string, options?: AppFetchOptions): Promise<AppResponse<T>>;
   /** One of the app's key-value stores, `default` unless `label` is given. */
   kv(label?: string): AppKv;
   /** Every log line so far. */

@@ -36,6 +36,15 @@ async function failureOf(method: string, path: string, status: number): Promise<
   return { error: record.error, log: log?.message };
 }
 
+/** One entry per value: iterating `Headers` joins repeated names, except cookies kept apart here. */
+function headerList(headers: Headers): DriverResponse['headers'] {
+  return [...headers].flatMap(([name, value]) =>
+    name === 'set-cookie'
+      ? headers.getSetCookie().map((cookie) => ({ name, value: cookie }))
+      : [{ name, value }],
+  );
+}
+
 const driver: KitDriver = {
   async start(origin, deploy) {
     const started = performance.now();
@@ -77,19 +86,19 @@ const driver: KitDriver = {
     }
   },
 
-  async fetch(path, request) {
-    const method = (request.method ?? 'GET').toUpperCase();
-    const response = await connected().fetch(path, {
+  async fetch(url, request) {
+    const { method } = request;
+    const response = await connected().fetch(url, {
       method,
       headers: request.headers,
       body: request.bodyBase64 === undefined ? undefined : (fromBase64(request.bodyBase64) as BodyInit),
     });
     const body = new Uint8Array(await response.arrayBuffer());
-    const pathInApp = new URL(path, host!.origin);
+    const pathInApp = new URL(url, host!.origin);
     return {
       status: response.status,
       statusText: response.statusText,
-      headers: Object.fromEntries(response.headers),
+      headers: headerList(response.headers),
       bodyBase64: toBase64(body),
       failure:
         response.status >= 500
