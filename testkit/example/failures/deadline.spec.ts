@@ -5,6 +5,6 @@ import { expect, test } from '@swerve/playwright';
 test.use({ spinApp: 'apps/loop', requestTimeout: 1000 });
 
 test('a looping handler fails at its deadline', async ({ app }) => {
-  expect((await app.fetch('/ok')).status).toBe(200);
+  expect((await app.fetch('/ok')).status()).toBe(200);
   await app.fetch('/spin');
 });

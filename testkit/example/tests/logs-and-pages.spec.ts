@@ -4,7 +4,7 @@ import { expect, test } from '@swerve/playwright';
 test.use({ spinApp: 'apps/echo' });
 
 test('what the guest printed is in the logs', async ({ app }) => {
-  const res = await app.fetch('/greet?name=spin', { method: 'PUT', body: 'hi' });
+  const res = await app.fetch('/greet?name=spin', { method: 'PUT', data: 'hi' });
   expect(await res.json()).toMatchObject({ method: 'PUT', pathWithQuery: '/greet?name=spin', body: 'hi' });
   await expect
     .poll(async () =>

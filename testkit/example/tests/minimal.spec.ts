@@ -5,14 +5,16 @@ test.use({ spinApp: 'apps/minimal' });
 
 test('answers every route', async ({ app }) => {
   const res = await app.fetch('/hello');
-  expect(res.status).toBe(200);
-  expect(res.headers['content-type']).toBe('text/plain');
+  expect(res.status()).toBe(200);
+  expect(res.ok()).toBe(true);
+  expect(res.headers()['content-type']).toBe('text/plain');
+  expect(res.headersArray()).toContainEqual({ name: 'content-type', value: 'text/plain' });
   expect(await res.text()).toBe('hello from wat\n');
 });
 
 test('records each request it served', async ({ app }) => {
   await app.fetch('/a');
-  await app.fetch('/b?x=1', { method: 'POST', body: 'ignored' });
+  await app.fetch('/b?x=1', { method: 'POST', data: 'ignored' });
   const requests = await app.requests();
   expect(requests.map(({ method, path, status }) => ({ method, path, status }))).toEqual([
     { method: 'GET', path: '/a', status: 200 },

@@ -1,0 +1,58 @@
+// `app.fetch` takes what Playwright's `request.fetch` takes, and answers the way its responses do.
+// The echo component returns what the host handed it, so each test sees the encoded request.
+import { expect, test } from '@swerve/playwright';
+
+test.use({ spinApp: 'apps/echo' });
+
+interface Echo {
+  method: string;
+  pathWithQuery: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+test('an object in data arrives as JSON, params in the query', async ({ app }) => {
+  const res = await app.fetch<Echo>('/items?sort=name', {
+    method: 'POST',
+    params: { page: 2, q: 'a b' },
+    data: { name: 'spin', tags: ['wasm'] },
+  });
+  expect(res.ok()).toBe(true);
+  expect(res.status()).toBe(200);
+  expect(res.url()).toBe(app.url('/items?sort=name&page=2&q=a+b'));
+  const echo = await res.json();
+  expect(echo.method).toBe('POST');
+  expect(echo.pathWithQuery).toBe('/items?sort=name&page=2&q=a+b');
+  expect(echo.headers['content-type']).toBe('application/json');
+  expect(JSON.parse(echo.body)).toEqual({ name: 'spin', tags: ['wasm'] });
+});
+
+test('form arrives url-encoded', async ({ app }) => {
+  const echo = await (
+    await app.fetch<Echo>('/login', { method: 'POST', form: { user: 'ann', remember: true } })
+  ).json();
+  expect(echo.headers['content-type']).toBe('application/x-www-form-urlencoded');
+  expect(echo.body).toBe('user=ann&remember=true');
+});
+
+test('multipart arrives as form data with its file', async ({ app }) => {
+  const res = await app.fetch<Echo>('/upload', {
+    method: 'POST',
+    headers: { 'x-trace': 'upload-1' },
+    multipart: {
+      title: 'notes',
+      file: { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('line one\n') },
+    },
+  });
+  const echo = await res.json();
+  expect(echo.headers['x-trace']).toBe('upload-1');
+  const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(echo.headers['content-type'] ?? '')?.[1];
+  expect(boundary).toBeTruthy();
+  // Parsed back as the app's own code would, from exactly the bytes it received.
+  const form = await new Response(echo.body, {
+    headers: { 'content-type': echo.headers['content-type']! },
+  }).formData();
+  expect(form.get('title')).toBe('notes');
+  const file = form.get('file') as File;
+  expect([file.name, file.type, await file.text()]).toEqual(['notes.txt', 'text/plain', 'line one\n']);
+});
