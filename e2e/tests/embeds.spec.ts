@@ -8,35 +8,12 @@ import { createServer, type Server } from 'node:http';
 import type { Frame, FrameLocator, Page } from '@playwright/test';
 import { encodeSharedApp, type SharedApp } from '../../playground/src/lib/share/share-link.ts';
 import { PORT, SITE_URL } from '../fixtures/app-hosts.ts';
+import { runnerApp } from '../fixtures/runner-app.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 
 /** A configured embedder (SWERVE_EMBEDDERS in playwright.config.ts) and a site that is not one. */
 const EMBEDDER = `http://127.0.0.1:${PORT + 1}`;
 const STRANGER = `http://127.0.0.2:${PORT + 1}`;
-
-/** A JavaScript app run by the site's runner component, as a share link carries it. */
-function runnerApp(name: string, handler: string, kv?: SharedApp['kv']): SharedApp {
-  return {
-    name,
-    files: {
-      'spin.toml': `spin_manifest_version = 2
-[application]
-name = "${name}"
-[[trigger.http]]
-route = "/..."
-component = "handler"
-[component.handler]
-source = "runner.wasm"
-files = [{ source = "src", destination = "/" }]
-key_value_stores = ["default"]
-`,
-      'src/index.js': handler,
-      'runner.wasm': { component: 'runner' },
-    },
-    ...(kv ? { kv } : {}),
-    open: 'src/index.js',
-  };
-}
 
 const GREETER = runnerApp(
   'greeter',
@@ -46,6 +23,7 @@ const GREETER = runnerApp(
   event.respondWith(new Response('Hello from ' + url.pathname + '\\n'));
 });
 `,
+  { open: 'src/index.js' },
 );
 
 /** Counts its visits and keeps a note (`?note=x` writes it), both in its default store. */
@@ -64,6 +42,7 @@ addEventListener('fetch', (event) => {
   event.respondWith(new Response('${name}: visit ' + visits + ', note ' + (read('note') || 'none')));
 });
 `,
+    { open: 'src/index.js' },
   );
 }
 

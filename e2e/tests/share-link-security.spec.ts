@@ -13,39 +13,15 @@ import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { SITE_URL, withHost } from '../fixtures/app-hosts.ts';
+import { runnerApp } from '../fixtures/runner-app.ts';
 import { expect, test } from '../fixtures/swerve.ts';
-import { encodeSharedApp, type SharedApp } from '../../playground/src/lib/share/share-link.ts';
+import { encodeSharedApp } from '../../playground/src/lib/share/share-link.ts';
 import { toCurl } from '../../playground/src/lib/request/request-spec.ts';
 
 /** A first deploy of the runner can take a while on a busy machine. */
 const DEPLOY_TIMEOUT = 45_000;
 
 const APP_ORIGIN = /\.swerve\.localhost/;
-
-/** A runner app whose handler is `index`. */
-function runnerApp(name: string, index: string, extra = ''): SharedApp {
-  return {
-    name,
-    files: {
-      'spin.toml': `spin_manifest_version = 2
-
-[application]
-name = "${name}"
-
-[[trigger.http]]
-route = "/..."
-component = "handler"
-
-[component.handler]
-source = "runner.wasm"
-files = [{ source = "src", destination = "/" }]
-key_value_stores = ["default"]
-${extra}`,
-      'src/index.js': index,
-      'runner.wasm': { component: 'runner' },
-    },
-  };
-}
 
 /** Counts every request it is sent in its store, and answers with the count and what it was sent. */
 const COUNTING_HANDLER = `import { openDefault } from '@spinframework/spin-kv';
@@ -277,7 +253,10 @@ test('the secrets form says where secrets go, and the visitor can forget them', 
   const app = runnerApp(
     'with-secret',
     "import { get } from '@spinframework/spin-variables';\naddEventListener('fetch', (e) => e.respondWith(new Response(`ends ${get('token').slice(-4)}`)));\n",
-    'variables = { token = "{{ api_token }}" }\nallowed_outbound_hosts = ["https://api.example.com"]\n',
+    {
+      extraManifest:
+        'variables = { token = "{{ api_token }}" }\nallowed_outbound_hosts = ["https://api.example.com"]\n',
+    },
   );
   app.files['spin.toml'] = (app.files['spin.toml'] as string).replace(
     '[[trigger.http]]',

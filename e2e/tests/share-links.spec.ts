@@ -12,8 +12,9 @@ import { SITE_URL } from '../fixtures/app-hosts.ts';
 import { HOST_PROTOCOL_VERSION } from '../../sw-host/src/protocol/messages.ts';
 import { withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
+import { runnerApp } from '../fixtures/runner-app.ts';
 import { expect, test } from '../fixtures/swerve.ts';
-import { encodeSharedApp, type SharedApp } from '../../playground/src/lib/share/share-link.ts';
+import { encodeSharedApp } from '../../playground/src/lib/share/share-link.ts';
 import { V1_LINK_FIXTURE } from '../../playground/src/lib/share/share-link.fixture.ts';
 import { toZip } from '../../playground/src/lib/export/spin-zip.ts';
 
@@ -23,33 +24,6 @@ const HELLO_WASM = fileURLToPath(new URL('../../components/examples/hello/dist/h
 const PLAYGROUND = `${SITE_URL}/playground/`;
 /** A first deploy transpiles the 12 MiB runner in the worker. */
 const DEPLOY_TIMEOUT = 45_000;
-
-/** A runner app whose `src/index.js` is `index`. */
-function runnerApp(name: string, index: string): SharedApp {
-  return {
-    name,
-    files: {
-      'spin.toml': `spin_manifest_version = 2
-
-[application]
-name = "${name}"
-version = "0.1.0"
-
-[[trigger.http]]
-route = "/..."
-component = "handler"
-
-[component.handler]
-source = "runner.wasm"
-files = [{ source = "src", destination = "/" }]
-key_value_stores = ["default"]
-`,
-      'src/index.js': index,
-      'runner.wasm': { component: 'runner' },
-    },
-    open: 'src/index.js',
-  };
-}
 
 /** Opens `url` in a fresh browser profile (a new context: no storage, no service worker). */
 async function openFresh(browser: Browser, url: string): Promise<Page> {
@@ -173,6 +147,7 @@ addEventListener('fetch', (event) =>
   event.respondWith(new Response(PAGE, { headers: { 'content-type': 'text/html; charset=utf-8' } })),
 );
 `,
+    { version: '0.1.0', open: 'src/index.js' },
   );
   const viewerUrl = `${SITE_URL}/view#${await encodeSharedApp(attacker)}`;
   const viewer = await page.context().newPage();
@@ -264,6 +239,7 @@ test('secret variables never travel in a link: the viewer asks for them', async 
   const app = runnerApp(
     'with-secret',
     "import { get } from '@spinframework/spin-variables';\naddEventListener('fetch', (event) => event.respondWith(new Response(`token ends ${get('token').slice(-4)}`)));\n",
+    { version: '0.1.0', open: 'src/index.js' },
   );
   app.files['spin.toml'] = (app.files['spin.toml'] as string)
     .replace(
