@@ -2,7 +2,7 @@
  * The apps the site deploys, each at its own origin (`<name>.swerve.localhost`): read by the
  * site's Vite config, and by the browser tests that check the front page's examples.
  */
-import type { SiteApp } from '@swerve/sw-host/vite-plugin';
+import type { SiteApp } from 'swerve/vite';
 
 export const examples: SiteApp[] = [
   { name: 'hello', dir: '../components/examples/hello' },

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { swerveHost } from '@swerve/sw-host/vite-plugin';
+import { swerveHost } from 'swerve/vite';
 import { playgroundInSite } from '../playground/build-config.ts';
 import { notFoundPages } from './not-found-pages.ts';
 import { examples, fixtures } from './site-apps.ts';

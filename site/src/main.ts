@@ -11,7 +11,7 @@ import {
   type AppCatalog,
   type CatalogApp,
   type HostConnection,
-} from '@swerve/sw-host/client';
+} from 'swerve/client';
 import { describeResponse } from './describe-response.ts';
 import { defaultPath, isExample } from './front-page-requests.ts';
 

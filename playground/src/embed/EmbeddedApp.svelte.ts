@@ -3,7 +3,7 @@
  * stream, requests sent to it, and edits redeployed (latest wins). The embed's views and the
  * embedding page's requests (parent-channel.ts) both go through it.
  */
-import { connectApp, messageOf, type HostConnection, type LogRecord } from '@swerve/sw-host/client';
+import { connectApp, messageOf, type HostConnection, type LogRecord } from 'swerve/client';
 import runnerUrl from '../../../components/runner/dist/runner.wasm?url';
 import { decodeSharedApp, encodeSharedApp, type SharedApp } from '../lib/share/share-link.ts';
 import type { EmbedEvent, EmbedInfo, EmbedRequest, EmbedResponse } from './api/embed-protocol.ts';

@@ -5,7 +5,7 @@
  * its own on every load (the link's content with a random salt, still an `h…` key that nothing
  * can choose): its edits never change the copy another embed or tab is showing.
  */
-import { contentAppKey } from '@swerve/sw-host/client';
+import { contentAppKey } from 'swerve/client';
 
 export async function embedAppKey(fragment: string, editable: boolean): Promise<string> {
   const content = editable ? `${fragment}\n${crypto.randomUUID()}` : fragment;

@@ -4,7 +4,7 @@
  * that frames it may drive it over the embed channel (parent-channel.ts, api/embed-protocol.ts).
  */
 import { mount } from 'svelte';
-import { sameSiteFramer, sameSiteFramerMessage } from '@swerve/sw-host/client';
+import { sameSiteFramer, sameSiteFramerMessage } from 'swerve/client';
 import Embed from './Embed.svelte';
 import EmbedFailure from './EmbedFailure.svelte';
 import { EmbeddedApp } from './EmbeddedApp.svelte.ts';

@@ -12,7 +12,7 @@ import {
   type DeployFile,
   type DeployOptions,
   type PreparedComponent,
-} from '@swerve/sw-host/client';
+} from 'swerve/client';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
 
 /** The catalog app and component the site publishes the runner as (components/runner/spin.toml). */

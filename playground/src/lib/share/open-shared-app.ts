@@ -4,7 +4,7 @@
  * data the app wrote since), then its first request sent, when it is one that may go unasked
  * (`sendsOnOpen`).
  */
-import { connectApp, type DeployResult, type HostConnection } from '@swerve/sw-host/client';
+import { connectApp, type DeployResult, type HostConnection } from 'swerve/client';
 import { readUpTo } from '../bytes/read-capped.ts';
 import { MAX_SHOWN_BODY_BYTES } from '../request/response-body.ts';
 import { hasBody, normaliseRequestPath, parseHeaders } from '../request/request-spec.ts';

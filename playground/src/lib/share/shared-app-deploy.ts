@@ -4,7 +4,7 @@
  * has none, as `runnerFile` gives it), the variables, the stores it uses, and optionally its
  * key-value seed.
  */
-import type { DeployFile, DeployOptions } from '@swerve/sw-host/client';
+import type { DeployFile, DeployOptions } from 'swerve/client';
 import { base64ToBytes } from '../bytes/base64.ts';
 import { withSiteRunner } from '../deploy/site-runner-artifacts.ts';
 import { summariseManifest } from '../manifest/manifest-summary.ts';

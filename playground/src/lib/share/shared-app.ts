@@ -8,7 +8,7 @@
  * - The app runs at the content-hash origin of its canonical form (`sharedAppKey`): the same
  *   app with the same first request always opens at the same origin, a different one never does.
  */
-import { contentAppKey } from '@swerve/sw-host/client';
+import { contentAppKey } from 'swerve/client';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
 import { sha256Hex } from '../project/hash.ts';
 import { MANIFEST_PATH, type DraftFile, type Project, type ProjectDraft } from '../project/project.ts';

@@ -5,7 +5,7 @@
  */
 import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HostConnection } from '@swerve/sw-host/client';
+import type { HostConnection } from 'swerve/client';
 import { bytesToBase64 } from '../bytes/base64.ts';
 import { fromZip, toZip } from '../export/spin-zip.ts';
 import { MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES } from '../export/zip-reader.ts';

@@ -3,7 +3,7 @@
  * (/_swerve/apps.json), without its build section (the component comes built), with what each
  * template shows off added: a static page at `/`, variables.
  */
-import { CATALOG_PATH, type AppCatalog } from '@swerve/sw-host/client';
+import { CATALOG_PATH, type AppCatalog } from 'swerve/client';
 import type { DraftFile, ProjectDraft } from '../project/project.ts';
 import { EXAMPLE_COMPONENTS } from './example-components.ts';
 import { registerSource } from './project-source.ts';

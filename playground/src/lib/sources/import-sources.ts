@@ -6,7 +6,7 @@ import { idFromFileName, wasmManifest } from '../manifest/wrap-wasm.ts';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
 import { withoutStrippedOutputs } from '../syntax/runner-modules.ts';
 import { registerSource, type GivenFile } from './project-source.ts';
-import { readComponentSurface } from '@swerve/sw-host/component-surface';
+import { readComponentSurface } from 'swerve/component-surface';
 
 /** A component's imports, or none for anything else (its deploy says what is wrong with it). */
 function importsOf(bytes: Uint8Array, fileName: string): string[] {

@@ -12,7 +12,7 @@ import {
   type HostConnection,
   type LogRecord,
   type RequestRecord,
-} from '@swerve/sw-host/client';
+} from 'swerve/client';
 import { deployDiagnostics, type Diagnostic } from '../manifest/deploy-diagnostics.ts';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
 import { describeDiagnostic } from '../syntax/javascript-syntax.ts';

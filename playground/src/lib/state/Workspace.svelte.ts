@@ -3,7 +3,7 @@
  * the project list write to. Every change is saved to IndexedDB shortly after it is made (and at
  * once on Ctrl/Cmd-S); `revision` counts changes that affect what is deployed.
  */
-import { randomAppKey } from '@swerve/sw-host/client';
+import { randomAppKey } from 'swerve/client';
 import { sha256Hex } from '../project/hash.ts';
 import {
   collectBlobs,
