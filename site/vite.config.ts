@@ -1,19 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { swerveHost } from 'swerve/vite';
+import { originsForSite, SITE_ORIGIN_SETTING, swerveHost } from 'swerve/vite';
 import { playgroundInSite } from '../playground/build-config.ts';
 import { notFoundPages } from './not-found-pages.ts';
 import { examples, fixtures } from './site-apps.ts';
 
 // The site is built and served as it is deployed (`vite build` + `vite preview`), so the real
 // service worker answers the example apps, each at its own origin (`<name>.swerve.localhost`).
-// SWERVE_EMBEDDERS lists other sites' origins that may embed apps (the browser tests use one);
+// SWERVE_SITE_ORIGIN fixes the site's origin for a deployment (apps at `<key>.<its host>`; see
+// docs/hosting.md); SWERVE_EMBEDDERS lists other sites' origins that may embed apps (the browser tests use one);
 // SWERVE_BENCH_ROUTE gives the worker the benchmark's plain JavaScript baseline route.
 export default defineConfig({
   plugins: [
     swerveHost({
       apps: process.env.SWERVE_WITH_FIXTURES ? [...examples, ...fixtures] : examples,
-      origins: { embedders: process.env.SWERVE_EMBEDDERS?.split(',').filter(Boolean) ?? [] },
+      origins: originsForSite(
+        process.env[SITE_ORIGIN_SETTING],
+        process.env.SWERVE_EMBEDDERS?.split(',').filter(Boolean) ?? [],
+      ),
       benchRoute: Boolean(process.env.SWERVE_BENCH_ROUTE),
     }),
     // The playground (playground/), built with the same settings into this build's /playground/.

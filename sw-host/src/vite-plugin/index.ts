@@ -12,9 +12,11 @@ import { CATALOG_PATH } from '../protocol/paths.ts';
 import { collectSiteArtifacts, type SiteApp, type SiteArtifacts } from './app-artifacts.ts';
 import { buildHostScripts } from './build-host-scripts.ts';
 import { hostMiddleware, LOCAL_SITE_HOST } from './host-middleware.ts';
+import { writeStaticHostFiles } from './static-host-files.ts';
 
 export type { SiteApp } from './app-artifacts.ts';
 export type { OriginsConfig } from '../origins/app-origins.ts';
+export { originsForSite, SITE_ORIGIN_SETTING } from './site-origin.ts';
 
 export interface SwerveHostOptions {
   /** The apps deployed with the site, each at its own origin (`<name>.<site host>`). */
@@ -65,6 +67,8 @@ export function swerveHost(options: SwerveHostOptions): Plugin {
     async closeBundle() {
       if (artifacts) {
         await buildHostScripts(outDir, artifacts.catalog.build, origins, [], options.benchRoute ?? false);
+        // For hosts other than `vite preview`: the same headers and answers, as their configuration.
+        await writeStaticHostFiles(outDir, origins);
       }
     },
     configurePreviewServer(server) {
