@@ -13,7 +13,14 @@
  */
 import { EMBED_PAGE_PATHS } from './security-headers.ts';
 
-const FRAME_DESTINATIONS = new Set(['iframe', 'frame', 'embed', 'object']);
+/** The `Sec-Fetch-Dest` values of a frame (static-host-rules.ts writes the same test for other servers). */
+export const FRAME_DESTINATIONS: ReadonlySet<string> = new Set(['iframe', 'frame', 'embed', 'object']);
+
+/** What a refused frame reads. */
+export const EMBED_FRAMING_REFUSAL =
+  "This embed will not start inside a page of this site's own domain (an app's origin): there it would " +
+  'run apps with your own saved data, and the page could read their answers. Embeds work on pages of ' +
+  'other sites, and on the site itself.';
 
 /** Why `pathname` is refused to a request with these headers, or undefined when it is not. */
 export function refusedEmbedFraming(
@@ -24,9 +31,5 @@ export function refusedEmbedFraming(
   const dest = headers['sec-fetch-dest'];
   if (headers['sec-fetch-site'] !== 'same-site' || typeof dest !== 'string' || !FRAME_DESTINATIONS.has(dest))
     return undefined;
-  return (
-    "This embed will not start inside a page of this site's own domain (an app's origin): there it would " +
-    'run apps with your own saved data, and the page could read their answers. Embeds work on pages of ' +
-    'other sites, and on the site itself.'
-  );
+  return EMBED_FRAMING_REFUSAL;
 }

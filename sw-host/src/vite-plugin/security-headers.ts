@@ -80,7 +80,8 @@ function appFrameSources(origin: string, origins: OriginsConfig): string {
  * The viewer (`/view?app=<url>`) fetches an app from any server that allows it (CORS); what it
  * fetches is data (checked against the link's digest when given), never run at the site's origin.
  */
-const VIEW_PATHS = new Set(['/view', '/view.html']);
+export const VIEW_PAGE_PATHS: readonly string[] = ['/view', '/view.html'];
+const VIEW_PATHS = new Set(VIEW_PAGE_PATHS);
 
 /**
  * Headers for a response from the server (never for responses the worker makes), for a request
