@@ -25,6 +25,7 @@ const PAGES = [
   ['spin-parity.html', 'Spin parity'],
   ['limits.html', 'Limits'],
   ['security.html', 'Security'],
+  ['hosting.html', 'Host the playground for your docs'],
   ['examples.html', 'Live examples'],
 ] as const;
 

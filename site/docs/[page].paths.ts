@@ -1,13 +1,13 @@
 /**
  * The pages that show a document of the repository (`docs/share-links.md`, `docs/embeds.md`,
- * `docs/security.md`) once it exists, else the docs' own text (src/docs-build/repository-pages.ts);
- * a VitePress dynamic route, so each is read when the docs are built. A page with no part of its
- * own (security) has only the repository's document.
+ * `docs/security.md`, `docs/hosting.md`) once it exists, else the docs' own text
+ * (src/docs-build/repository-pages.ts); a VitePress dynamic route, so each is read when the docs
+ * are built. A page with no part of its own (security, hosting) has only the repository's document.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { repositoryPage } from '../src/docs-build/repository-pages.ts';
 
-const PAGES = ['share-links', 'embeds', 'security'];
+const PAGES = ['share-links', 'embeds', 'security', 'hosting'];
 
 const read = (path: string): string | undefined => {
   const url = new URL(path, import.meta.url);
@@ -15,7 +15,13 @@ const read = (path: string): string | undefined => {
 };
 
 export default {
-  watch: ['../../docs/share-links.md', '../../docs/embeds.md', '../../docs/security.md', './parts/*.md'],
+  watch: [
+    '../../docs/share-links.md',
+    '../../docs/embeds.md',
+    '../../docs/security.md',
+    '../../docs/hosting.md',
+    './parts/*.md',
+  ],
   paths() {
     return PAGES.map((page) => ({
       params: { page },

@@ -54,6 +54,7 @@ export default defineConfig({
           { text: 'Share links', link: '/share-links' },
           { text: 'Embeds', link: '/embeds' },
           { text: 'Export to Spin', link: '/export' },
+          { text: 'Host the playground', link: '/hosting' },
         ],
       },
       {
