@@ -68,7 +68,10 @@ export function swerveHost(options: SwerveHostOptions): Plugin {
       if (artifacts) {
         await buildHostScripts(outDir, artifacts.catalog.build, origins, [], options.benchRoute ?? false);
         // For hosts other than `vite preview`: the same headers and answers, as their configuration.
-        await writeStaticHostFiles(outDir, origins);
+        // A site whose app pattern those cannot express is still built, for `vite preview`.
+        await writeStaticHostFiles(outDir, origins).catch((error: Error) =>
+          this.warn(`No static hosting files written: ${error.message}`),
+        );
       }
     },
     configurePreviewServer(server) {
