@@ -24,9 +24,6 @@ export const CODE_CACHE_PATH = `${SWERVE_PREFIX}cache/`;
 /** The page script that installs the host when a tab opens an app URL before it is installed. */
 export const BOOTSTRAP_SCRIPT_PATH = `${SWERVE_PREFIX}bootstrap.js`;
 
-/** That page as a file, for servers that answer app URLs from files (vite-plugin/static-host-rules.ts). */
-export const BOOTSTRAP_PAGE_PATH = `${SWERVE_PREFIX}start.html`;
-
 /**
  * A route the service worker answers in plain JavaScript, without any component: the baseline
  * that component latency is measured against.

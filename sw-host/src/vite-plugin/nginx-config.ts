@@ -20,6 +20,9 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** An internal location (no request can name it) that answers with the bootstrap page. */
+const BOOTSTRAP_LOCATION = '/_swerve-bootstrap-page';
+
 /** `/x/*` → `^~ /x/`, `/*` → `/`, `/x` → `= /x`. */
 function locationOf(pattern: string): string {
   if (pattern === '/*') return '/';
@@ -138,13 +141,28 @@ export function nginxConfig(plan: StaticHostPlan, root: string): string {
             '    # installed; before that, a navigation gets the page that installs it, others a short text.',
             '    charset utf-8;',
             '    if ($swerve_navigation) {',
-            `      rewrite ^ ${plan.bootstrapPage} break;`,
+            `      rewrite ^ ${BOOTSTRAP_LOCATION} last;`,
             '    }',
             '    default_type text/plain;',
             `    return 503 ${quote(before ?? '').slice(0, -1)}$scheme://$http_host$request_uri${quote(after ?? '').slice(1)};`,
           ]
         : ['    try_files $uri =404;'];
     app.push(...locationBlock(location, body, variables));
+    if (location.pattern === '/*') {
+      // The page that installs the host: in this file only, never a file the site's origin serves.
+      app.push(
+        ...locationBlock(
+          { ...location, pattern: BOOTSTRAP_LOCATION },
+          [
+            '    internal;',
+            '    default_type text/html;',
+            '    charset utf-8;',
+            `    return 200 ${quote(plan.bootstrapHtml)};`,
+          ],
+          variables,
+        ),
+      );
+    }
   }
   app.push('}');
 

@@ -1,13 +1,12 @@
 /**
- * Writes what a server needs to host the built site (static-host-rules.ts): the bootstrap page
- * app origins answer navigations with, and the headers in the forms common servers read. The
+ * Writes what a server needs to host the built site (static-host-rules.ts): the headers and rules
+ * in the forms common servers read. The
  * `_headers` file goes into the site (hosts read it from there and do not serve it); the nginx and
  * Caddy configurations go beside it, in `<outDir>-hosting/`, since they are not part of the site.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { OriginsConfig } from '../origins/app-origins.ts';
-import { bootstrapHtml } from './bootstrap-page.ts';
 import { CADDY_FILE, caddyConfig } from './caddy-config.ts';
 import { HEADERS_FILE, headersFile } from './headers-file.ts';
 import { NGINX_FILE, nginxConfig } from './nginx-config.ts';
@@ -20,9 +19,6 @@ export function hostingDir(outDir: string): string {
 
 export async function writeStaticHostFiles(outDir: string, origins: OriginsConfig): Promise<void> {
   const plan = staticHostPlan(origins);
-  const bootstrapPage = join(outDir, plan.bootstrapPage);
-  await mkdir(dirname(bootstrapPage), { recursive: true });
-  await writeFile(bootstrapPage, bootstrapHtml());
   await writeFile(join(outDir, HEADERS_FILE), headersFile(plan));
   const hosting = hostingDir(outDir);
   await mkdir(hosting, { recursive: true });

@@ -112,12 +112,13 @@ describe('the written configurations', () => {
   it('nginx and Caddy: the same-site frame refusal, the bootstrap page and the link host page by name', () => {
     const nginx = nginxConfig(plan, '/srv/swerve');
     expect(nginx).toContain('"~^same-site:(iframe|frame|embed|object)$" 1;');
-    expect(nginx).toContain('rewrite ^ /_swerve/start.html break;');
+    expect(nginx).toContain('rewrite ^ /_swerve-bootstrap-page last;');
+    expect(nginx).toContain('src=\\"/_swerve/bootstrap.js\\"');
     expect(nginx).toContain('server_name "~^(?<swerve_app>');
     expect(nginx).toContain('listen 443 ssl;');
     const caddy = caddyConfig(plan, '/srv/swerve');
     expect(caddy).toContain('header_regexp Sec-Fetch-Dest ^(iframe|frame|embed|object)$');
     expect(caddy).toContain('https://*.swerve.example.com {');
-    expect(caddy).toContain('rewrite @navigation /_swerve/start.html');
+    expect(caddy).toContain('respond @navigation "<!doctype html>');
   });
 });

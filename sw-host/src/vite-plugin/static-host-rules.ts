@@ -7,14 +7,15 @@
  * Besides headers, the host middleware (host-middleware.ts) does three things a plain file server
  * cannot, which the nginx and Caddy forms do with their own rules and `_headers` cannot express:
  * - at app origins, every path but Swerve's own files answers a navigation with the bootstrap page
- *   (written as a file, `BOOTSTRAP_PAGE_PATH`) and anything else with 503 and a short text;
+ *   and anything else with 503 and a short text, never cached. The page is written into those
+ *   configurations, never as a file of the site: at the site's own origin it would install the
+ *   host's worker over the site's pages;
  * - `/embed` answers 403 to frames of the site's own domain (`Sec-Fetch-Site: same-site`);
  * - an old app URL (`/apps/<key>/x`) is redirected to the app's origin.
  */
 import { appOrigin, CONTENT_KEY, type OriginsConfig } from '../origins/app-origins.ts';
 import {
   APPS_ROOT,
-  BOOTSTRAP_PAGE_PATH,
   CLIENT_MODULE_PATH,
   COMPONENTS_PATH,
   GUEST_WORKER_PATH,
@@ -24,7 +25,7 @@ import {
   SWERVE_PREFIX,
   TOOLS_WORKER_PATH,
 } from '../protocol/paths.ts';
-import { notABrowserText } from './bootstrap-page.ts';
+import { bootstrapHtml, notABrowserText } from './bootstrap-page.ts';
 import { EMBED_FRAMING_REFUSAL, FRAME_DESTINATIONS } from './embed-framing.ts';
 import { EMBED_API_PATH, EMBED_PAGE_PATHS, securityHeaders, VIEW_PAGE_PATHS } from './security-headers.ts';
 import { DEFAULT_SITE_ORIGIN, originsForSite } from './site-origin.ts';
@@ -55,8 +56,8 @@ export interface StaticHostPlan {
   linkKeyPattern: string;
   /** In order: where several rules match a request, the last one's headers are sent. */
   rules: readonly HeaderRule[];
-  /** App origins: the page navigations get (a file) and the text other clients get, with `{url}`. */
-  bootstrapPage: string;
+  /** App origins, before the host is installed: the page navigations get, the text others get (`{url}`). */
+  bootstrapHtml: string;
   notABrowserText: string;
   /** The embed page's paths, refused to frames whose `Sec-Fetch-Dest` is one of `frameDestinations`. */
   embedPaths: readonly string[];
@@ -115,12 +116,6 @@ export function staticHostPlan(origins: OriginsConfig): StaticHostPlan {
     },
     {
       hosts: 'apps',
-      paths: [BOOTSTRAP_PAGE_PATH],
-      headers: { ...at(app, '/'), 'cache-control': 'no-store' },
-      why: 'The page an app URL gets before the host is installed: never cached, so the app answers next time.',
-    },
-    {
-      hosts: 'apps',
       paths: [HOST_PAGE_PATH],
       headers: at(app, HOST_PAGE_PATH),
       why: 'The host page of an app origin: framed by the site (or an embedder) to drive the host.',
@@ -156,7 +151,7 @@ export function staticHostPlan(origins: OriginsConfig): StaticHostPlan {
     appKeyPattern: '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?',
     linkKeyPattern: CONTENT_KEY.source.replace(/^\^|\$$/g, ''),
     rules,
-    bootstrapPage: BOOTSTRAP_PAGE_PATH,
+    bootstrapHtml: bootstrapHtml(),
     notABrowserText: notABrowserText('{url}'),
     embedPaths: EMBED_PAGE_PATHS,
     frameDestinations: [...FRAME_DESTINATIONS],
@@ -192,6 +187,9 @@ export function planHeaders(
   return matching.at(-1)?.headers ?? {};
 }
 
+/** What the host middleware adds to the answers it makes at app origins itself. */
+const APP_FALLBACK_HEADERS = { 'cache-control': 'no-store' };
+
 /** One path pattern of a server's configuration and every header of its responses. */
 export interface HostLocation {
   pattern: string;
@@ -203,7 +201,7 @@ export interface HostLocation {
 /**
  * The path patterns a server that picks one rule per request (nginx's locations, Caddy's
  * exclusive matchers) needs for the site's origin or for app origins, each with its headers.
- * At app origins, `/*` is every path but Swerve's own files: the bootstrap page's headers.
+ * At app origins, `/*` is every path but Swerve's own files, which the server answers itself.
  */
 export function hostLocations(plan: StaticHostPlan, kind: 'site' | 'app'): HostLocation[] {
   const wanted: RuleHosts[] = kind === 'site' ? ['site', 'all'] : ['apps', 'links', 'all'];
@@ -213,9 +211,11 @@ export function hostLocations(plan: StaticHostPlan, kind: 'site' | 'app'): HostL
   if (kind === 'app') patterns.add(`${SWERVE_PREFIX}*`);
   const sample = (pattern: string) => (pattern.endsWith('*') ? `${pattern.slice(0, -1)}x` : pattern);
   return [...patterns].map((pattern) => {
-    const path = kind === 'app' && pattern === '/*' ? plan.bootstrapPage : sample(pattern);
-    const headers = planHeaders(plan, kind, path);
-    const linkHeaders = kind === 'app' ? planHeaders(plan, 'link', path) : headers;
+    const path = sample(pattern);
+    // Every app path the server answers itself (the bootstrap page, or 503) is never cached.
+    const own = kind === 'app' && pattern === '/*' ? APP_FALLBACK_HEADERS : {};
+    const headers = { ...planHeaders(plan, kind, path), ...own };
+    const linkHeaders = kind === 'app' ? { ...planHeaders(plan, 'link', path), ...own } : headers;
     const differs = JSON.stringify(linkHeaders) !== JSON.stringify(headers);
     return { pattern, headers, ...(differs ? { linkHeaders } : {}) };
   });
