@@ -54,12 +54,17 @@ static_response = { headers = { content-type = "text/html" }, body = "<!doctype 
   },
 };
 
+/** The build and the server configurations written beside it (176 MB, mostly components). */
+function removeBuild(): void {
+  for (const dir of [OUT_DIR, `${OUT_DIR}-hosting`]) rmSync(dir, { recursive: true, force: true });
+}
+
 let site: Server;
 let embedder: Server;
 
 test.beforeAll(async () => {
   test.setTimeout(BUILD_TIMEOUT);
-  rmSync(OUT_DIR, { recursive: true, force: true });
+  removeBuild();
   // A deployment's build: the example apps only, no embedders configured.
   const { SWERVE_WITH_FIXTURES: _fixtures, SWERVE_EMBEDDERS: _embedders, ...inherited } = process.env;
   const env = { ...inherited, SWERVE_SITE_ORIGIN: SITE };
@@ -86,6 +91,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await new Promise<void>((resolve) => site?.close(() => resolve()));
   await new Promise<void>((resolve) => embedder?.close(() => resolve()));
+  removeBuild();
 });
 
 async function openFresh(browser: Browser, url: string): Promise<Page> {
