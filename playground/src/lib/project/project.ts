@@ -24,6 +24,11 @@ export interface Project {
   variables: Record<string, string>;
   /** Deploy on every edit (debounced), or only on Ctrl/Cmd-Enter. */
   runOnEdit: boolean;
+  /**
+   * Re-send the console's request after each successful deploy (only ever a GET). Absent: on.
+   * Off for handlers whose GETs have side effects.
+   */
+  resendOnDeploy?: boolean;
   /** The request being composed in the console, and the last ones sent (newest first). */
   request: RequestSpec;
   history: RequestSpec[];

@@ -181,6 +181,12 @@ export class Workspace {
     this.#touch(this.current, false);
   }
 
+  setResendOnDeploy(on: boolean): void {
+    if (!this.current) return;
+    this.current.resendOnDeploy = on;
+    this.#touch(this.current, false);
+  }
+
   setRequest(spec: RequestSpec): void {
     if (!this.current) return;
     this.current.request = spec;
