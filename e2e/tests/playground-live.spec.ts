@@ -1,0 +1,130 @@
+/**
+ * The playground's live loop and its answer pane: a deploy answers the project's request by
+ * itself (a GET only, and only while the switch is on), the answer says which version gave it
+ * and is marked stale once the code changes, Send and Ctrl+Enter answer from the edited code,
+ * and the answer on screen is always the open project's.
+ */
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '../fixtures/swerve.ts';
+import {
+  DEPLOY_TIMEOUT,
+  newProject,
+  PLAYGROUND,
+  replaceOpenFile,
+  running,
+  send,
+} from '../fixtures/playground.ts';
+
+const UNKNOWN_IMPORT_WASM = fileURLToPath(
+  new URL('../../components/fixtures/unknown-import/dist/unknown-import.wasm', import.meta.url),
+);
+const handler = (text: string) =>
+  `export default { fetch: (request) => new Response(${JSON.stringify(text)} + new URL(request.url).pathname) };\n`;
+
+test('each deploy answers again by itself, from the new version; an edit marks the answer stale until then', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  const body = page.getByTestId('response-body');
+  const version = page.getByTestId('answer-version');
+
+  // Opened, the project answers GET / with no click.
+  await expect(body).toHaveText('Hello from JavaScript at /!');
+  await expect(version).toHaveText('v1 · re-sent');
+  await expect(page.getByTestId('answer-request')).toHaveText('GET /');
+
+  // An edit deploys, and the new version answers the same request by itself.
+  await replaceOpenFile(page, handler('first edit at '));
+  await expect(body).toHaveText('first edit at /', { timeout: DEPLOY_TIMEOUT });
+  await expect(version).toHaveText('v2 · re-sent');
+  await expect(page.getByTestId('answer-stale')).toHaveCount(0);
+
+  // Deploying only when asked: the answer on screen is marked stale as soon as the code changes ...
+  await page.getByLabel('Run on edit').uncheck();
+  await replaceOpenFile(page, handler('second edit at '));
+  await expect(page.getByTestId('answer-stale')).toHaveText(
+    'This answer is from version 2; the code changed since.',
+  );
+  await expect(body).toHaveText('first edit at /');
+  // ... and Send, pressed right after, deploys the edit first: the edited code answers.
+  await send(page, '/sent');
+  await expect(body).toHaveText('second edit at /sent');
+  await expect(version).toHaveText('v3');
+  await expect(page.getByTestId('answer-stale')).toHaveCount(0);
+
+  // Ctrl+Enter in the editor means the same: deploy the edit, then send.
+  await replaceOpenFile(page, handler('third edit at '));
+  await page.keyboard.press('Control+Enter');
+  await expect(body).toHaveText('third edit at /sent');
+  await expect(version).toHaveText('v4');
+
+  // With the switch off, a deploy leaves the answer as it is, marked stale.
+  await page.getByTestId('resend-switch').uncheck();
+  await page.getByLabel('Run on edit').check();
+  await replaceOpenFile(page, handler('fourth edit at '));
+  await expect(page.getByTestId('run-status')).toContainText('Running v5', { timeout: DEPLOY_TIMEOUT });
+  await expect(body).toHaveText('third edit at /sent');
+  await expect(page.getByTestId('answer-stale')).toContainText('This answer is from version 4');
+  await page.screenshot({ path: test.info().outputPath('stale-answer.png') });
+});
+
+test('a POST is never re-sent by itself, and a failed deploy says the answer is the last good version’s', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  await send(page, '/posted', 'POST');
+  const body = page.getByTestId('response-body');
+  await expect(body).toHaveText('Hello from JavaScript at /posted!');
+
+  await replaceOpenFile(page, handler('edited at '));
+  await expect(page.getByTestId('run-status')).toContainText('Running v2', { timeout: DEPLOY_TIMEOUT });
+  await expect(page.getByTestId('answer-stale')).toContainText('A POST is not re-sent by itself');
+  await expect(body).toHaveText('Hello from JavaScript at /posted!');
+
+  // A handler that does not parse is not deployed; Send answers from the last good version, and says so.
+  await replaceOpenFile(page, 'export default { fetch: (request) => new Response("broken" };\n');
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'failed', {
+    timeout: DEPLOY_TIMEOUT,
+  });
+  await send(page, '/again', 'GET');
+  await expect(body).toHaveText('edited at /again');
+  await expect(page.getByTestId('answer-stale')).toHaveText(
+    'This answer is from version 2, the last good one: your latest edits did not deploy (the Deploy panel says why).',
+  );
+});
+
+test("the answer on screen is always the open project's: after creating, uploading, switching and deleting", async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  await send(page, '/first');
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /first!');
+
+  // A second project: its own answer to its own request, none of the first's.
+  await newProject(page, 'example:hello');
+  await expect(page.getByTestId('response-body')).toContainText('Hello from spin.toml');
+  await expect(page.getByTestId('answer-request')).toHaveText('GET /');
+
+  // An upload whose deploy fails: no answer, and the pane says why.
+  await page.getByTestId('new-project').click();
+  await page.getByTestId('source-input-upload-wasm').setInputFiles(UNKNOWN_IMPORT_WASM);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'failed', {
+    timeout: DEPLOY_TIMEOUT,
+  });
+  await expect(page.getByTestId('answer-none')).toContainText('the project did not deploy');
+  await expect(page.getByTestId('response-status')).toHaveCount(0);
+
+  // Back to the first: its request, answered again by its own version.
+  const first = page.getByTestId('project').last();
+  await first.locator('.project-open').click();
+  await running(page);
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /first!');
+
+  // Deleting it opens the newest project, the upload that did not deploy: no answer again.
+  await first.getByRole('button', { name: /^Delete/ }).click();
+  await expect(page.getByTestId('answer-none')).toBeVisible();
+  await expect(page.getByTestId('response-status')).toHaveCount(0);
+});
