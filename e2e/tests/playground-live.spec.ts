@@ -128,3 +128,40 @@ test("the answer on screen is always the open project's: after creating, uploadi
   await expect(page.getByTestId('answer-none')).toBeVisible();
   await expect(page.getByTestId('response-status')).toHaveCount(0);
 });
+
+test('a failed request is explained in the answer: the stack without the runner, the deadline with its log line', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  const failure = page.getByTestId('answer-failure');
+
+  await replaceOpenFile(
+    page,
+    [
+      'function check(items) {',
+      "  if (items > 2) throw new RangeError('too many items');",
+      '}',
+      'export default { fetch: () => Response.json({ items: check(5) }) };',
+      '',
+    ].join('\n'),
+  );
+  await expect(page.getByTestId('response-status')).toHaveText('500', { timeout: DEPLOY_TIMEOUT });
+  const log = page.getByTestId('answer-failure-log');
+  await expect(failure).toContainText('The app answered 500. Its error output for this request:');
+  await expect(log).toContainText('Uncaught RangeError: too many items');
+  await expect(log).toContainText('check@/index.js:2:24');
+  // The runner's own frames (its bundle) are counted, not shown; Logs keeps them.
+  await expect(log).not.toContainText('runner.bundle.js');
+  await expect(failure).toContainText("stack frames of the runner's own left out");
+  await expect(page.getByTestId('logs')).toContainText('runner.bundle.js');
+
+  // A handler that never returns is stopped at its deadline; the answer says so.
+  await replaceOpenFile(page, 'export default { fetch: () => { while (true) {} } };\n');
+  await expect(page.getByTestId('response-status')).toHaveText('504', { timeout: DEPLOY_TIMEOUT });
+  await expect(failure).toContainText('The host answered 504 itself, not the app.');
+  await expect(log).toContainText(
+    'GET / answered 504: hello-js/handler was stopped while handling GET / (route /...): its deadline of 10 s passed',
+  );
+  await page.screenshot({ path: test.info().outputPath('answer-504.png') });
+});

@@ -90,13 +90,13 @@ export class AppSession {
   edits = $state(0);
   deployedEdits = $state(0);
   /** The answer on screen, or why there is none. */
-  answer = $state<Answer | undefined>();
+  answer = $state.raw<Answer | undefined>();
   answerError = $state('');
   /** Why the last deploy did not re-send the request (a POST, say), shown with the stale answer. */
   notResent = $state('');
   sending = $state(false);
-  logs = $state<LogRecord[]>([]);
-  requests = $state<RequestRecord[]>([]);
+  logs = $state.raw<LogRecord[]>([]);
+  requests = $state.raw<RequestRecord[]>([]);
   /** Bumped after anything that may have changed the app's key-value data. */
   kvRevision = $state(0);
   host = $state<HostConnection | undefined>();

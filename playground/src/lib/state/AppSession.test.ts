@@ -80,7 +80,7 @@ describe('AppSession', () => {
 
   /** Waits until the session has nothing in flight. */
   const settle = async () => {
-    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 200; i++) await Promise.resolve();
   };
 
   it('answers the GET after each deploy, from that version', async () => {
