@@ -5,7 +5,10 @@
  * and the answer on screen is always the open project's.
  */
 import { fileURLToPath } from 'node:url';
+import { SITE_URL } from '../fixtures/app-hosts.ts';
 import { expect, test } from '../fixtures/swerve.ts';
+import { encodeSharedApp } from '../../playground/src/lib/share/share-link.ts';
+import { V1_LINK_FIXTURE } from '../../playground/src/lib/share/share-link.fixture.ts';
 import {
   DEPLOY_TIMEOUT,
   newProject,
@@ -164,4 +167,35 @@ test('a failed request is explained in the answer: the stack without the runner,
     'GET / answered 504: hello-js/handler was stopped while handling GET / (route /...): its deadline of 10 s passed',
   );
   await page.screenshot({ path: test.info().outputPath('answer-504.png') });
+});
+
+test('a reload, and "Open in playground", reopen the file that was open and show the last answer', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  // A POST: never re-sent by itself, so what shows after the reload is the answer kept.
+  await send(page, '/kept', 'POST');
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /kept!');
+
+  await page.reload();
+  await expect(page.locator('.editor-pane .tab.active button').first()).toHaveText('index.js');
+  await expect(page.getByTestId('editor')).toContainText("addEventListener('fetch'");
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /kept!');
+  await expect(page.getByTestId('answer-version')).toHaveText('earlier');
+  await expect(page.getByTestId('answer-request')).toHaveText('POST /kept');
+  await running(page);
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /kept!');
+
+  // A link that opens its handler: the copy in the playground opens it too, with the link's answer.
+  const link = await encodeSharedApp({ ...V1_LINK_FIXTURE.app, open: 'src/index.js' });
+  await page.goto(`${SITE_URL}/view#${link}`);
+  await expect(page.getByTestId('response-body')).toContainText('Hi from a link made in v1', {
+    timeout: DEPLOY_TIMEOUT,
+  });
+  await page.getByTestId('open-in-playground').click();
+  await page.waitForURL(PLAYGROUND);
+  await expect(page.locator('.editor-pane .tab.active button').first()).toHaveText('index.js');
+  // The link's answer shows until the copy's own deploy answers again (its GET is re-sent).
+  await expect(page.getByTestId('response-body')).toContainText('Hi from a link made in v1');
 });

@@ -6,6 +6,7 @@
  */
 
 import type { RequestSpec } from '../request/request-spec.ts';
+import type { Answer } from '../request/answer.ts';
 
 export const MANIFEST_PATH = 'spin.toml';
 
@@ -32,6 +33,10 @@ export interface Project {
   /** The request being composed in the console, and the last ones sent (newest first). */
   request: RequestSpec;
   history: RequestSpec[];
+  /** The file open in the editor, reopened with the project. */
+  openPath?: string;
+  /** The answer on screen, shown again when the project reopens (keptAnswer). */
+  lastAnswer?: Answer;
   createdAt: number;
   updatedAt: number;
 }

@@ -26,7 +26,8 @@ import { manifestOf, MANIFEST_PATH, type Project, type ProjectFile } from '../pr
 import { siteRunnerArtifacts, withSiteRunner } from '../deploy/site-runner-artifacts.ts';
 import { siteRunner } from '../share/site-runner.ts';
 import { hasBody, normaliseRequestPath, parseHeaders, type RequestSpec } from '../request/request-spec.ts';
-import { MAX_SHOWN_BODY_BYTES, showBody, type ShownBody } from '../request/response-body.ts';
+import { MAX_SHOWN_BODY_BYTES, showBody } from '../request/response-body.ts';
+import type { Answer } from '../request/answer.ts';
 import { readUpTo } from '../bytes/read-capped.ts';
 
 const MAX_RECORDS = 2000;
@@ -39,24 +40,6 @@ export interface DeployFailure {
   diagnostics: Diagnostic[];
 }
 
-/** An answer on screen: what was asked, what came back, and which version of the code answered. */
-export interface Answer {
-  request: RequestSpec;
-  status: number;
-  statusText: string;
-  headers: [string, string][];
-  body: ShownBody;
-  ms: number;
-  /** The host's record of the request (its timings, its error), once it has arrived. */
-  record?: RequestRecord;
-  /** The deploy that answered: 1 for this session's first. 0: deployed before the page loaded. */
-  version: number;
-  /** The edits that version was built from (see AppSession.edits). */
-  edits: number;
-  /** Sent by the live loop after a deploy, not by the user. */
-  resent: boolean;
-}
-
 /** What a deploy needs of the workspace: a project's binary files' bytes. */
 export type BytesOf = (file: Extract<ProjectFile, { kind: 'binary' }>) => Promise<Uint8Array>;
 
@@ -64,6 +47,8 @@ export interface SessionSource {
   bytesOf: BytesOf;
   /** A snapshot of the project as it is now (its files, its request, its switches). */
   project(): Project | undefined;
+  /** The answer the project showed last, before this session (a reload). */
+  kept?: Answer;
 }
 
 /**
@@ -121,6 +106,7 @@ export class AppSession {
     private readonly source: SessionSource,
     connect: (key: string) => Promise<HostConnection> = connectApp,
   ) {
+    this.answer = source.kept;
     this.#connecting = connect(key);
     this.#connecting.then(
       (host) => {
@@ -214,6 +200,7 @@ export class AppSession {
         headers: [...response.headers],
         body: showBody(response.headers.get('content-type') ?? '', bytes, truncated),
         ms: performance.now() - started,
+        at: Date.now(),
         version,
         edits,
         resent,
@@ -226,7 +213,7 @@ export class AppSession {
       const record = records.findLast(
         (r) => r.method === request.method && path.startsWith(r.path.split('?')[0]!),
       );
-      if (sent === this.#sends && record) this.answer = { ...answer, record };
+      if (sent === this.#sends && record && !this.#closed) this.answer = { ...answer, record };
       return true;
     } catch (error) {
       if (sent === this.#sends) this.answerError = messageOf(error);
