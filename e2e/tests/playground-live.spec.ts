@@ -37,10 +37,15 @@ test('each deploy answers again by itself, from the new version; an edit marks t
   await expect(version).toHaveText('v1 · re-sent');
   await expect(page.getByTestId('answer-request')).toHaveText('GET /');
 
-  // An edit deploys, and the new version answers the same request by itself.
+  await page.getByTestId('tab-preview').click();
+  const preview = page.frameLocator('[data-testid="preview"]').locator('body');
+  await expect(preview).toHaveText('Hello from JavaScript at /!');
+
+  // An edit deploys, and the new version answers the same request by itself; Preview reloads.
   await replaceOpenFile(page, handler('first edit at '));
   await expect(body).toHaveText('first edit at /', { timeout: DEPLOY_TIMEOUT });
   await expect(version).toHaveText('v2 · re-sent');
+  await expect(preview).toHaveText('first edit at /');
   await expect(page.getByTestId('answer-stale')).toHaveCount(0);
 
   // Deploying only when asked: the answer on screen is marked stale as soon as the code changes ...
