@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 const preview2Shim = fileURLToPath(
@@ -10,6 +11,8 @@ const preview3Shim = fileURLToPath(
 
 // Unit tests for the environment-agnostic core: `*.test.ts` beside the code, run under Node.
 export default defineConfig({
+  // The playground's state classes (`*.svelte.ts`) use runes, which Svelte's compiler turns into code.
+  plugins: [svelte({ configFile: false })],
   resolve: {
     // The host runs preview2-shim's and preview3-shim's browser builds in every runtime; under
     // Node the packages would resolve to their Node builds, whose streams and filesystem are

@@ -7,17 +7,41 @@
 import type { SharedApp } from '../lib/share/share-link.ts';
 import { sharedAppToDraft, type SiteRunner } from '../lib/share/shared-app.ts';
 import { Workspace } from '../lib/state/Workspace.svelte.ts';
+import type { FirstAnswer } from '../lib/share/open-shared-app.ts';
+import { showBody } from '../lib/request/response-body.ts';
 
 export const SHARED_SOURCE_ID = 'share-link';
 
-export async function openInPlayground(app: SharedApp, runner: SiteRunner): Promise<void> {
+/**
+ * `answer`, the link's answer on screen, goes with the copy: the playground shows it (from before
+ * the copy ran) until the copy's own deploy answers.
+ */
+export async function openInPlayground(
+  app: SharedApp,
+  runner: SiteRunner,
+  answer: FirstAnswer | undefined,
+): Promise<void> {
   const workspace = new Workspace();
   await workspace.load();
-  await workspace.create(await sharedAppToDraft(app, runner), SHARED_SOURCE_ID);
+  const project = await workspace.create(await sharedAppToDraft(app, runner), SHARED_SOURCE_ID);
   if (app.request) {
     const { method, path, headers = '', body = '' } = app.request;
     workspace.setRequest({ method, path, headers, body });
-    await workspace.saveNow();
   }
+  if (answer) {
+    workspace.keepAnswer({
+      request: workspace.current?.request ?? project.request,
+      status: answer.status,
+      statusText: answer.statusText,
+      headers: answer.contentType ? [['content-type', answer.contentType]] : [],
+      body: showBody(answer.contentType, answer.bytes, answer.truncated),
+      ms: 0,
+      at: Date.now(),
+      version: 0,
+      edits: 0,
+      resent: false,
+    });
+  }
+  await workspace.saveNow();
   location.assign('/playground/');
 }

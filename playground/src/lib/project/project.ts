@@ -6,6 +6,7 @@
  */
 
 import type { RequestSpec } from '../request/request-spec.ts';
+import type { Answer } from '../request/answer.ts';
 
 export const MANIFEST_PATH = 'spin.toml';
 
@@ -24,9 +25,18 @@ export interface Project {
   variables: Record<string, string>;
   /** Deploy on every edit (debounced), or only on Ctrl/Cmd-Enter. */
   runOnEdit: boolean;
+  /**
+   * Re-send the console's request after each successful deploy (only ever a GET). Absent: on.
+   * Off for handlers whose GETs have side effects.
+   */
+  resendOnDeploy?: boolean;
   /** The request being composed in the console, and the last ones sent (newest first). */
   request: RequestSpec;
   history: RequestSpec[];
+  /** The file open in the editor, reopened with the project. */
+  openPath?: string;
+  /** The answer on screen, shown again when the project reopens (keptAnswer). */
+  lastAnswer?: Answer;
   createdAt: number;
   updatedAt: number;
 }

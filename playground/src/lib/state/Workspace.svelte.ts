@@ -21,6 +21,7 @@ import {
   type ProjectFile,
 } from '../project/project.ts';
 import { hasBody, type RequestSpec } from '../request/request-spec.ts';
+import { keptAnswer, type Answer } from '../request/answer.ts';
 import { renameApplication } from '../manifest/rename-application.ts';
 
 const SAVE_DELAY_MS = 250;
@@ -32,7 +33,7 @@ export const DEFAULT_REQUEST: RequestSpec = { method: 'GET', path: '/', headers:
 export class Workspace {
   projects = $state<Project[]>([]);
   currentId = $state<string | undefined>();
-  openPath = $state<string>(MANIFEST_PATH);
+  #openPath = $state<string>(MANIFEST_PATH);
   loaded = $state(false);
   saveState = $state<'saved' | 'pending' | 'failed'>('saved');
   saveError = $state('');
@@ -42,6 +43,20 @@ export class Workspace {
   deleted = $state<Project | undefined>();
 
   current = $derived(this.projects.find((p) => p.id === this.currentId));
+
+  /** The file open in the editor; the project keeps it, to reopen it after a reload. */
+  get openPath(): string {
+    return this.#openPath;
+  }
+  set openPath(path: string) {
+    this.#openPath = path;
+    const project = this.current;
+    if (project && project.openPath !== path) {
+      project.openPath = path;
+      this.#touch(project, false);
+    }
+  }
+
   paths = $derived(this.current ? sortPaths(this.current.files.map((f) => f.path)) : []);
   openFile = $derived(this.current?.files.find((f) => f.path === this.openPath));
 
@@ -65,7 +80,8 @@ export class Workspace {
     this.currentId = id;
     if (id) localStorage.setItem(CURRENT_KEY, id);
     const project = this.current;
-    if (project && !project.files.some((f) => f.path === this.openPath)) this.openPath = MANIFEST_PATH;
+    const kept = project?.openPath;
+    this.#openPath = kept && project.files.some((f) => f.path === kept) ? kept : MANIFEST_PATH;
   }
 
   /** Stores a new project made from `draft` and opens it. */
@@ -76,6 +92,7 @@ export class Workspace {
       else files.push(await this.#storeBytes(file.path, file.bytes));
     }
     const now = Date.now();
+    const open = draft.open && files.some((f) => f.path === draft.open) ? draft.open : MANIFEST_PATH;
     const project: Project = {
       id: crypto.randomUUID(),
       name: this.#uniqueName(draft.name),
@@ -86,12 +103,12 @@ export class Workspace {
       runOnEdit: true,
       request: { ...DEFAULT_REQUEST },
       history: [],
+      openPath: open,
       createdAt: now,
       updatedAt: now,
     };
     await saveProject(project);
     this.projects = [project, ...this.projects];
-    this.openPath = draft.open && files.some((f) => f.path === draft.open) ? draft.open : MANIFEST_PATH;
     this.select(project.id);
     return project;
   }
@@ -104,6 +121,8 @@ export class Workspace {
     // A copy runs at an origin of its own, with key-value stores of its own.
     const project = { ...copy, id: crypto.randomUUID(), key: randomAppKey(), createdAt: now, updatedAt: now };
     project.name = this.#uniqueName(`${original.name} copy`);
+    // The copy answers for itself, at its own origin.
+    delete project.lastAnswer;
     await saveProject(project);
     this.projects = [project, ...this.projects];
     this.select(project.id);
@@ -181,10 +200,24 @@ export class Workspace {
     this.#touch(this.current, false);
   }
 
+  setResendOnDeploy(on: boolean): void {
+    if (!this.current) return;
+    this.current.resendOnDeploy = on;
+    this.#touch(this.current, false);
+  }
+
   setRequest(spec: RequestSpec): void {
     if (!this.current) return;
     this.current.request = spec;
     this.#touch(this.current, false);
+  }
+
+  /** Keeps the answer on screen with the project, to show it again when the project reopens. */
+  keepAnswer(answer: Answer): void {
+    const project = this.current;
+    if (!project || project.lastAnswer?.at === answer.at) return;
+    project.lastAnswer = keptAnswer(answer);
+    this.#touch(project, false);
   }
 
   /**
