@@ -11,6 +11,8 @@ const preview3Shim = fileURLToPath(
 // Unit tests for the environment-agnostic core: `*.test.ts` beside the code, run under Node.
 export default defineConfig({
   resolve: {
+    // The `swerve` package's exports resolve to its sources here (decision 0023).
+    conditions: ['swerve-source', 'module', 'node', 'development|production'],
     // The host runs preview2-shim's and preview3-shim's browser builds in every runtime; under
     // Node the packages would resolve to their Node builds, whose streams and filesystem are
     // other classes (and whose exit ends the process).

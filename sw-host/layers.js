@@ -44,6 +44,8 @@ export const SW_HOST_LAYERS = [
   // Tools around the host.
   'vite-plugin',
   'cli',
+  // The Node API the other packages use (`swerve/node`).
+  'node',
 ];
 
 /**

@@ -26,6 +26,7 @@ import {
   TOOLS_WORKER_PATH,
 } from '../protocol/paths.ts';
 import { hostPageHtml } from './host-page-html.ts';
+import { ORIGINS_SLOT_EXPRESSION } from './prebuilt-host.ts';
 
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -64,6 +65,11 @@ export async function buildHostScripts(
   origins: OriginsConfig = {},
   extra: HostScript[] = [],
   benchRoute = false,
+  /**
+   * For the `swerve` package (sw-host/scripts/build.js): no source maps (the sources are not
+   * shipped), and the origins left as a slot the Vite plugin fills in (vite-plugin/prebuilt-host.ts).
+   */
+  prebuilt = false,
 ): Promise<void> {
   const hostPage = join(outDir, HOST_PAGE_PATH.slice(1));
   await mkdir(dirname(hostPage), { recursive: true });
@@ -80,7 +86,7 @@ export async function buildHostScripts(
       logLevel: 'warn',
       define: {
         __SWERVE_BUILD__: JSON.stringify(buildId),
-        __SWERVE_ORIGINS__: JSON.stringify(origins),
+        __SWERVE_ORIGINS__: prebuilt ? ORIGINS_SLOT_EXPRESSION : JSON.stringify(origins),
         __SWERVE_BENCH_ROUTE__: JSON.stringify(benchRoute),
       },
       resolve: { alias: { 'node:fs/promises': join(srcDir, 'vite-plugin', 'node-fs-stub.ts') } },
@@ -89,7 +95,7 @@ export async function buildHostScripts(
         emptyOutDir: false,
         copyPublicDir: false,
         target: 'es2023',
-        sourcemap: true,
+        sourcemap: !prebuilt,
         minify: true,
         rolldownOptions: {
           input: entry,
