@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { swerveHost } from 'swerve/vite';
-import { playgroundInSite } from '../playground/build-config.ts';
+import { playgroundInSite, SOURCE_CONDITIONS } from '@swerve/playground/build-config';
 import { notFoundPages } from './not-found-pages.ts';
 import { examples, fixtures } from './site-apps.ts';
 
@@ -21,6 +21,8 @@ export default defineConfig({
     // Unknown URLs answer 404 with a page (404.html), not the front page.
     notFoundPages(),
   ],
+  // The site's pages import `swerve/client` from its sources (decision 0023).
+  resolve: { conditions: SOURCE_CONDITIONS },
   build: {
     target: 'es2023',
     rolldownOptions: {

@@ -3,7 +3,7 @@
  * `site/docs/examples/<name>/`), put into a share-link payload at build time and shown in an
  * `/embed` frame, so the page runs exactly the source it prints beside the frame.
  */
-import { encodeSharedApp, type SharedApp } from '../../../playground/src/lib/share/share-link.ts';
+import { encodeSharedApp, type SharedApp } from '@swerve/playground/share-link';
 
 /** The runner, which evaluates `src/index.js`: served by the site itself, named rather than sent. */
 export const RUNNER_FILE = 'runner.wasm';
