@@ -9,7 +9,8 @@
  * - dist/cli.js, dist/node.js, dist/vite.js: the command, the Node API and the Vite plugin, each
  *   one ES module for Node that imports only the package's declared dependencies (and Vite, a
  *   peer dependency, from dist/vite.js alone);
- * - dist/client.js, dist/component-surface.js, dist/protocol.js: browser ES modules, self-contained;
+ * - dist/client.js, dist/component-surface.js, dist/protocol.js, dist/manifest.js: ES modules for
+ *   browsers (and, the manifest parser and summary, any runtime), self-contained;
  * - dist/*.d.ts and dist/types/: the declarations.
  *
  * It skips the work when dist/ was built from the same sources (a hash in dist/build-hash.txt),
@@ -69,6 +70,14 @@ const { module: prebuilt } = await runnerImport(join(srcDir, 'vite-plugin/prebui
 const hostDir = join(outDir, 'host');
 await hostScripts.buildHostScripts(hostDir, id, {}, hostBuild.upPageScripts(packageDir), false, true);
 await writeFile(join(hostDir, prebuilt.PREBUILT_HOST_INFO), `${JSON.stringify({ build: id })}\n`);
+// The Vite plugin writes a site's origins into the slot: a minifier that rewrote it would leave
+// every site built from the package with the default origins.
+/** @type {{ module: typeof import('../src/vite-plugin/install-prebuilt-host.ts') }} */
+const { module: install } = await runnerImport(join(srcDir, 'vite-plugin/install-prebuilt-host.ts'));
+for (const script of ['sw.js', '_swerve/host.js', '_swerve/client.js']) {
+  if (install.originsSlotCount(await readFile(join(hostDir, script), 'utf8')) === 0)
+    throw new Error(`dist/host/${script} has no origins slot for the Vite plugin to fill.`);
+}
 
 // 2. The Node entries: one module each (a shared chunk would move `import.meta.url`).
 // Everything else is bundled, jco's generator included: the package has no dependencies to
@@ -145,8 +154,33 @@ for (const [name, entry] of [
     },
   });
 }
-for (const name of ['js-component-bindgen-component.core.wasm', 'js-component-bindgen-component.core2.wasm'])
-  await copyFile(join(jcoVendor, name), join(outDir, name));
+// The generator's core modules: the browser's tools worker ships the same bytes (3.5 MB) under a
+// hashed name in host/, so the Node bundles read that file instead of a second copy.
+const hostAssets = join(hostDir, '_swerve/assets');
+const assetNames = await readdir(hostAssets);
+for (const name of [
+  'js-component-bindgen-component.core.wasm',
+  'js-component-bindgen-component.core2.wasm',
+]) {
+  const bytes = await readFile(join(jcoVendor, name));
+  const stem = name.replace(/\.wasm$/, '');
+  const twin = assetNames.find((asset) => asset.startsWith(`${stem}-`) && asset.endsWith('.wasm'));
+  const shared = twin && Buffer.compare(await readFile(join(hostAssets, twin)), bytes) === 0;
+  if (!shared) {
+    await copyFile(join(jcoVendor, name), join(outDir, name));
+    continue;
+  }
+  for (const bundle of ['cli.js', 'node.js']) {
+    const file = join(outDir, bundle);
+    const code = await readFile(file, 'utf8');
+    const reference = `new URL("./${name}", import.meta.url)`;
+    if (!code.includes(reference)) throw new Error(`dist/${bundle} does not load ${name} as expected.`);
+    await writeFile(
+      file,
+      code.replaceAll(reference, `new URL("./host/_swerve/assets/${twin}", import.meta.url)`),
+    );
+  }
+}
 for (const name of ['cli', 'node']) {
   const code = await readFile(join(outDir, `${name}.js`), 'utf8');
   if (/from ["']vite["']|import\(["']vite["']\)/.test(code))
@@ -158,6 +192,7 @@ for (const [name, entry] of [
   ['client', 'client/index.ts'],
   ['component-surface', 'component/component-binary.ts'],
   ['protocol', 'protocol/index.ts'],
+  ['manifest', 'manifest/index.ts'],
 ]) {
   await build({
     configFile: false,
@@ -185,7 +220,10 @@ for (const [name, entry] of [
 const typesDir = join(outDir, 'types');
 /** @type {[string, string[]][]} */
 const declarationSets = [
-  ['tsconfig.json', ['client/index.ts', 'component/component-binary.ts', 'protocol/index.ts']],
+  [
+    'tsconfig.json',
+    ['client/index.ts', 'component/component-binary.ts', 'protocol/index.ts', 'manifest/index.ts'],
+  ],
   ['tsconfig.node.json', ['cli/main.ts', 'node/index.ts', 'vite-plugin/index.ts']],
 ];
 for (const [config, entries] of declarationSets) {
@@ -227,10 +265,13 @@ const declarationEntries = [
   ['client', 'client/index.js'],
   ['component-surface', 'component/component-binary.js'],
   ['protocol', 'protocol/index.js'],
+  ['manifest', 'manifest/index.js'],
 ];
 for (const [name, entry] of declarationEntries)
   await writeFile(join(outDir, `${name}.d.ts`), `export * from './types/${entry}';\n`);
 
+// The options jco's generator runs with, for the components pipeline's transpiling (components/).
+await copyFile(join(srcDir, 'component/generate-options.json'), join(outDir, 'generate-options.json'));
 await writeFile(join(outDir, HASH_FILE), `${id}\n`);
 await rm(distDir, { recursive: true, force: true });
 await rename(outDir, distDir);

@@ -18,6 +18,11 @@ const ORIGINS_SLOT = new RegExp(
   'g',
 );
 
+/** How many origins slots `code` carries (the package's build checks that the scripts have theirs). */
+export function originsSlotCount(code: string): number {
+  return code.match(ORIGINS_SLOT)?.length ?? 0;
+}
+
 /** Files with text in them that may carry the build id or the origins slot. */
 const TEXT_FILE = /\.(js|html|json)$/;
 
