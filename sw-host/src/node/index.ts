@@ -21,5 +21,10 @@ export { readPrebuiltHost, type PrebuiltHost } from '../vite-plugin/prebuilt-hos
 export { appKeyOf, appOrigin, randomAppKey, type OriginsConfig } from '../origins/app-origins.ts';
 export { CATALOG_PATH } from '../protocol/paths.ts';
 export type { PreparedComponent } from '../protocol/deploy.ts';
-export { parseManifest, type AppManifest } from '../manifest/index.ts';
+export {
+  parseManifest,
+  summariseManifest,
+  type AppManifest,
+  type ManifestSummary,
+} from '../manifest/index.ts';
 export { SwerveError, messageOf } from '../errors.ts';
