@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { repositoryPage } from '../src/docs-build/repository-pages.ts';
 
-const PAGES = ['share-links', 'embeds', 'security'];
+const PAGES = ['share-links', 'embeds', 'security', 'own-app'];
 
 const read = (path: string): string | undefined => {
   const url = new URL(path, import.meta.url);
@@ -15,7 +15,13 @@ const read = (path: string): string | undefined => {
 };
 
 export default {
-  watch: ['../../docs/share-links.md', '../../docs/embeds.md', '../../docs/security.md', './parts/*.md'],
+  watch: [
+    '../../docs/share-links.md',
+    '../../docs/embeds.md',
+    '../../docs/security.md',
+    '../../docs/own-app.md',
+    './parts/*.md',
+  ],
   paths() {
     return PAGES.map((page) => ({
       params: { page },
