@@ -19,6 +19,7 @@
  *   node sw-host/scripts/build.js [--force]
  */
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { copyFile, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
@@ -59,6 +60,9 @@ if (built.trim() === id && !process.argv.includes('--force')) {
 // Built beside dist/ and renamed into place: a failed build leaves no half-written package.
 const outDir = `${distDir}.tmp-${process.pid}`;
 await rm(outDir, { recursive: true, force: true });
+process.on('exit', (code) => {
+  if (code !== 0) rmSync(outDir, { recursive: true, force: true });
+});
 
 // 1. The host's browser scripts, built ahead.
 /** @type {{ module: typeof import('../src/vite-plugin/build-host-scripts.ts') }} */

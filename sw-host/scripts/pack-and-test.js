@@ -43,6 +43,8 @@ const START_TIMEOUT_MS = 60_000;
 const PAGE_TIMEOUT_MS = 30_000;
 const HELLO_TEXT = 'Hello from a WebAssembly component!';
 const WAT_TEXT = 'hello from wat';
+/** An embedder the Vite project's settings allow: it must reach the built scripts. */
+const EMBEDDER = 'https://docs.example.com';
 
 /** @param {string} message */
 function fail(message) {
@@ -229,7 +231,9 @@ try {
     join(project, 'vite.config.js'),
     `import { swerveHost } from 'swerve/vite';
 export default {
-  plugins: [swerveHost({ apps: [{ name: 'hello', dir: 'apps/hello' }] })],
+  plugins: [
+    swerveHost({ apps: [{ name: 'hello', dir: 'apps/hello' }], origins: { embedders: ['${EMBEDDER}'] } }),
+  ],
   preview: { host: '127.0.0.1', port: ${PORTS.vite}, strictPort: true },
 };
 `,
@@ -240,6 +244,10 @@ export default {
   );
   execFileSync('npx', ['vite', 'build'], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] });
   if (!existsSync(join(project, 'dist/sw.js'))) fail('vite build wrote no dist/sw.js');
+  // The site's origins settings reach the prebuilt scripts (written into their slot at build).
+  for (const script of ['sw.js', '_swerve/host.js'])
+    if (!readFileSync(join(project, 'dist', script), 'utf8').includes(EMBEDDER))
+      fail(`dist/${script} does not carry the site's origins settings`);
   const preview = await startServer(['vite', 'preview'], project, /Swerve:\s+(http:\/\/\S+)/);
   servers.push(preview);
   await showsApp(browser, `http://hello.swerve.localhost:${PORTS.vite}/`, HELLO_TEXT);

@@ -14,7 +14,7 @@ describe('installing the prebuilt host into a site', () => {
     const host = join(dir, 'host');
     await mkdir(join(host, '_swerve'), { recursive: true });
     await writeFile(join(host, PREBUILT_HOST_INFO), JSON.stringify({ build: PACKAGE_BUILD }));
-    // As the minifier may write the slot: the expression as built, and single-quoted.
+    // As the minifier may write the slot: the expression as built, single-quoted, in backticks.
     await writeFile(
       join(host, 'sw.js'),
       `self.origins = ${ORIGINS_SLOT_EXPRESSION}; self.build = "${PACKAGE_BUILD}";`,
@@ -22,6 +22,10 @@ describe('installing the prebuilt host into a site', () => {
     await writeFile(
       join(host, '_swerve/host.js'),
       `self.origins = JSON.parse('{"swerveOriginsSlot":{}}').swerveOriginsSlot;`,
+    );
+    await writeFile(
+      join(host, '_swerve/client.js'),
+      'self.origins = JSON.parse(`{"swerveOriginsSlot":{}}`).swerveOriginsSlot;',
     );
     await writeFile(join(host, '_swerve/tool.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d]));
   });
@@ -43,6 +47,7 @@ describe('installing the prebuilt host into a site', () => {
     await installPrebuiltHost(join(dir, 'host'), join(dir, 'site'), 'site-build-0001', origins, false);
     expect(await run('sw.js')).toEqual({ origins, build: 'site-build-0001' });
     expect(await run('_swerve/host.js')).toEqual({ origins });
+    expect(await run('_swerve/client.js')).toEqual({ origins });
     expect([...(await readFile(join(dir, 'site/_swerve/tool.wasm')))]).toEqual([0, 0x61, 0x73, 0x6d]);
   });
 

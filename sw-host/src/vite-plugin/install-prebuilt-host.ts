@@ -10,9 +10,9 @@ import type { OriginsConfig } from '../origins/app-origins.ts';
 import { SwerveError } from '../errors.ts';
 import { ORIGINS_SLOT_JSON, readPrebuiltHost } from './prebuilt-host.ts';
 
-/** The slot as the minifier may have quoted it: in double quotes (escaped) or single quotes. */
+/** The slot as the minifier may have quoted it: in double quotes (escaped), single quotes or backticks. */
 const ORIGINS_SLOT = new RegExp(
-  [JSON.stringify(ORIGINS_SLOT_JSON), `'${ORIGINS_SLOT_JSON}'`]
+  [JSON.stringify(ORIGINS_SLOT_JSON), `'${ORIGINS_SLOT_JSON}'`, `\`${ORIGINS_SLOT_JSON}\``]
     .map((literal) => literal.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'))
     .join('|'),
   'g',
