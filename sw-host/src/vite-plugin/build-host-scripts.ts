@@ -28,7 +28,17 @@ import {
 import { hostPageHtml } from './host-page-html.ts';
 import { ORIGINS_SLOT_EXPRESSION } from './prebuilt-host.ts';
 
-const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
+/** Defined only in the `swerve` package's bundles (`dist/*.js`, sw-host/scripts/build.js). */
+declare const __SWERVE_PREBUILT_HOST__: string | undefined;
+
+/**
+ * sw-host/src: above this module's folder, or beside `dist/` when this module is bundled there
+ * (the repository's site loads `swerve/vite` from `dist/vite.js`, which builds the sources).
+ */
+const srcDir =
+  typeof __SWERVE_PREBUILT_HOST__ === 'string'
+    ? fileURLToPath(new URL('../src', import.meta.url))
+    : dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** A script to bundle: its entry module (absolute path) and its file name in the output. */
 export interface HostScript {
