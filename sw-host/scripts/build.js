@@ -128,6 +128,8 @@ for (const [name, entry] of [
     },
     resolve: {
       alias: [
+        // The command and the Node API serve the prebuilt host; only dist/vite.js builds (sources).
+        ...(name === 'vite' ? [] : [{ find: /^vite$/, replacement: join(packageDir, 'scripts/no-vite.js') }]),
         {
           find: /^@bytecodealliance\/preview2-shim\/([a-z-]+)$/,
           replacement: `${preview2Shim}browser/$1.js`,

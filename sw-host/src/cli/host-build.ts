@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HostScript } from '../vite-plugin/build-host-scripts.ts';
+import { buildHostScripts, type HostScript } from '../vite-plugin/build-host-scripts.ts';
 import { readPrebuiltHost } from '../vite-plugin/prebuilt-host.ts';
 import { UP_LIVE_SCRIPT_PATH, UP_SCRIPT_PATH } from './up-protocol.ts';
 
@@ -90,8 +90,6 @@ export function upPageScripts(swHostDir = SW_HOST_DIR): HostScript[] {
 }
 
 async function buildInto(outDir: string, buildId: string): Promise<void> {
-  // Imported only here: the package's CLI never builds, and does not depend on Vite.
-  const { buildHostScripts } = await import('../vite-plugin/build-host-scripts.ts');
   await buildHostScripts(outDir, buildId, {}, upPageScripts());
 }
 
