@@ -4,7 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { layerZones } from './sw-host/layers.js';
+import { layerZones, packageZones } from './sw-host/layers.js';
 
 export default tseslint.config(
   {
@@ -51,9 +51,20 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.serviceworker } },
   },
   {
+    // Packages meet only through their exports (sw-host/layers.js).
+    files: ['**/*.{js,ts,svelte}'],
+    plugins: { 'import-x': importX },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: packageZones('.') }] },
+  },
+  {
     // The host's folders import only downward (sw-host/layers.js).
     files: ['sw-host/src/**/*.ts'],
     plugins: { 'import-x': importX },
-    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones('./sw-host/src') }] },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...layerZones('./sw-host/src'), ...packageZones('.')] },
+      ],
+    },
   },
 );

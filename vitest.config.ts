@@ -14,6 +14,8 @@ export default defineConfig({
   // The playground's state classes (`*.svelte.ts`) use runes, which Svelte's compiler turns into code.
   plugins: [svelte({ configFile: false })],
   resolve: {
+    // The `swerve` package's exports resolve to its sources here (decision 0023).
+    conditions: ['swerve-source', 'module', 'node', 'development|production'],
     // The host runs preview2-shim's and preview3-shim's browser builds in every runtime; under
     // Node the packages would resolve to their Node builds, whose streams and filesystem are
     // other classes (and whose exit ends the process).

@@ -9,7 +9,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { build, type InlineConfig, type Plugin } from 'vite';
+import { build, defaultClientConditions, type InlineConfig, type Plugin } from 'vite';
+
+/**
+ * In this repository the `swerve` package's exports resolve to its TypeScript sources (the
+ * `swerve-source` condition, decision 0023), so the playground always builds the current host code.
+ */
+export const SOURCE_CONDITIONS = ['swerve-source', ...defaultClientConditions];
 
 const pages = fileURLToPath(new URL('./pages/', import.meta.url));
 
@@ -22,6 +28,7 @@ export function playgroundConfig(outDir: string, define: Record<string, unknown>
     base: '/',
     configFile: false,
     define,
+    resolve: { conditions: SOURCE_CONDITIONS },
     plugins: [svelte()],
     build: {
       target: 'es2023',
@@ -57,6 +64,7 @@ export function embedApiConfig(outDir: string, define: Record<string, unknown> =
   return {
     configFile: false,
     define,
+    resolve: { conditions: SOURCE_CONDITIONS },
     publicDir: false,
     build: {
       target: 'es2023',

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { originsForSite, SITE_ORIGIN_SETTING, swerveHost } from 'swerve/vite';
-import { playgroundInSite } from '../playground/build-config.ts';
+import { playgroundInSite, SOURCE_CONDITIONS } from '@swerve/playground/build-config';
 import { notFoundPages } from './not-found-pages.ts';
 import { examples, fixtures } from './site-apps.ts';
 
@@ -25,6 +25,8 @@ export default defineConfig({
     // Unknown URLs answer 404 with a page (404.html), not the front page.
     notFoundPages(),
   ],
+  // The site's pages import `swerve/client` from its sources (decision 0023).
+  resolve: { conditions: SOURCE_CONDITIONS },
   build: {
     target: 'es2023',
     rolldownOptions: {

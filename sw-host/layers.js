@@ -44,6 +44,8 @@ export const SW_HOST_LAYERS = [
   // Tools around the host.
   'vite-plugin',
   'cli',
+  // The Node API the other packages use (`swerve/node`).
+  'node',
 ];
 
 /**
@@ -55,5 +57,22 @@ export function layerZones(root) {
     target: `${root}/${folder}`,
     from: SW_HOST_LAYERS.slice(index + 1).map((later) => `${root}/${later}`),
     message: `${folder} may import only the folders listed before it in sw-host/layers.js.`,
+  }));
+}
+
+/** The workspace's packages (root package.json `workspaces`), each a folder at the top. */
+export const PACKAGES = ['components', 'sw-host', 'site', 'playground', 'testkit', 'e2e'];
+
+/**
+ * `import-x/no-restricted-paths` zones across packages: no package imports another's `src/` by
+ * a relative path. Packages meet through their exports (`swerve/node`, `swerve/client`,
+ * `@swerve/playground/share-link`, ...), as a project that installed them would.
+ * @param {string} root the folder the packages live in, relative to the lint's working directory
+ */
+export function packageZones(root) {
+  return PACKAGES.map((name) => ({
+    target: `${root}/${name}`,
+    from: PACKAGES.filter((other) => other !== name).map((other) => `${root}/${other}/src`),
+    message: `${name} may use another package only through its exports (its package.json "exports"), not its src/.`,
   }));
 }

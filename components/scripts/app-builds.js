@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { parse } from 'smol-toml';
+import { parseManifest } from 'swerve/manifest';
 
 /**
  * @typedef {object} ComponentBuild
@@ -24,17 +24,15 @@ import { parse } from 'smol-toml';
  */
 export async function readAppBuilds(appDir) {
   const manifestPath = join(appDir, 'spin.toml');
-  const manifest = /** @type {any} */ (parse(await readFile(manifestPath, 'utf8')));
+  // The host's own parser (version 1 manifests converted as Spin does): a manifest it refuses
+  // fails here with the line and what to do, before anything is built.
+  const manifest = parseManifest(await readFile(manifestPath, 'utf8'), manifestPath);
   /** @type {ComponentBuild[]} */
   const builds = [];
-  // Version 2 keys components by id (`[component.<id>]`); version 1 lists them (`[[component]]` with `id`).
-  const components = Array.isArray(manifest.component)
-    ? manifest.component.map((/** @type {any} */ component) => [component.id, component])
-    : Object.entries(manifest.component ?? {});
-  for (const [id, component] of components) {
+  for (const [id, component] of Object.entries(manifest.components)) {
     const build = component.build;
     if (!build) continue;
-    if (typeof component.source !== 'string' || !component.source.endsWith('.wasm')) {
+    if (component.source.kind !== 'local' || !component.source.path.endsWith('.wasm')) {
       throw new Error(
         `${manifestPath}: [component.${id}] has a build section but its source is not a local .wasm path.`,
       );
@@ -44,10 +42,11 @@ export async function readAppBuilds(appDir) {
       label: `${basename(appDir)}/${id}`,
       appDir,
       id,
-      command: build.command,
+      // Spin runs a list of commands one after the other.
+      command: build.commands.join(' && '),
       workdir,
-      watch: build.watch ?? [],
-      source: resolve(appDir, component.source),
+      watch: [...build.watch],
+      source: resolve(appDir, component.source.path),
     });
   }
   return builds;

@@ -13,7 +13,7 @@ import { dirname, join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { toolchainFingerprint } from './toolchain.js';
-import generateOptions from '../../sw-host/src/component/generate-options.json' with { type: 'json' };
+import generateOptions from 'swerve/generate-options.json' with { type: 'json' };
 
 /**
  * @typedef {object} BuildRecord

@@ -11,6 +11,8 @@
  * - recursive fib: nothing but calls, the worst case for the check at every function entry.
  */
 import type { Page } from '@playwright/test';
+// A benchmark of the host's internals measures them directly: no package exports them, on purpose.
+// eslint-disable-next-line import-x/no-restricted-paths
 import { hookModuleBytes, instrumentModule } from '../../sw-host/src/core-wasm/deadline/index.ts';
 
 const WAT = `(module

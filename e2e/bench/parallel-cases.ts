@@ -6,8 +6,8 @@
  */
 import type { Page } from '@playwright/test';
 import { hostHandle } from '../fixtures/app-hosts.ts';
-import { HOST_PROTOCOL_VERSION } from '../../sw-host/src/protocol/messages.ts';
-import type { RequestRecord } from '../../sw-host/src/protocol/request-record.ts';
+import { HOST_PROTOCOL_VERSION } from 'swerve/protocol';
+import type { RequestRecord } from 'swerve/protocol';
 
 /** Frames app `key`'s host page from `sitePage` (its pool attaches), or removes that frame (its pool dies). */
 export async function setGuestPool(sitePage: Page, key: string, pooled: boolean): Promise<void> {

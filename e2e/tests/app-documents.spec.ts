@@ -5,7 +5,7 @@
 import { appOrigin, withHost } from '../fixtures/app-hosts.ts';
 import { deployApp } from '../fixtures/deploy.ts';
 import { expect, test } from '../fixtures/swerve.ts';
-import type { HostEvent } from '../../sw-host/src/protocol/host-events.ts';
+import type { HostEvent } from 'swerve/protocol';
 
 test("a guest's stdout and each request's record reach pages that subscribe, tagged with app, component and request", async ({
   hostPage,

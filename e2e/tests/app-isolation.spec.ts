@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { Page } from '@playwright/test';
-import { encodeSharedApp, type SharedApp } from '../../playground/src/lib/share/share-link.ts';
+import { encodeSharedApp, type SharedApp } from '@swerve/playground/share-link';
 import { appOrigin, PORT, SITE_URL, withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, fetchFrom, test } from '../fixtures/swerve.ts';

@@ -9,7 +9,7 @@ import type { Frame, Page } from '@playwright/test';
 import { appOrigin, PORT, SITE_URL, withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, fetchFrom, test } from '../fixtures/swerve.ts';
-import { HOST_PROTOCOL_VERSION } from '../../sw-host/src/protocol/messages.ts';
+import { HOST_PROTOCOL_VERSION } from 'swerve/protocol';
 
 /** App A: a document with a script, as any shared app could serve. */
 const DOCUMENT_APP = `spin_manifest_version = 2

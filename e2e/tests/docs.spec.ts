@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { decodeSharedApp } from '../../playground/src/lib/share/share-link.ts';
+import { decodeSharedApp } from '@swerve/playground/share-link';
 import { SITE_URL } from '../fixtures/app-hosts.ts';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, test } from '../fixtures/swerve.ts';

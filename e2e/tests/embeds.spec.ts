@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { Frame, FrameLocator, Page } from '@playwright/test';
-import { encodeSharedApp, type SharedApp } from '../../playground/src/lib/share/share-link.ts';
+import { encodeSharedApp, type SharedApp } from '@swerve/playground/share-link';
 import { PORT, SITE_URL } from '../fixtures/app-hosts.ts';
 import { runnerApp } from '../fixtures/runner-app.ts';
 import { expect, test } from '../fixtures/swerve.ts';

@@ -10,8 +10,8 @@ import { appTab, withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, serveTestFiles, type DeployArgs } from '../fixtures/deploy.ts';
 import { hostRequest } from '../fixtures/host-request.ts';
 import { expect, test } from '../fixtures/swerve.ts';
-import { HOST_PROTOCOL_VERSION } from '../../sw-host/src/protocol/messages.ts';
-import type { RequestRecord } from '../../sw-host/src/protocol/request-record.ts';
+import { HOST_PROTOCOL_VERSION } from 'swerve/protocol';
+import type { RequestRecord } from 'swerve/protocol';
 
 const DEADLINE_MS = 3000;
 

@@ -15,8 +15,8 @@ import type { Page } from '@playwright/test';
 import { SITE_URL, withHost } from '../fixtures/app-hosts.ts';
 import { runnerApp } from '../fixtures/runner-app.ts';
 import { expect, test } from '../fixtures/swerve.ts';
-import { encodeSharedApp } from '../../playground/src/lib/share/share-link.ts';
-import { toCurl } from '../../playground/src/lib/request/request-spec.ts';
+import { encodeSharedApp } from '@swerve/playground/share-link';
+import { toCurl } from '@swerve/playground/request-spec';
 
 /** A first deploy of the runner can take a while on a busy machine. */
 const DEPLOY_TIMEOUT = 45_000;

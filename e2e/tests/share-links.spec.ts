@@ -9,14 +9,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { SITE_URL } from '../fixtures/app-hosts.ts';
-import { HOST_PROTOCOL_VERSION } from '../../sw-host/src/protocol/messages.ts';
+import { HOST_PROTOCOL_VERSION } from 'swerve/protocol';
 import { withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
 import { runnerApp } from '../fixtures/runner-app.ts';
 import { expect, test } from '../fixtures/swerve.ts';
-import { encodeSharedApp } from '../../playground/src/lib/share/share-link.ts';
-import { V1_LINK_FIXTURE } from '../../playground/src/lib/share/share-link.fixture.ts';
-import { toZip } from '../../playground/src/lib/export/spin-zip.ts';
+import { encodeSharedApp } from '@swerve/playground/share-link';
+import { V1_LINK_FIXTURE } from '@swerve/playground/share-link-fixture';
+import { toZip } from '@swerve/playground/spin-zip';
 
 const RUNNER_WASM = new URL('../../components/runner/dist/runner.wasm', import.meta.url);
 const HELLO_WASM = fileURLToPath(new URL('../../components/examples/hello/dist/hello.wasm', import.meta.url));

@@ -3,7 +3,7 @@
  * precedence, spin-* headers, private and static routes, reserved paths, variables, files.
  * Every component is the `probe` fixture, told apart by its environment.
  */
-import type { HostConnection } from '../../sw-host/src/client/index.ts';
+import type { HostConnection } from 'swerve/client';
 import { appOrigin } from '../fixtures/app-hosts.ts';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, fetchFrom, test, type HostFetch } from '../fixtures/swerve.ts';

@@ -1,6 +1,6 @@
 import { appOrigin, PORT, SERVER_URL, withHost } from '../fixtures/app-hosts.ts';
 import { examples, fixtures } from '../../site/site-apps.ts';
-import { isExample } from '../../site/src/front-page-requests.ts';
+import { isExample } from '@swerve/site/front-page-requests';
 import { expect, fetchFrom, test } from '../fixtures/swerve.ts';
 
 const HELLO_BODY = 'Hello from a WebAssembly component!\n';

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { repositoryPage } from '../src/docs-build/repository-pages.ts';
 
-const PAGES = ['share-links', 'embeds', 'security', 'hosting'];
+const PAGES = ['share-links', 'embeds', 'security', 'hosting', 'own-app'];
 
 const read = (path: string): string | undefined => {
   const url = new URL(path, import.meta.url);
@@ -20,6 +20,7 @@ export default {
     '../../docs/embeds.md',
     '../../docs/security.md',
     '../../docs/hosting.md',
+    '../../docs/own-app.md',
     './parts/*.md',
   ],
   paths() {

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * The `swerve` command (`npx swerve up path/to/app`). The command is TypeScript, which Node 20
- * cannot import, so it is loaded through Vite's module runner (the way the site's Vite config is
- * loaded with `--configLoader runner`); dependencies stay plain Node imports.
+ * The `swerve` command (`npx swerve up path/to/app`). Installed from the package, it runs the
+ * compiled `dist/cli.js`. In a clone of the repository (the sources are beside it) it runs the
+ * TypeScript sources through Vite's module runner instead, so edits need no build step.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runnerImport } from 'vite';
 
-const entry = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-/** @type {{ module: { runSwerve(argv: string[]): Promise<number> } }} */
-const { module } = await runnerImport(entry);
-process.exitCode = await module.runSwerve(process.argv.slice(2));
+const sources = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+/** @type {{ runSwerve(argv: string[]): Promise<number> }} */
+const cli = existsSync(sources)
+  ? (await (await import('vite')).runnerImport(sources)).module
+  : await import(new URL('../dist/cli.js', import.meta.url).href);
+process.exitCode = await cli.runSwerve(process.argv.slice(2));

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * The package's own test, as a user meets it: packs @swerve/playwright, makes a project in a
- * temporary folder outside the workspace from ../example, copies in sample Spin apps built by
- * the components pipeline, installs the tarball and @playwright/test there, and runs that
- * project's own Playwright tests:
+ * The package's own test, as a user meets it: packs @swerve/playwright and the `swerve` package
+ * it depends on, makes a project in a temporary folder outside the workspace from ../example,
+ * copies in sample Spin apps built by the components pipeline, installs both tarballs and
+ * @playwright/test there, and runs that project's own Playwright tests:
  * - `--project apps` must pass, on two workers (isolation), and reports the per-test setup time;
  * - `--project failures` must fail, each test with the message this script expects;
  * - with no Chromium where the config points, a run must say what to install.
@@ -20,6 +20,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,18 +57,27 @@ if (!chromium) fail('no Chromium: run node e2e/scripts/ensure-chromium.js, which
 const work = mkdtempSync(join(tmpdir(), 'swerve-playwright-'));
 const project = join(work, 'project');
 try {
-  // 1. The tarball, as `npm pack` makes it (prepack builds the package).
-  execFileSync('npm', ['pack', '--workspace', 'testkit', '--pack-destination', work, '--silent'], {
-    cwd: repoDir,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // 1. The tarballs, as `npm pack` makes them (prepack builds each package).
+  execFileSync(
+    'npm',
+    ['pack', '--workspace', 'sw-host', '--workspace', 'testkit', '--pack-destination', work, '--silent'],
+    { cwd: repoDir, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const tarball = join(work, 'swerve-playwright-0.1.0.tgz');
-  if (!existsSync(tarball)) fail(`npm pack wrote no ${tarball}`);
+  const swerveTarball = join(work, 'swerve-0.1.0.tgz');
+  for (const file of [tarball, swerveTarball]) if (!existsSync(file)) fail(`npm pack wrote no ${file}`);
   const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
-  for (const needed of ['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/host/sw.js'])
+  for (const needed of [
+    'package/dist/index.js',
+    'package/dist/index.d.ts',
+    'package/dist/driver/_swerve/kit/driver.js',
+  ])
     if (!listing.includes(needed)) fail(`the tarball has no ${needed}`);
   if (listing.some((file) => file.endsWith('.ts') && !file.endsWith('.d.ts')))
     fail('the tarball holds TypeScript sources');
+  // The host comes from the swerve package, not from a copy inside the kit.
+  if (listing.some((file) => file.endsWith('/sw.js'))) fail('the kit bundles a copy of the host');
+  console.log(`swerve-playwright-0.1.0.tgz: ${(statSync(tarball).size / 1024).toFixed(0)} KiB packed.`);
 
   // 2. The project: the example, and the apps it tests, copied in as a user's own would be there.
   cpSync(join(kitDir, 'example'), project, {
@@ -100,6 +110,7 @@ try {
       '--no-audit',
       '--no-fund',
       '--prefer-offline',
+      swerveTarball,
       tarball,
       // The versions this repository uses, from npm's cache when it has them.
       ...['@playwright/test', 'typescript', '@types/node'].map((name) => `${name}@${versionOf(name)}`),

@@ -5,8 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
-import { loadApp, locateManifest } from '../../sw-host/src/cli/load-app.ts';
-import type { AppManifest } from '../../sw-host/src/manifest/index.ts';
+import { loadApp, locateManifest, type AppManifest } from 'swerve/node';
 
 export interface AppSource {
   /** Names the app's files on the server: a hash of the manifest's absolute path. */

@@ -3,7 +3,7 @@
  * as `globalThis.swerveKit`. Everything crosses Playwright's `evaluate` as JSON, so bytes travel
  * as base64.
  */
-import type { PreparedComponent } from '../../sw-host/src/protocol/deploy.ts';
+import type { PreparedComponent } from 'swerve/node';
 import type { AppLogLine, AppRequestRecord } from './types.ts';
 
 /** A deploy, as the Node side prepared it: the manifest and files are URLs at the site origin. */

@@ -6,8 +6,7 @@
  */
 import { test as base } from '@playwright/test';
 import { dirname } from 'node:path';
-import { withoutPreparedSources } from '../../sw-host/src/cli/prepared-components.ts';
-import { randomAppKey } from '../../sw-host/src/origins/app-origins.ts';
+import { randomAppKey, withoutPreparedSources } from 'swerve/node';
 import { appHandle, callDriver, storedBytes } from './app-handle.ts';
 import { readAppSource } from './app-source.ts';
 import { checkChromium } from './chromium-check.ts';

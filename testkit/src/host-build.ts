@@ -1,13 +1,12 @@
 /**
- * The host build shipped in the package (`dist/host/`, bundled when the package is packed): the
- * service worker, the host page and its scripts, and the kit's driver page. Read once per worker.
+ * What the kit serves at its origins: the host build of the installed `swerve` package (its
+ * prebuilt service worker, host page and scripts, `swerve/node`), and the kit's own driver page
+ * and script (`dist/driver/`, built when the kit is packed). Read once per worker.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** Written beside the built files: the build id the worker reports. */
-export const BUILD_INFO_FILE = 'kit-build.json';
+import { ensureHostBuild, type PrebuiltHost } from 'swerve/node';
 
 export interface PackagedHost {
   build: string;
@@ -15,24 +14,31 @@ export interface PackagedHost {
   files: Map<string, string>;
 }
 
-/** `dist/host`, beside the bundle this module ends up in (`dist/index.js`). */
-export function packagedHostDir(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), 'host');
+/** `dist/driver`, beside the bundle this module ends up in (`dist/index.js`). */
+export function packagedDriverDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), 'driver');
 }
 
-export async function readPackagedHost(dir = packagedHostDir()): Promise<PackagedHost> {
-  const info = await readFile(join(dir, BUILD_INFO_FILE), 'utf8').catch(() => {
+/** Files in `dir` that describe a build rather than being served. */
+const BUILD_INFO = new Set(['host-build.json', 'kit-build.json']);
+
+/** The swerve host's files with the driver's (in `driverDir`, laid out as served) added. */
+export async function readPackagedHost(
+  driverDir = packagedDriverDir(),
+  host?: PrebuiltHost,
+): Promise<PackagedHost> {
+  const swerve = host ?? (await ensureHostBuild());
+  const files = new Map(swerve.files);
+  const entries = await readdir(driverDir, { withFileTypes: true, recursive: true }).catch(() => {
     throw new Error(
-      `[swerve] @swerve/playwright has no host build at ${dir}. The package was not built: ` +
+      `[swerve] @swerve/playwright has no driver page at ${driverDir}. The package was not built: ` +
         'reinstall it from its tarball (npm pack builds it).',
     );
   });
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  const files = new Map<string, string>();
   for (const entry of entries) {
-    if (!entry.isFile() || entry.name === BUILD_INFO_FILE) continue;
+    if (!entry.isFile() || BUILD_INFO.has(entry.name)) continue;
     const file = join(entry.parentPath, entry.name);
-    files.set(`/${relative(dir, file).split(sep).join('/')}`, file);
+    files.set(`/${relative(driverDir, file).split(sep).join('/')}`, file);
   }
-  return { build: (JSON.parse(info) as { build: string }).build, files };
+  return { build: swerve.build, files };
 }

@@ -1,4 +1,4 @@
-import { parseManifest } from '../../sw-host/src/manifest/index.ts';
+import { parseManifest, readPrebuiltHost } from 'swerve/node';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -37,7 +37,7 @@ describe('the kit server', () => {
     dir = await mkdtemp(join(tmpdir(), 'kit-server-'));
     const hostDir = join(dir, 'host');
     await mkdir(join(hostDir, '_swerve'), { recursive: true });
-    await writeFile(join(hostDir, 'kit-build.json'), '{"build":"b1"}');
+    await writeFile(join(hostDir, 'host-build.json'), '{"build":"b1"}');
     await writeFile(join(hostDir, 'sw.js'), '// worker');
     await writeFile(join(hostDir, '_swerve/host.html'), '<p>host</p>');
     await writeFile(join(dir, 'spin.toml'), 'spin_manifest_version = 2');
@@ -55,7 +55,7 @@ describe('the kit server', () => {
         'spin.toml',
       ),
     };
-    server = await startKitServer(await readPackagedHost(hostDir), 0);
+    server = await startKitServer(await readPackagedHost(hostDir, await readPrebuiltHost(hostDir)), 0);
     fileUrl = server.addApp(app);
   });
   afterAll(async () => {

@@ -9,14 +9,18 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname } from 'node:path';
-import { relativeFromUrlPath } from '../../sw-host/src/cli/safe-path.ts';
-import { APP_FILES_PREFIX as FOLDER_PREFIX } from '../../sw-host/src/cli/up-protocol.ts';
-import { appKeyOf, appOrigin } from '../../sw-host/src/origins/app-origins.ts';
-import { CATALOG_PATH } from '../../sw-host/src/protocol/paths.ts';
-import { hostMiddleware } from '../../sw-host/src/vite-plugin/host-middleware.ts';
-import { FileHasher } from '../../sw-host/src/cli/app-version.ts';
-import { PREPARED_PATH, PreparedComponents } from '../../sw-host/src/cli/prepared-components.ts';
-import type { PreparedComponent } from '../../sw-host/src/protocol/deploy.ts';
+import {
+  APP_FILES_PREFIX as FOLDER_PREFIX,
+  appKeyOf,
+  appOrigin,
+  CATALOG_PATH,
+  FileHasher,
+  hostMiddleware,
+  PREPARED_PATH,
+  PreparedComponents,
+  relativeFromUrlPath,
+  type PreparedComponent,
+} from 'swerve/node';
 import type { AppSource } from './app-source.ts';
 import { kitCacheDir } from './kit-cache.ts';
 import { APP_FILES_PREFIX } from './driver-api.ts';

@@ -50,6 +50,7 @@ export default defineConfig({
         text: 'Guide',
         items: [
           { text: 'Getting started', link: '/getting-started' },
+          { text: 'Use Swerve in your own Spin app', link: '/own-app' },
           { text: 'The playground', link: '/playground' },
           { text: 'Share links', link: '/share-links' },
           { text: 'Embeds', link: '/embeds' },

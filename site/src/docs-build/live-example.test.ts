@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSharedApp } from '../../../playground/src/lib/share/share-link.ts';
+import { decodeSharedApp } from '@swerve/playground/share-link';
 import { embedSrc, liveExample } from './live-example.ts';
 
 const MANIFEST = `spin_manifest_version = 2

@@ -3,7 +3,10 @@
  * `site/docs/examples/<name>/`), put into a share-link payload at build time and shown in an
  * `/embed` frame, so the page runs exactly the source it prints beside the frame.
  */
-import { encodeSharedApp, type SharedApp } from '../../../playground/src/lib/share/share-link.ts';
+// Through the site's `imports` map, not the package name: VitePress loads the docs' data files
+// with Vite's config bundler, which leaves bare package imports to Node (that cannot load the
+// playground's TypeScript) but bundles `#` imports.
+import { encodeSharedApp, type SharedApp } from '#playground/share-link';
 
 /** The runner, which evaluates `src/index.js`: served by the site itself, named rather than sent. */
 export const RUNNER_FILE = 'runner.wasm';

@@ -17,6 +17,10 @@ const up = (overrides: object = {}) => ({
 });
 
 describe('parseArgs', () => {
+  it.each([[['--version']], [['-V']]])('%j asks for the version', (argv) => {
+    expect(parseArgs(argv)).toEqual({ kind: 'version' });
+  });
+
   it.each([[[]], [['help']], [['--help']], [['-h']], [['up', 'app', '--help']]])(
     '%j asks for help',
     (argv) => {

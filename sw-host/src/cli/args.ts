@@ -46,7 +46,7 @@ export interface WatchOptions extends Omit<UpOptions, 'kind'> {
   debounceMs: number;
 }
 
-export type Command = { kind: 'help' } | UpOptions | WatchOptions;
+export type Command = { kind: 'help' } | { kind: 'version' } | UpOptions | WatchOptions;
 
 /** As `spin watch`'s default. */
 export const DEFAULT_DEBOUNCE_MS = 100;
@@ -91,7 +91,8 @@ Options:
                              (CORS applies) instead of through this server
       --skip-build           (watch) never run build commands; follow the built files only
       --debounce <MS>        (watch) wait MS milliseconds after a change (default: ${DEFAULT_DEBOUNCE_MS})
-  -h, --help                 show this help`;
+  -h, --help                 show this help
+  -V, --version              print the version (as spin --version)`;
 
 const USAGE_HINT = 'Run `swerve up --help` for the options.';
 
@@ -132,6 +133,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     return { kind: 'help' };
   }
+  if (command === '--version' || command === '-V') return { kind: 'version' };
   if (command !== 'up' && command !== 'watch') {
     throw new UsageError(`Unknown command "${command}". Run: swerve up path/to/app`);
   }

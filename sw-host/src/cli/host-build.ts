@@ -1,16 +1,23 @@
 /**
  * The host's browser scripts for `swerve up`: the service worker (built exactly as for the site,
- * by `vite-plugin/build-host-scripts.ts`) and the `swerve up` bootstrap page script, bundled
- * with Vite into a cache folder named by a hash of their sources. They are rebuilt only when
- * sw-host's sources or the installed dependencies change (about 1.5 s), so later starts are
- * immediate.
+ * by `vite-plugin/build-host-scripts.ts`) and the `swerve up` bootstrap page script.
+ *
+ * Installed from the `swerve` package, they were built when it was packed (`dist/host/`, found
+ * through `__SWERVE_PREBUILT_HOST__`, which only the package's build defines): nothing is built
+ * at run time. Run from the repository's sources, they are bundled with Vite into a cache folder
+ * named by a hash of their sources, rebuilt only when sw-host's sources or the installed
+ * dependencies change (about 1.5 s), so later starts are immediate.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildHostScripts } from '../vite-plugin/build-host-scripts.ts';
+import { buildHostScripts, type HostScript } from '../vite-plugin/build-host-scripts.ts';
+import { readPrebuiltHost } from '../vite-plugin/prebuilt-host.ts';
 import { UP_LIVE_SCRIPT_PATH, UP_SCRIPT_PATH } from './up-protocol.ts';
+
+/** The package's build sets it to its `dist/host/` folder, relative to the bundle (sw-host/scripts/build.js). */
+declare const __SWERVE_PREBUILT_HOST__: string | undefined;
 
 const SW_HOST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const COMPLETE = '.complete';
@@ -74,11 +81,16 @@ async function sourcesHash(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-function buildInto(outDir: string, buildId: string): Promise<void> {
-  return buildHostScripts(outDir, buildId, {}, [
-    { entry: join(SW_HOST_DIR, 'src/cli/page/up-bootstrap.ts'), fileName: UP_SCRIPT_PATH.slice(1) },
-    { entry: join(SW_HOST_DIR, 'src/cli/page/up-live.ts'), fileName: UP_LIVE_SCRIPT_PATH.slice(1) },
-  ]);
+/** The `swerve up` page's scripts, built beside the host's own (here, and into the package). */
+export function upPageScripts(swHostDir = SW_HOST_DIR): HostScript[] {
+  return [
+    { entry: join(swHostDir, 'src/cli/page/up-bootstrap.ts'), fileName: UP_SCRIPT_PATH.slice(1) },
+    { entry: join(swHostDir, 'src/cli/page/up-live.ts'), fileName: UP_LIVE_SCRIPT_PATH.slice(1) },
+  ];
+}
+
+async function buildInto(outDir: string, buildId: string): Promise<void> {
+  await buildHostScripts(outDir, buildId, {}, upPageScripts());
 }
 
 async function listBuild(dir: string): Promise<Map<string, string>> {
@@ -92,6 +104,9 @@ async function listBuild(dir: string): Promise<Map<string, string>> {
 
 /** Returns the host build for the current sources, building it first if the cache has none. */
 export async function ensureHostBuild(): Promise<HostBuild> {
+  if (typeof __SWERVE_PREBUILT_HOST__ === 'string') {
+    return { ...(await readPrebuiltHost(new URL(__SWERVE_PREBUILT_HOST__, import.meta.url))), fresh: false };
+  }
   const buildId = await sourcesHash();
   const root = await cacheRoot();
   const dir = join(root, buildId);

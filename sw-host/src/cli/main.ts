@@ -1,11 +1,13 @@
 /**
- * The `swerve` command (`swerve up`, `swerve watch`). `bin/swerve.js` loads this module through Vite's module runner (Node 20
- * cannot import TypeScript) and calls {@link runSwerve}.
+ * The `swerve` command (`swerve up`, `swerve watch`, `swerve --version`). `bin/swerve.js` calls
+ * {@link runSwerve}: from the package's compiled `dist/cli.js`, or in the repository through
+ * Vite's module runner (Node 20 cannot import TypeScript).
  */
 import { SwerveError } from '../errors.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 import { up, type CommandIo } from './up-command.ts';
 import { printable } from './terminal-text.ts';
+import { versionLine } from './version.ts';
 import { watchApp } from './watch-command.ts';
 
 /**
@@ -17,6 +19,10 @@ export async function runSwerve(argv: readonly string[], io: CommandIo = default
     const command = parseArgs(argv);
     if (command.kind === 'help') {
       io.out(USAGE);
+      return 0;
+    }
+    if (command.kind === 'version') {
+      io.out(versionLine());
       return 0;
     }
     const running = command.kind === 'watch' ? await watchApp(command, io) : await up(command, io);

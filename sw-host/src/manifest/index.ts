@@ -3,6 +3,13 @@
  * validation and the normalised app shape.
  */
 export { parseManifest } from './parse-manifest.ts';
+export {
+  missingVariables,
+  summariseManifest,
+  type ManifestSummary,
+  type ManifestVariable,
+  type SummaryFileMount,
+} from './manifest-summary.ts';
 export type {
   AppManifest,
   ApplicationInfo,

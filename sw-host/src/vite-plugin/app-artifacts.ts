@@ -7,7 +7,7 @@ import { SwerveError } from '../errors.ts';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parse } from 'smol-toml';
+import { parseManifest } from '../manifest/index.ts';
 import type { AppCatalog, CatalogApp, CatalogComponent } from '../catalog/app-catalog.ts';
 import { rewriteCoreModule } from '../core-wasm/rewrite-core-module.ts';
 import { COMPONENTS_PATH } from '../protocol/paths.ts';
@@ -78,14 +78,11 @@ export async function collectSiteArtifacts(apps: SiteApp[]): Promise<SiteArtifac
   const catalogApps: CatalogApp[] = [];
   for (const app of apps) {
     const manifestText = await readFile(join(app.dir, 'spin.toml'), 'utf8');
-    const manifest = parse(manifestText) as {
-      application?: { description?: string };
-      component?: Record<string, { source?: unknown }>;
-    };
+    const manifest = parseManifest(manifestText, join(app.dir, 'spin.toml'));
     const components: Record<string, CatalogComponent> = {};
-    for (const [id, component] of Object.entries(manifest.component ?? {})) {
-      if (typeof component.source !== 'string') continue;
-      components[id] = await componentArtifacts(app, id, component.source, files);
+    for (const [id, component] of Object.entries(manifest.components)) {
+      if (component.source.kind !== 'local') continue;
+      components[id] = await componentArtifacts(app, id, component.source.path, files);
     }
     catalogApps.push({
       name: app.name,

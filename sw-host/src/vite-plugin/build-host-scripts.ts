@@ -26,8 +26,19 @@ import {
   TOOLS_WORKER_PATH,
 } from '../protocol/paths.ts';
 import { hostPageHtml } from './host-page-html.ts';
+import { ORIGINS_SLOT_EXPRESSION } from './prebuilt-host.ts';
 
-const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
+/** Defined only in the `swerve` package's bundles (`dist/*.js`, sw-host/scripts/build.js). */
+declare const __SWERVE_PREBUILT_HOST__: string | undefined;
+
+/**
+ * sw-host/src: above this module's folder, or beside `dist/` when this module is bundled there
+ * (the repository's site loads `swerve/vite` from `dist/vite.js`, which builds the sources).
+ */
+const srcDir =
+  typeof __SWERVE_PREBUILT_HOST__ === 'string'
+    ? fileURLToPath(new URL('../src', import.meta.url))
+    : dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** A script to bundle: its entry module (absolute path) and its file name in the output. */
 export interface HostScript {
@@ -64,6 +75,11 @@ export async function buildHostScripts(
   origins: OriginsConfig = {},
   extra: HostScript[] = [],
   benchRoute = false,
+  /**
+   * For the `swerve` package (sw-host/scripts/build.js): no source maps (the sources are not
+   * shipped), and the origins left as a slot the Vite plugin fills in (vite-plugin/prebuilt-host.ts).
+   */
+  prebuilt = false,
 ): Promise<void> {
   const hostPage = join(outDir, HOST_PAGE_PATH.slice(1));
   await mkdir(dirname(hostPage), { recursive: true });
@@ -80,7 +96,7 @@ export async function buildHostScripts(
       logLevel: 'warn',
       define: {
         __SWERVE_BUILD__: JSON.stringify(buildId),
-        __SWERVE_ORIGINS__: JSON.stringify(origins),
+        __SWERVE_ORIGINS__: prebuilt ? ORIGINS_SLOT_EXPRESSION : JSON.stringify(origins),
         __SWERVE_BENCH_ROUTE__: JSON.stringify(benchRoute),
       },
       resolve: { alias: { 'node:fs/promises': join(srcDir, 'vite-plugin', 'node-fs-stub.ts') } },
@@ -89,7 +105,7 @@ export async function buildHostScripts(
         emptyOutDir: false,
         copyPublicDir: false,
         target: 'es2023',
-        sourcemap: true,
+        sourcemap: !prebuilt,
         minify: true,
         rolldownOptions: {
           input: entry,

@@ -5,6 +5,7 @@
  *
  *   plugins: [swerveHost({ apps: [{ name: 'hello', dir: '../components/examples/hello' }] })]
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { OriginsConfig } from '../origins/app-origins.ts';
@@ -12,7 +13,22 @@ import { CATALOG_PATH } from '../protocol/paths.ts';
 import { collectSiteArtifacts, type SiteApp, type SiteArtifacts } from './app-artifacts.ts';
 import { buildHostScripts } from './build-host-scripts.ts';
 import { hostMiddleware, LOCAL_SITE_HOST } from './host-middleware.ts';
+import { installPrebuiltHost } from './install-prebuilt-host.ts';
 import { writeStaticHostFiles } from './static-host-files.ts';
+
+/**
+ * Set by the `swerve` package's build to its `dist/host/` folder (relative to the bundle): the
+ * plugin then copies the prebuilt host scripts, unless the repository's sources are beside it.
+ */
+declare const __SWERVE_PREBUILT_HOST__: string | undefined;
+
+/** Where the package's scripts come from: the prebuilt folder, or (in the repository) the sources. */
+function prebuiltHostDir(): URL | undefined {
+  if (typeof __SWERVE_PREBUILT_HOST__ !== 'string') return undefined;
+  // In a clone of the repository the bundle sits beside the sources: build them, as before.
+  if (existsSync(new URL('../src/sw/main.ts', import.meta.url))) return undefined;
+  return new URL(__SWERVE_PREBUILT_HOST__, import.meta.url);
+}
 
 export type { SiteApp } from './app-artifacts.ts';
 export type { OriginsConfig } from '../origins/app-origins.ts';
@@ -65,14 +81,24 @@ export function swerveHost(options: SwerveHostOptions): Plugin {
       });
     },
     async closeBundle() {
-      if (artifacts) {
-        await buildHostScripts(outDir, artifacts.catalog.build, origins, [], options.benchRoute ?? false);
-        // For hosts other than `vite preview`: the same headers and answers, as their configuration.
-        // A site whose app pattern those cannot express is still built, for `vite preview`.
-        await writeStaticHostFiles(outDir, origins).catch((error: Error) =>
-          this.warn(`No static hosting files written: ${error.message}`),
+      if (!artifacts) return;
+      const prebuilt = prebuiltHostDir();
+      if (prebuilt) {
+        await installPrebuiltHost(
+          prebuilt,
+          outDir,
+          artifacts.catalog.build,
+          origins,
+          options.benchRoute ?? false,
         );
+      } else {
+        await buildHostScripts(outDir, artifacts.catalog.build, origins, [], options.benchRoute ?? false);
       }
+      // For hosts other than `vite preview`: the same headers and answers, as their configuration.
+      // A site whose app pattern those cannot express is still built, for `vite preview`.
+      await writeStaticHostFiles(outDir, origins).catch((error: Error) =>
+        this.warn(`No static hosting files written: ${error.message}`),
+      );
     },
     configurePreviewServer(server) {
       server.middlewares.use(hostMiddleware(origins));

@@ -4,7 +4,7 @@
  * that origin's host page, docs/decisions/0007) and carries out what the fixtures ask, one app
  * per page. Node drives it through `page.evaluate` on `globalThis.swerveKit`.
  */
-import { connectHost, messageOf, type HostConnection } from '../../../sw-host/src/client/index.ts';
+import { connectHost, messageOf, type HostConnection } from 'swerve/client';
 import type { DriverLogLine, DriverRequestRecord, DriverResponse, KitDriver } from '../driver-api.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 

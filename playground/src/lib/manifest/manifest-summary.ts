@@ -1,79 +1,12 @@
 /**
- * What the playground's panels need to know about a spin.toml: the app's name, its variables,
- * its key-value stores, its routes and components. Read leniently: a manifest being typed is
- * often broken, and the host's deploy is what says exactly how (deploy-diagnostics.ts).
+ * What the playground's panels need to know about a spin.toml, read leniently as it is typed:
+ * the host's summary (`swerve/manifest`); the host's deploy says exactly what is wrong
+ * (deploy-diagnostics.ts).
  */
-import { parse } from 'smol-toml';
-
-export interface ManifestVariable {
-  name: string;
-  required: boolean;
-  default?: string;
-  secret: boolean;
-}
-
-export interface ManifestSummary {
-  name?: string;
-  variables: ManifestVariable[];
-  /** Every store label some component may open. */
-  keyValueStores: string[];
-  routes: { route: string; target: string }[];
-  /** Component id → its local source path, for components built from a file. */
-  sources: Record<string, string>;
-  /** Every `allowed_outbound_hosts` entry of any component, as written (templates unexpanded). */
-  outboundHosts: string[];
-}
-
-type Table = Record<string, unknown>;
-const isTable = (value: unknown): value is Table =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The summary of `text`, or undefined when it is not TOML at all. */
-export function summariseManifest(text: string): ManifestSummary | undefined {
-  let toml: Table;
-  try {
-    toml = parse(text) as Table;
-  } catch {
-    return undefined;
-  }
-  const application = isTable(toml['application']) ? toml['application'] : {};
-  const variables: ManifestVariable[] = Object.entries(isTable(toml['variables']) ? toml['variables'] : {})
-    .filter((entry): entry is [string, Table] => isTable(entry[1]))
-    .map(([name, v]) => ({
-      name,
-      required: v['required'] === true,
-      ...(typeof v['default'] === 'string' ? { default: v['default'] } : {}),
-      secret: v['secret'] === true,
-    }));
-  const components = isTable(toml['component']) ? toml['component'] : {};
-  const stores = new Set<string>();
-  const hosts = new Set<string>();
-  const sources: Record<string, string> = {};
-  for (const [id, component] of Object.entries(components)) {
-    if (!isTable(component)) continue;
-    const labels = component['key_value_stores'];
-    if (Array.isArray(labels)) labels.filter((l) => typeof l === 'string').forEach((l) => stores.add(l));
-    const outbound = component['allowed_outbound_hosts'];
-    if (Array.isArray(outbound)) outbound.filter((h) => typeof h === 'string').forEach((h) => hosts.add(h));
-    if (typeof component['source'] === 'string') sources[id] = component['source'];
-  }
-  const trigger = isTable(toml['trigger']) ? toml['trigger'] : {};
-  const http = Array.isArray(trigger['http']) ? trigger['http'] : [];
-  const routes = http.filter(isTable).map((t) => ({
-    route: typeof t['route'] === 'string' ? t['route'] : isTable(t['route']) ? 'private' : '?',
-    target: typeof t['component'] === 'string' ? t['component'] : t['static_response'] ? 'static' : '?',
-  }));
-  return {
-    ...(typeof application['name'] === 'string' ? { name: application['name'] } : {}),
-    variables,
-    keyValueStores: [...stores].sort(),
-    routes,
-    sources,
-    outboundHosts: [...hosts].sort(),
-  };
-}
-
-/** Variables that must be given a value and have none. */
-export function missingVariables(summary: ManifestSummary, values: Record<string, string>): string[] {
-  return summary.variables.filter((v) => v.required && !(values[v.name] ?? '').length).map((v) => v.name);
-}
+export {
+  missingVariables,
+  summariseManifest,
+  type ManifestSummary,
+  type ManifestVariable,
+  type SummaryFileMount,
+} from 'swerve/manifest';

@@ -16,7 +16,6 @@ import { unsafePathReason } from '../project/app-path.ts';
 import { asText } from '../project/file-kind.ts';
 import { sha256Hex } from '../project/hash.ts';
 import { summariseManifest } from '../manifest/manifest-summary.ts';
-import { parse } from 'smol-toml';
 import type { SharedApp } from './share-link.ts';
 import { sharedAppFromFiles, type SiteRunner } from './shared-app.ts';
 
@@ -94,29 +93,22 @@ async function filesToApp(
   );
 }
 
-type Table = Record<string, unknown>;
-const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * The files a spin.toml names that can be fetched one by one: each component's local `source`
  * and its `files` entries that are single files. A folder cannot be listed over HTTP. Each must
  * be a plain relative path: the file is fetched from beside the manifest, and nowhere else.
  */
 function namedFiles(manifest: string): string[] {
-  const toml = parse(manifest) as Table;
-  const paths = new Set<string>();
-  for (const component of Object.values(isTable(toml['component']) ? toml['component'] : {})) {
-    if (!isTable(component)) continue;
-    if (typeof component['source'] === 'string') paths.add(component['source']);
-    for (const entry of Array.isArray(component['files']) ? component['files'] : []) {
-      const source = typeof entry === 'string' ? entry : isTable(entry) ? entry['source'] : undefined;
-      if (typeof source !== 'string') continue;
-      if (/[*?[]/.test(source) || !/\.[A-Za-z0-9]+$/.test(source))
-        throw new AppFileError(
-          `The manifest mounts "${source}", a folder or pattern, which cannot be fetched file by file over HTTP. Share the app as a zip instead (Export zip in the playground).`,
-        );
-      paths.add(source);
-    }
+  const summary = summariseManifest(manifest);
+  if (!summary) throw new Error('it is not valid TOML');
+  const paths = new Set<string>(Object.values(summary.sources));
+  for (const entry of Object.values(summary.files).flat()) {
+    const source = typeof entry === 'string' ? entry : entry.source;
+    if (/[*?[]/.test(source) || !/\.[A-Za-z0-9]+$/.test(source))
+      throw new AppFileError(
+        `The manifest mounts "${source}", a folder or pattern, which cannot be fetched file by file over HTTP. Share the app as a zip instead (Export zip in the playground).`,
+      );
+    paths.add(source);
   }
   for (const path of paths) {
     const unsafe = unsafePathReason(path);

@@ -4,32 +4,19 @@
  * playground checks those files before it deploys; other JavaScript (a static site's script,
  * say) is served as it is and left to the browser that loads it.
  */
-import { parse } from 'smol-toml';
-
-type Table = Record<string, unknown>;
-const isTable = (value: unknown): value is Table =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { summariseManifest } from 'swerve/manifest';
 
 /** The project folders (`''` for the whole project) mounted into runner components of `manifest`. */
 export function runnerMounts(manifest: string): string[] {
-  let toml: Table;
-  try {
-    toml = parse(manifest) as Table;
-  } catch {
-    return [];
-  }
-  const components = isTable(toml['component']) ? toml['component'] : {};
+  const summary = summariseManifest(manifest);
   const mounts = new Set<string>();
-  for (const component of Object.values(components)) {
-    if (!isTable(component) || typeof component['source'] !== 'string') continue;
-    if (component['source'].split('/').pop() !== 'runner.wasm') continue;
-    const files = Array.isArray(component['files']) ? component['files'] : [];
-    for (const entry of files) {
+  for (const [id, source] of Object.entries(summary?.sources ?? {})) {
+    if (source.split('/').pop() !== 'runner.wasm') continue;
+    for (const entry of summary?.files[id] ?? []) {
       // `{ source = "src", destination = "/" }` mounts a folder; a string is a glob, whose folder
       // part (before the first wildcard) is what it can match.
-      const source = isTable(entry) ? entry['source'] : entry;
-      if (typeof source !== 'string') continue;
-      const folder = isTable(entry) ? source : source.replace(/[*?[{].*$/, '').replace(/[^/]*$/, '');
+      const folder =
+        typeof entry === 'string' ? entry.replace(/[*?[{].*$/, '').replace(/[^/]*$/, '') : entry.source;
       mounts.add(folder.replace(/^\.?\/+/, '').replace(/\/+$/, ''));
     }
   }
