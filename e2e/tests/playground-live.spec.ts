@@ -7,8 +7,8 @@
 import { fileURLToPath } from 'node:url';
 import { SITE_URL } from '../fixtures/app-hosts.ts';
 import { expect, test } from '../fixtures/swerve.ts';
-import { encodeSharedApp } from '../../playground/src/lib/share/share-link.ts';
-import { V1_LINK_FIXTURE } from '../../playground/src/lib/share/share-link.fixture.ts';
+import { encodeSharedApp } from '@swerve/playground/share-link';
+import { V1_LINK_FIXTURE } from '@swerve/playground/share-link-fixture';
 import {
   DEPLOY_TIMEOUT,
   newProject,

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
-import { encodeSharedApp, type SharedApp } from '../../playground/src/lib/share/share-link.ts';
+import { encodeSharedApp, type SharedApp } from '@swerve/playground/share-link';
 import { PORT } from '../fixtures/app-hosts.ts';
 import { runnerApp } from '../fixtures/runner-app.ts';
 import { serveStaticSite } from '../fixtures/static-site-server.ts';
