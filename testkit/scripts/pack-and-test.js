@@ -32,7 +32,8 @@ const repoDir = dirname(kitDir);
 const componentsDir = join(repoDir, 'components');
 const keep = process.argv.includes('--keep');
 const started = performance.now();
-const PORT = 4214;
+// SWERVE_KIT_PORT moves the servers off the default ports (helpers running side by side).
+const PORT = Number(process.env.SWERVE_KIT_PORT ?? 4214);
 
 /** @param {string} message */
 function fail(message) {

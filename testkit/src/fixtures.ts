@@ -1,18 +1,20 @@
 /**
- * The fixtures. Per Playwright worker: one kit server (kit-server.ts) serving the packaged host.
- * Per test: a fresh random app key, so a fresh origin with empty stores (the browser keeps
- * origins apart: docs/decisions/0007), a driver page at the kit's site origin that connects to
- * that origin's host and deploys the app, and the `app` object that drives it.
+ * The fixtures. Per Playwright worker: one kit server (kit-server.ts) serving the packaged host,
+ * and per app (and set of context options) one browser context with the app's origin running
+ * in it (kit-context.ts). Per test: that context, undone of what the last test did to it, and
+ * the app reset and deployed again with this test's seeds and variables, so each test sees
+ * empty stores, its own logs and request records, and fresh instances (docs/decisions/0025).
  */
-import { test as base } from '@playwright/test';
+import { test as base, type BrowserContextOptions } from '@playwright/test';
 import { dirname } from 'node:path';
 import { withoutPreparedSources } from '../../sw-host/src/cli/prepared-components.ts';
 import { randomAppKey } from '../../sw-host/src/origins/app-origins.ts';
 import { appHandle, callDriver, storedBytes } from './app-handle.ts';
-import { readAppSource } from './app-source.ts';
+import { readAppSource, type AppSource } from './app-source.ts';
 import { checkChromium } from './chromium-check.ts';
-import { DRIVER_PAGE_PATH, type DriverDeploy } from './driver-api.ts';
+import type { DriverDeploy } from './driver-api.ts';
 import { readPackagedHost } from './host-build.ts';
+import { openKitContext, resetContext, testPage, type KitContext } from './kit-context.ts';
 import { startKitServer, type KitServer } from './kit-server.ts';
 import type { SwerveOptions, SwerveTestFixtures, SwerveWorkerOptions } from './types.ts';
 
@@ -20,11 +22,28 @@ import type { SwerveOptions, SwerveTestFixtures, SwerveWorkerOptions } from './t
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 interface InternalTestFixtures {
-  swerveAppOrigin: string;
+  /** The app this test runs, read from disk (once per worker), and its origin in this worker. */
+  swerveApp: { source: AppSource; origin: string } | undefined;
+  /** The shared context this test runs in, when it has an app. */
+  swerveKitContext: KitContext | undefined;
+  /** Playwright's own: every option a test's context is made with (baseURL included). */
+  _combinedContextOptions: BrowserContextOptions;
+}
+
+/** One worker's apps and contexts, kept across its tests. */
+interface KitWorker {
+  server: KitServer;
+  /** By manifest path and project folder. */
+  sources: Map<string, Promise<AppSource>>;
+  /** App id → the app's origin in this worker: one per app, for all its tests. */
+  origins: Map<string, string>;
+  /** By app id and context options. */
+  contexts: Map<string, Promise<KitContext>>;
 }
 
 interface InternalWorkerFixtures {
   swerveServer: KitServer;
+  swerveWorker: KitWorker;
   swerveChromium: void;
 }
 
@@ -66,31 +85,97 @@ export const swerveTest = base.extend<
     { scope: 'worker' },
   ],
 
-  swerveAppOrigin: async ({ swerveServer }, use) => {
-    await use(swerveServer.appOrigin(randomAppKey()));
-  },
+  swerveWorker: [
+    async ({ swerveServer }, use) => {
+      const worker: KitWorker = {
+        server: swerveServer,
+        sources: new Map(),
+        origins: new Map(),
+        contexts: new Map(),
+      };
+      await use(worker);
+      const contexts = await Promise.allSettled(worker.contexts.values());
+      for (const opened of contexts) if (opened.status === 'fulfilled') await opened.value.context.close();
+    },
+    { scope: 'worker', box: true },
+  ],
+
+  swerveApp: [
+    async ({ swerveWorker, spinApp }, use, testInfo) => {
+      if (!spinApp) return use(undefined);
+      const baseDir = testInfo.config.configFile ? dirname(testInfo.config.configFile) : process.cwd();
+      const where = `${baseDir}\0${spinApp}`;
+      let reading = swerveWorker.sources.get(where);
+      if (!reading) swerveWorker.sources.set(where, (reading = readAppSource(spinApp, baseDir)));
+      // A manifest with a mistake fails every test that uses it, each with the manifest's line.
+      const source = await reading.catch((error: unknown) => {
+        swerveWorker.sources.delete(where);
+        throw error;
+      });
+      let origin = swerveWorker.origins.get(source.id);
+      if (!origin)
+        swerveWorker.origins.set(source.id, (origin = swerveWorker.server.appOrigin(randomAppKey())));
+      await use({ source, origin });
+    },
+    { box: true },
+  ],
 
   // Relative navigations of the test's page go to the app: `await page.goto('/')`.
-  baseURL: async ({ swerveAppOrigin }, use) => {
-    await use(swerveAppOrigin);
+  baseURL: async ({ swerveApp, baseURL }, use) => {
+    await use(swerveApp?.origin ?? baseURL);
+  },
+
+  swerveKitContext: [
+    async ({ swerveWorker, swerveApp, browser, _combinedContextOptions }, use) => {
+      if (!swerveApp) return use(undefined);
+      const options = _combinedContextOptions;
+      const key = `${swerveApp.source.id}\0${JSON.stringify(options)}`;
+      let opening = swerveWorker.contexts.get(key);
+      if (!opening) {
+        opening = openKitContext(browser, options, swerveWorker.server.siteOrigin, swerveApp.origin);
+        swerveWorker.contexts.set(key, opening);
+      }
+      const kit = await opening.catch((error: unknown) => {
+        swerveWorker.contexts.delete(key);
+        throw error;
+      });
+      await use(kit);
+      if (!(await resetContext(kit))) {
+        swerveWorker.contexts.delete(key);
+        await kit.context.close();
+      }
+    },
+    { box: true },
+  ],
+
+  // A test with an app runs in the context its app runs in; any other gets a fresh one.
+  context: async ({ swerveKitContext, browser, _combinedContextOptions }, use) => {
+    if (swerveKitContext) return use(swerveKitContext.context);
+    const context = await browser.newContext(_combinedContextOptions);
+    await use(context);
+    await context.close();
+  },
+
+  page: async ({ swerveKitContext, context }, use) => {
+    await use(swerveKitContext ? await testPage(swerveKitContext) : await context.newPage());
   },
 
   app: async (
-    { swerveServer, swerveAppOrigin, context, page, spinApp, variables, keyValues, requestTimeout },
+    { swerveWorker, swerveApp, swerveKitContext, page, variables, keyValues, requestTimeout },
     use,
     testInfo,
   ) => {
-    if (!spinApp) {
+    if (!swerveApp || !swerveKitContext) {
       throw new Error(
         "[swerve] No Spin app to test: set one with test.use({ spinApp: './spin.toml' }) (a manifest or its " +
           'folder, relative to the Playwright config file), in the test file or in the config.',
       );
     }
     const started = performance.now();
-    const baseDir = testInfo.config.configFile ? dirname(testInfo.config.configFile) : process.cwd();
-    const source = await readAppSource(spinApp, baseDir);
-    const urlOf = swerveServer.addApp(source);
-    const prepared = await swerveServer.prepare(source);
+    const { source, origin } = swerveApp;
+    const server = swerveWorker.server;
+    const urlOf = server.addApp(source);
+    const prepared = await server.prepare(source);
     const deploy: DriverDeploy = {
       manifestUrl: urlOf(source.manifestFile),
       manifestFile: source.displayPath,
@@ -111,23 +196,25 @@ export const swerveTest = base.extend<
       requestTimeoutMs: requestTimeout,
     };
 
-    const driver = await context.newPage();
-    await driver.goto(`${swerveServer.siteOrigin}${DRIVER_PAGE_PATH}`);
-    await driver.locator('body[data-kit="ready"]').waitFor({ state: 'attached' });
-    const outcome = await callDriver(driver, 'start', swerveAppOrigin, deploy);
-    if (!outcome.ok) throw deployFailure(outcome.stage, outcome.message, source.displayPath, swerveAppOrigin);
+    const { driver } = swerveKitContext;
+    const outcome = await base.step(`deploy ${source.displayPath}`, () =>
+      callDriver(driver, 'start', origin, deploy),
+    );
+    if (!outcome.ok) throw deployFailure(outcome.stage, outcome.message, source.displayPath, origin);
     for (const warning of [...source.warnings, ...outcome.warnings]) console.warn(`[swerve] ${warning}`);
+    const { connectMs, resetMs, deployMs } = outcome.timings;
     testInfo.annotations.push({
       type: 'swerve-setup',
       description:
-        `${Math.round(performance.now() - started)} ms (connect ${Math.round(outcome.timings.connectMs)} ms, ` +
-        `deploy ${Math.round(outcome.timings.deployMs)} ms)`,
+        `${Math.round(performance.now() - started)} ms (` +
+        (outcome.reused ? `reset ${Math.round(resetMs)} ms` : `first: connect ${Math.round(connectMs)} ms`) +
+        `, deploy ${Math.round(deployMs)} ms)`,
     });
 
     const app = appHandle({
       driver,
       page,
-      origin: swerveAppOrigin,
+      origin,
       name: outcome.name,
       requestTimeoutMs: requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
     });
@@ -141,6 +228,5 @@ export const swerveTest = base.extend<
         .join('\n');
       await testInfo.attach('swerve app logs', { body: text || '(none)', contentType: 'text/plain' });
     }
-    await driver.close();
   },
 });

@@ -1,0 +1,166 @@
+/**
+ * The browser context a worker's tests of one app share (docs/decisions/0025): made by the first
+ * test that needs it, with the app's origin running in it (its host page framed by the kit's
+ * driver page, its service worker registered, its components compiled), and handed to each later
+ * test as its `context`, with one `page`, once what the last test did to them is undone
+ * (`resetContext`). What cannot be undone through Playwright's API (a fake clock, a page's
+ * viewport or media) marks the page or the context spent: the next test gets a new one.
+ */
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
+import { DRIVER_PAGE_PATH } from './driver-api.ts';
+
+type Undo = () => Promise<unknown> | unknown;
+
+export interface KitContext {
+  context: BrowserContext;
+  /** The driver page: the tab that frames the app's host page and carries out the fixtures' calls. */
+  driver: Page;
+  /** The test's `page`, kept for the next test while nothing it cannot undo was done to it. */
+  page: Page | undefined;
+  /** The app's origin in this context. */
+  origin: string;
+  options: BrowserContextOptions;
+  /** What the current test added to the context and the page, undone in reverse by `resetContext`. */
+  undo: Undo[];
+  /** Something was done to the page (or the context) that the kit cannot undo. */
+  pageSpent: boolean;
+  contextSpent: boolean;
+}
+
+/** Methods whose effects last until the Disposable they return is disposed of. */
+const DISPOSABLE_ADDITIONS = ['addInitScript', 'exposeBinding', 'exposeFunction'] as const;
+const LISTENER_ADDITIONS = ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'] as const;
+/** Page settings that last and have no getter to restore them from. */
+const PAGE_SETTINGS = ['setViewportSize', 'emulateMedia', 'setExtraHTTPHeaders'] as const;
+/** A fake clock lasts for the context's life. */
+const CLOCK_METHODS = [
+  'install',
+  'pauseAt',
+  'setFixedTime',
+  'setSystemTime',
+  'fastForward',
+  'runFor',
+] as const;
+
+type Methods = Record<string, (...args: unknown[]) => unknown>;
+
+/** Records, on `target` itself (so `page.context()` is covered too), what a test adds to it. */
+function track(target: BrowserContext | Page, kit: KitContext, spend: () => void): void {
+  const methods = target as unknown as Methods;
+  for (const name of DISPOSABLE_ADDITIONS) {
+    const original = methods[name]!.bind(target);
+    methods[name] = async (...args: unknown[]) => {
+      const disposable = (await original(...args)) as { dispose(): Promise<void> };
+      kit.undo.push(() => disposable.dispose());
+      return disposable;
+    };
+  }
+  for (const name of LISTENER_ADDITIONS) {
+    const original = methods[name]!.bind(target);
+    methods[name] = (event: unknown, listener: unknown) => {
+      kit.undo.push(() =>
+        (target as unknown as { off: (e: unknown, l: unknown) => void }).off(event, listener),
+      );
+      original(event, listener);
+      return target;
+    };
+  }
+  const lasting = 'newPage' in target ? [] : PAGE_SETTINGS;
+  for (const name of lasting) {
+    const original = methods[name]!.bind(target);
+    methods[name] = (...args: unknown[]) => {
+      spend();
+      return original(...args);
+    };
+  }
+}
+
+export async function openKitContext(
+  browser: Browser,
+  options: BrowserContextOptions,
+  siteOrigin: string,
+  origin: string,
+): Promise<KitContext> {
+  const context = await browser.newContext(options);
+  const driver = await context.newPage();
+  await driver.goto(`${siteOrigin}${DRIVER_PAGE_PATH}`);
+  await driver.locator('body[data-kit="ready"]').waitFor({ state: 'attached' });
+  const kit: KitContext = {
+    context,
+    driver,
+    page: undefined,
+    origin,
+    options,
+    undo: [],
+    pageSpent: false,
+    contextSpent: false,
+  };
+  track(context, kit, () => (kit.contextSpent = true));
+  const clock = context.clock as unknown as Methods;
+  for (const name of CLOCK_METHODS) {
+    const original = clock[name]!.bind(context.clock);
+    clock[name] = (...args: unknown[]) => {
+      kit.contextSpent = true;
+      return original(...args);
+    };
+  }
+  return kit;
+}
+
+/** The test's page: the last test's, or a new one. */
+export async function testPage(kit: KitContext): Promise<Page> {
+  if (kit.page && !kit.page.isClosed()) return kit.page;
+  const page = await kit.context.newPage();
+  track(page, kit, () => (kit.pageSpent = true));
+  kit.pageSpent = false;
+  return (kit.page = page);
+}
+
+/** Run in the app origin's host page (a string: this side has no DOM types). */
+const CLEAR_PAGE_STORAGE = `(async () => {
+  localStorage.clear();
+  sessionStorage.clear();
+  const own = (name) => typeof name === 'string' && !name.startsWith('swerve');
+  const databases = (await indexedDB.databases()).filter((db) => own(db.name));
+  await Promise.all(databases.map((db) => new Promise((resolve) => {
+    const deleting = indexedDB.deleteDatabase(db.name);
+    deleting.onsuccess = deleting.onerror = deleting.onblocked = () => resolve();
+  })));
+  await Promise.all((await caches.keys()).filter(own).map((name) => caches.delete(name)));
+})()`;
+
+/**
+ * Undoes what a test did to the shared context: pages it opened are closed and its page left
+ * blank, its routes, init scripts, exposed functions and listeners removed, cookies,
+ * permissions, headers, geolocation and offline mode set back to the config's, and the app
+ * origin's own page storage (what the app's documents kept: localStorage, sessionStorage, their
+ * IndexedDB databases and caches) emptied. The host's storage (names starting `swerve`) stays:
+ * the driver resets the app itself. Returns false when the context is spent and must be closed.
+ */
+export async function resetContext(kit: KitContext): Promise<boolean> {
+  const { context, driver, options } = kit;
+  if (kit.contextSpent) return false;
+  const keep = kit.pageSpent ? undefined : kit.page;
+  await Promise.all(
+    context
+      .pages()
+      .filter((page) => page !== driver && page !== keep)
+      .map((page) => page.close()),
+  );
+  if (!keep) kit.page = undefined;
+  for (const undo of kit.undo.splice(0).reverse()) await undo();
+  await Promise.all([
+    context.unrouteAll({ behavior: 'ignoreErrors' }),
+    keep?.unrouteAll({ behavior: 'ignoreErrors' }),
+    keep?.goto('about:blank'),
+    context.clearCookies(),
+    context.clearPermissions(),
+    context.setExtraHTTPHeaders(options.extraHTTPHeaders ?? {}),
+    context.setOffline(options.offline ?? false),
+    context.setGeolocation(options.geolocation ?? null),
+  ]);
+  if (options.permissions?.length) await context.grantPermissions(options.permissions);
+  const hostFrame = driver.frames().find((frame) => frame.url().startsWith(`${kit.origin}/`));
+  await hostFrame?.evaluate(CLEAR_PAGE_STORAGE);
+  return true;
+}
