@@ -4,7 +4,8 @@
  * driver page, its service worker registered, its components compiled), and handed to each later
  * test as its `context`, with one `page`, once what the last test did to them is undone
  * (`resetContext`). What cannot be undone through Playwright's API (a fake clock, a page's
- * viewport or media) marks the page or the context spent: the next test gets a new one.
+ * viewport or media, a document loaded in the page) marks the page or the context spent: the next
+ * test gets a new one.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import { DRIVER_PAGE_PATH } from './driver-api.ts';
@@ -111,6 +112,11 @@ export async function openKitContext(
 export async function testPage(kit: KitContext): Promise<Page> {
   if (kit.page && !kit.page.isClosed()) return kit.page;
   const page = await kit.context.newPage();
+  // A tab keeps its sessionStorage, per origin, across navigations: a page that loaded a
+  // document is not handed to the next test.
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && frame.url() !== 'about:blank') kit.pageSpent = true;
+  });
   track(page, kit, () => (kit.pageSpent = true));
   kit.pageSpent = false;
   return (kit.page = page);
