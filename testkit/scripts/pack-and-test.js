@@ -9,7 +9,12 @@
  * - `--project failures` must fail, each test with the message this script expects;
  * - with no Chromium where the config points, a run must say what to install.
  *
- *   node testkit/scripts/pack-and-test.js [--keep]    (after npm run build:components)
+ * - `--project bench` reports the per-test setup (median, p90) for a large and a small component.
+ *
+ *   node testkit/scripts/pack-and-test.js [--keep] [--bench]    (after npm run build:components)
+ *
+ * `--bench` packs, installs and runs only the bench (what `npm run bench` adds to its table).
+ * SWERVE_KIT_PORT moves the kit's servers (worker N listens on it + N; 4214 by default).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -31,6 +36,7 @@ const kitDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const repoDir = dirname(kitDir);
 const componentsDir = join(repoDir, 'components');
 const keep = process.argv.includes('--keep');
+const benchOnly = process.argv.includes('--bench');
 const started = performance.now();
 // SWERVE_KIT_PORT moves the servers off the default ports (helpers running side by side).
 const PORT = Number(process.env.SWERVE_KIT_PORT ?? 4214);
@@ -138,6 +144,11 @@ try {
     );
   console.log('The project type-checks against the published declarations.');
 
+  if (benchOnly) {
+    benchSetup(playwright);
+    process.exit(0);
+  }
+
   // 5. The apps' tests pass, on both workers.
   const apps1 = playwright(['--project', 'apps']);
   console.log(apps1.output);
@@ -150,7 +161,7 @@ try {
     .filter((annotation) => annotation.type === 'swerve-setup')
     .map((annotation) => Number(/^(\d+) ms/.exec(annotation.description ?? '')?.[1]));
   console.log(
-    `Per-test setup (fresh origin, host started, app deployed), ${setups.length} tests: ${stats(setups)}`,
+    `The app fixture (app reset and deployed; an app's first test in a worker starts its origin), ${setups.length} tests: ${stats(setups)}`,
   );
 
   // 6. The failures fail, each saying why.
@@ -193,10 +204,47 @@ try {
     fail(`a missing Chromium should say what to install; the run said:\n${missing.output}`);
   console.log('  as expected, with no Chromium the run says what to install.');
 
+  // 8. What each test's setup costs, as numbers (never asserted: the machine decides them).
+  benchSetup(playwright);
+
   console.log(`pack-and-test passed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 } finally {
   if (keep) console.log(`Kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * Runs the bench project on two workers and prints, per component, the per-test setup: each
+ * test's duration as Playwright measures it (fixtures set up and torn down included) minus its
+ * body, which makes one request.
+ * @param {(args: string[]) => { status: number | null, output: string, report: any }} playwright
+ */
+function benchSetup(playwright) {
+  const run = playwright(['--project', 'bench']);
+  if (run.status !== 0) fail(`the bench failed:\n${run.output}`);
+  /** @type {Map<string, number[]>} */
+  const byComponent = new Map();
+  for (const result of testResults(run.report)) {
+    const body = result.annotations.find((annotation) => annotation.type === 'swerve-bench-body');
+    const [component = '?', ms = 'NaN'] = (body?.description ?? '').split(' ');
+    const list = byComponent.get(component) ?? [];
+    list.push(result.duration - Number(ms));
+    byComponent.set(component, list);
+  }
+  console.log(
+    'Per-test setup, two workers (Playwright duration minus the test body; first test per worker cold):',
+  );
+  for (const [component, values] of byComponent)
+    console.log(`  ${component.padEnd(11)} ${benchStats(values)}`);
+}
+
+/** @param {number[]} values */
+function benchStats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (/** @type {number} */ q) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  const ms = (/** @type {number} */ value) => `${Math.round(value)} ms`;
+  return `n ${sorted.length}, median ${ms(at(0.5))}, p90 ${ms(at(0.9))}, min ${ms(sorted[0] ?? NaN)}, max ${ms(sorted.at(-1) ?? NaN)}`;
 }
 
 /** @param {string} text */

@@ -26,6 +26,8 @@ export interface KitContext {
   /** Something was done to the page (or the context) that the kit cannot undo. */
   pageSpent: boolean;
   contextSpent: boolean;
+  /** Context settings the test changed, set back to the config's by `resetContext`. */
+  changed: Set<string>;
 }
 
 /** Methods whose effects last until the Disposable they return is disposed of. */
@@ -33,6 +35,16 @@ const DISPOSABLE_ADDITIONS = ['addInitScript', 'exposeBinding', 'exposeFunction'
 const LISTENER_ADDITIONS = ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'] as const;
 /** Page settings that last and have no getter to restore them from. */
 const PAGE_SETTINGS = ['setViewportSize', 'emulateMedia', 'setExtraHTTPHeaders'] as const;
+/** Context settings the kit sets back after a test that changed them (each is a browser round trip). */
+const CONTEXT_SETTINGS = [
+  'route',
+  'routeFromHAR',
+  'routeWebSocket',
+  'grantPermissions',
+  'setExtraHTTPHeaders',
+  'setOffline',
+  'setGeolocation',
+] as const;
 /** A fake clock lasts for the context's life. */
 const CLOCK_METHODS = [
   'install',
@@ -74,6 +86,15 @@ function track(target: BrowserContext | Page, kit: KitContext, spend: () => void
       return original(...args);
     };
   }
+  const settings =
+    'newPage' in target ? CONTEXT_SETTINGS : (['route', 'routeFromHAR', 'routeWebSocket'] as const);
+  for (const name of settings) {
+    const original = methods[name]!.bind(target);
+    methods[name] = (...args: unknown[]) => {
+      kit.changed.add('newPage' in target ? name : `page.${name}`);
+      return original(...args);
+    };
+  }
 }
 
 export async function openKitContext(
@@ -95,6 +116,7 @@ export async function openKitContext(
     undo: [],
     pageSpent: false,
     contextSpent: false,
+    changed: new Set(),
   };
   track(context, kit, () => (kit.contextSpent = true));
   const clock = context.clock as unknown as Methods;
@@ -144,29 +166,35 @@ const CLEAR_PAGE_STORAGE = `(async () => {
  * the driver resets the app itself. Returns false when the context is spent and must be closed.
  */
 export async function resetContext(kit: KitContext): Promise<boolean> {
-  const { context, driver, options } = kit;
+  const { context, driver, options, changed } = kit;
   if (kit.contextSpent) return false;
   const keep = kit.pageSpent ? undefined : kit.page;
-  await Promise.all(
-    context
-      .pages()
-      .filter((page) => page !== driver && page !== keep)
-      .map((page) => page.close()),
-  );
+  const others = context.pages().filter((page) => page !== driver && page !== keep);
+  // Only a document (a page that navigated, or one the test opened) can have kept page storage.
+  const documentsRan = keep === undefined || others.length > 0;
+  await Promise.all(others.map((page) => page.close()));
   if (!keep) kit.page = undefined;
   for (const undo of kit.undo.splice(0).reverse()) await undo();
+  const has = (name: string) => changed.has(name);
   await Promise.all([
-    context.unrouteAll({ behavior: 'ignoreErrors' }),
-    keep?.unrouteAll({ behavior: 'ignoreErrors' }),
-    keep?.goto('about:blank'),
+    (has('route') || has('routeFromHAR') || has('routeWebSocket')) &&
+      context.unrouteAll({ behavior: 'ignoreErrors' }),
+    keep && has('page.route') && keep.unrouteAll({ behavior: 'ignoreErrors' }),
+    // A new blank document: what a test left in the old one (globals, setContent's DOM) goes.
+    keep?.goto('about:blank', { waitUntil: 'commit' }),
     context.clearCookies(),
-    context.clearPermissions(),
-    context.setExtraHTTPHeaders(options.extraHTTPHeaders ?? {}),
-    context.setOffline(options.offline ?? false),
-    context.setGeolocation(options.geolocation ?? null),
+    has('grantPermissions') &&
+      context
+        .clearPermissions()
+        .then(() => options.permissions && context.grantPermissions(options.permissions)),
+    has('setExtraHTTPHeaders') && context.setExtraHTTPHeaders(options.extraHTTPHeaders ?? {}),
+    has('setOffline') && context.setOffline(options.offline ?? false),
+    has('setGeolocation') && context.setGeolocation(options.geolocation ?? null),
   ]);
-  if (options.permissions?.length) await context.grantPermissions(options.permissions);
-  const hostFrame = driver.frames().find((frame) => frame.url().startsWith(`${kit.origin}/`));
-  await hostFrame?.evaluate(CLEAR_PAGE_STORAGE);
+  changed.clear();
+  if (documentsRan) {
+    const hostFrame = driver.frames().find((frame) => frame.url().startsWith(`${kit.origin}/`));
+    await hostFrame?.evaluate(CLEAR_PAGE_STORAGE);
+  }
   return true;
 }
