@@ -31,6 +31,7 @@ for (const [component, spinApp] of [
 
 test.describe('references', () => {
   for (let run = 1; run <= TESTS_PER_COMPONENT; run++) {
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test uses from this pattern.
     test(`no fixture ${run}`, async ({}, testInfo) => {
       testInfo.annotations.push({ type: 'swerve-bench-body', description: 'no-fixture 0' });
     });
