@@ -38,6 +38,9 @@ const componentsDir = join(repoDir, 'components');
 const keep = process.argv.includes('--keep');
 const benchOnly = process.argv.includes('--bench');
 const started = performance.now();
+/** Not dependencies of this repository: the versions the outbound mocking recipe is tested with. */
+// msw 2.13 and later: @msw/playwright 0.6.7's declarations no longer type-check against it.
+const MOCKING_PACKAGES = ['msw@2.12.10', '@msw/playwright@0.6.7'];
 // SWERVE_KIT_PORT moves the servers off the default ports (helpers running side by side).
 const PORT = Number(process.env.SWERVE_KIT_PORT ?? 4214);
 
@@ -96,10 +99,12 @@ try {
   copyFileSync(built('fixtures/loop/dist/loop.wasm'), join(apps, 'loop/loop.wasm'));
   copyFileSync(built('fixtures/minimal/dist/minimal.wasm'), join(apps, 'greeter/minimal.wasm'));
   copyFileSync(built('fixtures/probe/dist/probe.wasm'), join(apps, 'settings/probe.wasm'));
+  copyFileSync(built('fixtures/outbound/dist/outbound.wasm'), join(apps, 'outbound/outbound.wasm'));
   // The smallest core module there is: magic and version, no sections.
   writeFileSync(join(apps, 'core-module/core.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
 
-  // 3. Install the tarball beside @playwright/test, as a user would (TypeScript to check the types).
+  // 3. Install the tarball beside @playwright/test, as a user would (TypeScript to check the types;
+  // MSW and its Playwright binding for the outbound mocking recipe).
   execFileSync(
     'npm',
     [
@@ -110,6 +115,7 @@ try {
       tarball,
       // The versions this repository uses, from npm's cache when it has them.
       ...['@playwright/test', 'typescript', '@types/node'].map((name) => `${name}@${versionOf(name)}`),
+      ...MOCKING_PACKAGES,
     ],
     { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] },
   );

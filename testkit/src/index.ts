@@ -25,6 +25,7 @@ export type {
   AppKv,
   AppLogLine,
   AppMultipartFile,
+  AppOutboundRequest,
   AppRequestRecord,
   AppResponse,
   SwerveApp,

@@ -7,7 +7,7 @@
  * viewport or media, a document loaded in the page) marks the page or the context spent: the next
  * test gets a new one.
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Request } from '@playwright/test';
 import { DRIVER_PAGE_PATH } from './driver-api.ts';
 
 type Undo = () => Promise<unknown> | unknown;
@@ -28,6 +28,10 @@ export interface KitContext {
   contextSpent: boolean;
   /** Context settings the test changed, set back to the config's by `resetContext`. */
   changed: Set<string>;
+  /** The requests the app's guests sent out since the test began (`app.outbound()`). */
+  outbound: Request[];
+  /** The app's deployment, as the last test left it: kept for the next when both share it. */
+  lastDeploy?: { signature: string; shared: boolean; name: string; mode: string };
 }
 
 /** Methods whose effects last until the Disposable they return is disposed of. */
@@ -117,7 +121,16 @@ export async function openKitContext(
     pageSpent: false,
     contextSpent: false,
     changed: new Set(),
+    outbound: [],
   };
+  // The guests' own requests: from the service worker, or from the workers of the host page
+  // framed in the driver page; not the host's requests to the kit's server.
+  const kitHost = new URL(siteOrigin).host;
+  context.on('request', (request) => {
+    const host = new URL(request.url()).host;
+    if (host === kitHost || host.endsWith(`.${kitHost}`)) return;
+    if (request.serviceWorker() || fromDriver(request, driver)) kit.outbound.push(request);
+  });
   track(context, kit, () => (kit.contextSpent = true));
   const clock = context.clock as unknown as Methods;
   for (const name of CLOCK_METHODS) {
@@ -128,6 +141,14 @@ export async function openKitContext(
     };
   }
   return kit;
+}
+
+function fromDriver(request: Request, driver: Page): boolean {
+  try {
+    return request.frame().page() === driver;
+  } catch {
+    return false; // a request with no frame (a service worker's) is not the driver's
+  }
 }
 
 /** The test's page: the last test's, or a new one. */
