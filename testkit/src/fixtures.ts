@@ -63,6 +63,7 @@ export const swerveTest = base.extend<
   variables: [{}, { option: true }],
   keyValues: [{}, { option: true }],
   requestTimeout: [undefined, { option: true }],
+  appScope: ['test', { option: true }],
   swervePort: [0, { option: true, scope: 'worker' }],
 
   swerveChromium: [
@@ -72,7 +73,7 @@ export const swerveTest = base.extend<
       }
       await use();
     },
-    { scope: 'worker', auto: true },
+    { scope: 'worker', auto: true, box: true },
   ],
 
   swerveServer: [
@@ -82,7 +83,7 @@ export const swerveTest = base.extend<
       await use(server);
       await server.close();
     },
-    { scope: 'worker' },
+    { scope: 'worker', box: true },
   ],
 
   swerveWorker: [
@@ -139,6 +140,7 @@ export const swerveTest = base.extend<
         swerveWorker.contexts.delete(key);
         throw error;
       });
+      kit.outbound.length = 0;
       await use(kit);
       if (!(await resetContext(kit))) {
         swerveWorker.contexts.delete(key);
@@ -161,7 +163,7 @@ export const swerveTest = base.extend<
   },
 
   app: async (
-    { swerveWorker, swerveApp, swerveKitContext, page, variables, keyValues, requestTimeout },
+    { swerveWorker, swerveApp, swerveKitContext, page, variables, keyValues, requestTimeout, appScope },
     use,
     testInfo,
   ) => {
@@ -197,26 +199,48 @@ export const swerveTest = base.extend<
     };
 
     const { driver } = swerveKitContext;
-    const outcome = await base.step(`deploy ${source.displayPath}`, () =>
-      callDriver(driver, 'start', origin, deploy),
-    );
-    if (!outcome.ok) throw deployFailure(outcome.stage, outcome.message, source.displayPath, origin);
-    for (const warning of [...source.warnings, ...outcome.warnings]) console.warn(`[swerve] ${warning}`);
-    const { connectMs, resetMs, deployMs } = outcome.timings;
-    testInfo.annotations.push({
-      type: 'swerve-setup',
-      description:
-        `${Math.round(performance.now() - started)} ms (` +
-        (outcome.reused ? `reset ${Math.round(resetMs)} ms` : `first: connect ${Math.round(connectMs)} ms`) +
-        `, deploy ${Math.round(deployMs)} ms)`,
-    });
+    // `appScope: 'worker'`: the tests of one file that deploy the app alike share one deployment.
+    const signature = JSON.stringify({ file: testInfo.file, deploy });
+    const last = swerveKitContext.lastDeploy;
+    const shared = appScope === 'worker' && last?.shared === true && last.signature === signature;
+    let deployed: { name: string; mode: string };
+    if (shared) {
+      deployed = last;
+      testInfo.annotations.push({ type: 'swerve-setup', description: '0 ms (shared: appScope worker)' });
+    } else {
+      swerveKitContext.lastDeploy = undefined;
+      const outcome = await base.step(`deploy ${source.displayPath}`, () =>
+        callDriver(driver, 'start', origin, deploy),
+      );
+      if (!outcome.ok) throw deployFailure(outcome.stage, outcome.message, source.displayPath, origin);
+      for (const warning of [...source.warnings, ...outcome.warnings]) console.warn(`[swerve] ${warning}`);
+      const { connectMs, resetMs, deployMs } = outcome.timings;
+      testInfo.annotations.push({
+        type: 'swerve-setup',
+        description:
+          `${Math.round(performance.now() - started)} ms (` +
+          (outcome.reused
+            ? `reset ${Math.round(resetMs)} ms`
+            : `first: connect ${Math.round(connectMs)} ms`) +
+          `, deploy ${Math.round(deployMs)} ms)`,
+      });
+      deployed = outcome;
+      swerveKitContext.lastDeploy = {
+        signature,
+        shared: appScope === 'worker',
+        name: outcome.name,
+        mode: outcome.mode,
+      };
+    }
 
     const app = appHandle({
       driver,
       page,
       origin,
-      name: outcome.name,
+      name: deployed.name,
       requestTimeoutMs: requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      hostMode: deployed.mode === 'worker' ? 'worker' : 'service-worker',
+      outbound: () => swerveKitContext.outbound,
     });
     await use(app);
 
@@ -228,5 +252,16 @@ export const swerveTest = base.extend<
         .join('\n');
       await testInfo.attach('swerve app logs', { body: text || '(none)', contentType: 'text/plain' });
     }
+  },
+
+  // The app's parts, for tests that need only them: each deploys the app as `app` does.
+  kv: async ({ app }, use) => {
+    await use(Object.assign(app.kv(), { store: (label: string) => app.kv(label) }));
+  },
+  logs: async ({ app }, use) => {
+    await use(() => app.logs());
+  },
+  requests: async ({ app }, use) => {
+    await use(() => app.requests());
   },
 });
