@@ -175,7 +175,7 @@ export interface AppOutboundRequest {
   failure?: string;
 }
 
-/** The app under test: deployed fresh for this test, at an origin of its own. */
+/** The app under test: as if freshly deployed for this test, at an origin its worker keeps for the app. */
 export interface SwerveApp {
   /** The app's origin (`http://<random key>.kit.localhost:<port>`). */
   readonly origin: string;
