@@ -27,7 +27,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../../e2e/scripts/chromium-path.js';
@@ -237,8 +237,12 @@ function benchSetup(playwright) {
     list.push(result.duration - Number(ms));
     byComponent.set(component, list);
   }
+  // The machine's load decides these numbers as much as the kit does: say what it was.
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ');
   console.log(
-    'Per-test setup, two workers (Playwright duration minus the test body; first test per worker cold):',
+    `Per-test setup, two workers (Playwright duration minus the test body; first test per worker cold; load average ${load}):`,
   );
   for (const [component, values] of byComponent)
     console.log(`  ${component.padEnd(11)} ${benchStats(values)}`);
