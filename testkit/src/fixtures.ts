@@ -22,6 +22,8 @@ import type { SwerveOptions, SwerveTestFixtures, SwerveWorkerOptions } from './t
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 interface InternalTestFixtures {
+  /** The app as this test deployed it (or shares it), when it has one. */
+  swerveDeployment: { name: string; mode: string } | undefined;
   /** The app this test runs, read from disk (once per worker), and its origin in this worker. */
   swerveApp: { source: AppSource; origin: string } | undefined;
   /** The shared context this test runs in, when it has an app. */
@@ -150,9 +152,82 @@ export const swerveTest = base.extend<
     { box: true },
   ],
 
+  // Every test of an app deploys it, whether it asks for `app` or only for `page` or `context`:
+  // those reach the app too, so they must find it reset, with this test's options.
+  swerveDeployment: [
+    async (
+      { swerveWorker, swerveApp, swerveKitContext, variables, keyValues, requestTimeout, appScope },
+      use,
+      testInfo,
+    ) => {
+      if (!swerveApp || !swerveKitContext) return use(undefined);
+      const started = performance.now();
+      const { source, origin } = swerveApp;
+      const server = swerveWorker.server;
+      const urlOf = server.addApp(source);
+      const prepared = await server.prepare(source);
+      const deploy: DriverDeploy = {
+        manifestUrl: urlOf(source.manifestFile),
+        manifestFile: source.displayPath,
+        // A prepared component is deployed by the URLs of its transpiled form, not by its bytes.
+        files: withoutPreparedSources(
+          Object.fromEntries([...source.deployFiles].map(([key, path]) => [key, urlOf(path)])),
+          source.manifest,
+          prepared,
+        ),
+        prepared,
+        variables,
+        keyValues: Object.fromEntries(
+          Object.entries(keyValues).map(([label, entries]) => [
+            label,
+            Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, storedBytes(value)])),
+          ]),
+        ),
+        requestTimeoutMs: requestTimeout,
+      };
+
+      const { driver } = swerveKitContext;
+      // `appScope: 'worker'`: the tests of one file that deploy the app alike share one deployment.
+      const signature = JSON.stringify({ file: testInfo.file, deploy });
+      const last = swerveKitContext.lastDeploy;
+      const shared = appScope === 'worker' && last?.shared === true && last.signature === signature;
+      let deployed: { name: string; mode: string };
+      if (shared) {
+        deployed = last;
+        testInfo.annotations.push({ type: 'swerve-setup', description: '0 ms (shared: appScope worker)' });
+      } else {
+        swerveKitContext.lastDeploy = undefined;
+        const outcome = await base.step(`deploy ${source.displayPath}`, () =>
+          callDriver(driver, 'start', origin, deploy),
+        );
+        if (!outcome.ok) throw deployFailure(outcome.stage, outcome.message, source.displayPath, origin);
+        for (const warning of [...source.warnings, ...outcome.warnings]) console.warn(`[swerve] ${warning}`);
+        const { connectMs, resetMs, deployMs } = outcome.timings;
+        testInfo.annotations.push({
+          type: 'swerve-setup',
+          description:
+            `${Math.round(performance.now() - started)} ms (` +
+            (outcome.reused
+              ? `reset ${Math.round(resetMs)} ms`
+              : `first: connect ${Math.round(connectMs)} ms`) +
+            `, deploy ${Math.round(deployMs)} ms)`,
+        });
+        deployed = outcome;
+        swerveKitContext.lastDeploy = {
+          signature,
+          shared: appScope === 'worker',
+          name: outcome.name,
+          mode: outcome.mode,
+        };
+      }
+      await use({ name: deployed.name, mode: deployed.mode });
+    },
+    { box: true },
+  ],
+
   // A test with an app runs in the context its app runs in; any other gets a fresh one.
-  context: async ({ swerveKitContext, browser, _combinedContextOptions }, use) => {
-    if (swerveKitContext) return use(swerveKitContext.context);
+  context: async ({ swerveKitContext, swerveDeployment, browser, _combinedContextOptions }, use) => {
+    if (swerveKitContext && swerveDeployment) return use(swerveKitContext.context);
     const context = await browser.newContext(_combinedContextOptions);
     await use(context);
     await context.close();
@@ -162,77 +237,16 @@ export const swerveTest = base.extend<
     await use(swerveKitContext ? await testPage(swerveKitContext) : await context.newPage());
   },
 
-  app: async (
-    { swerveWorker, swerveApp, swerveKitContext, page, variables, keyValues, requestTimeout, appScope },
-    use,
-    testInfo,
-  ) => {
-    if (!swerveApp || !swerveKitContext) {
+  app: async ({ swerveApp, swerveKitContext, swerveDeployment, page, requestTimeout }, use, testInfo) => {
+    if (!swerveApp || !swerveKitContext || !swerveDeployment) {
       throw new Error(
         "[swerve] No Spin app to test: set one with test.use({ spinApp: './spin.toml' }) (a manifest or its " +
           'folder, relative to the Playwright config file), in the test file or in the config.',
       );
     }
-    const started = performance.now();
-    const { source, origin } = swerveApp;
-    const server = swerveWorker.server;
-    const urlOf = server.addApp(source);
-    const prepared = await server.prepare(source);
-    const deploy: DriverDeploy = {
-      manifestUrl: urlOf(source.manifestFile),
-      manifestFile: source.displayPath,
-      // A prepared component is deployed by the URLs of its transpiled form, not by its bytes.
-      files: withoutPreparedSources(
-        Object.fromEntries([...source.deployFiles].map(([key, path]) => [key, urlOf(path)])),
-        source.manifest,
-        prepared,
-      ),
-      prepared,
-      variables,
-      keyValues: Object.fromEntries(
-        Object.entries(keyValues).map(([label, entries]) => [
-          label,
-          Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, storedBytes(value)])),
-        ]),
-      ),
-      requestTimeoutMs: requestTimeout,
-    };
-
     const { driver } = swerveKitContext;
-    // `appScope: 'worker'`: the tests of one file that deploy the app alike share one deployment.
-    const signature = JSON.stringify({ file: testInfo.file, deploy });
-    const last = swerveKitContext.lastDeploy;
-    const shared = appScope === 'worker' && last?.shared === true && last.signature === signature;
-    let deployed: { name: string; mode: string };
-    if (shared) {
-      deployed = last;
-      testInfo.annotations.push({ type: 'swerve-setup', description: '0 ms (shared: appScope worker)' });
-    } else {
-      swerveKitContext.lastDeploy = undefined;
-      const outcome = await base.step(`deploy ${source.displayPath}`, () =>
-        callDriver(driver, 'start', origin, deploy),
-      );
-      if (!outcome.ok) throw deployFailure(outcome.stage, outcome.message, source.displayPath, origin);
-      for (const warning of [...source.warnings, ...outcome.warnings]) console.warn(`[swerve] ${warning}`);
-      const { connectMs, resetMs, deployMs } = outcome.timings;
-      testInfo.annotations.push({
-        type: 'swerve-setup',
-        description:
-          `${Math.round(performance.now() - started)} ms (` +
-          (outcome.reused
-            ? `reset ${Math.round(resetMs)} ms`
-            : `first: connect ${Math.round(connectMs)} ms`) +
-          `, deploy ${Math.round(deployMs)} ms)`,
-      });
-      deployed = outcome;
-      swerveKitContext.lastDeploy = {
-        signature,
-        shared: appScope === 'worker',
-        name: outcome.name,
-        mode: outcome.mode,
-      };
-    }
-
+    const { origin } = swerveApp;
+    const deployed = swerveDeployment;
     const app = appHandle({
       driver,
       page,

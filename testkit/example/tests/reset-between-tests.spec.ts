@@ -60,6 +60,18 @@ test.describe('stores, variables, records, and what the page kept', () => {
           (globalThis as { leftScript?: boolean }).leftScript,
         ]),
       ).toEqual([0, 0, undefined]);
+      await app.kv().set('left', 'by the next test');
+    });
+  });
+
+  test.describe('a test that asks only for its page', () => {
+    test.use({ variables: { api_token: 'page-token' }, keyValues: { cache: {} } });
+
+    test('finds the app reset and deployed with its options too', async ({ page }) => {
+      await page.goto('/?var=token&kv-label=default&kv-get=left');
+      const { probes } = JSON.parse((await page.locator('body').textContent()) ?? '') as Probe;
+      expect(probes.var).toEqual({ ok: 'page-token' });
+      expect(probes.kv).toEqual({ ok: { value: null, keys: [] } });
     });
   });
 });
