@@ -188,7 +188,8 @@ const CLEAR_PAGE_STORAGE = `(async () => {
  */
 export async function resetContext(kit: KitContext): Promise<boolean> {
   const { context, driver, options, changed } = kit;
-  if (kit.contextSpent) return false;
+  // A storage state is the context's starting point, which clearing cookies would lose.
+  if (kit.contextSpent || options.storageState !== undefined) return false;
   const keep = kit.pageSpent ? undefined : kit.page;
   const others = context.pages().filter((page) => page !== driver && page !== keep);
   // Only a document (a page that navigated, or one the test opened) can have kept page storage.
