@@ -61,6 +61,8 @@ const CLOCK_METHODS = [
 
 type Methods = Record<string, (...args: unknown[]) => unknown>;
 
+const isClosedPage = (target: BrowserContext | Page) => 'isClosed' in target && target.isClosed();
+
 /** Records, on `target` itself (so `page.context()` is covered too), what a test adds to it. */
 function track(target: BrowserContext | Page, kit: KitContext, spend: () => void): void {
   const methods = target as unknown as Methods;
@@ -68,7 +70,7 @@ function track(target: BrowserContext | Page, kit: KitContext, spend: () => void
     const original = methods[name]!.bind(target);
     methods[name] = async (...args: unknown[]) => {
       const disposable = (await original(...args)) as { dispose(): Promise<void> };
-      kit.undo.push(() => disposable.dispose());
+      kit.undo.push(() => (isClosedPage(target) ? undefined : disposable.dispose()));
       return disposable;
     };
   }
@@ -196,7 +198,14 @@ export async function resetContext(kit: KitContext): Promise<boolean> {
   const documentsRan = keep === undefined || others.length > 0;
   await Promise.all(others.map((page) => page.close()));
   if (!keep) kit.page = undefined;
-  for (const undo of kit.undo.splice(0).reverse()) await undo();
+  for (const undo of kit.undo.splice(0).reverse()) {
+    // What was added to a page just closed went with it; anything else that cannot be undone
+    // leaves the context to no one.
+    await Promise.resolve()
+      .then(undo)
+      .catch(() => (kit.contextSpent = true));
+  }
+  if (kit.contextSpent) return false;
   const has = (name: string) => changed.has(name);
   await Promise.all([
     (has('route') || has('routeFromHAR') || has('routeWebSocket')) &&
