@@ -25,6 +25,8 @@ export interface KitContext {
   undo: Undo[];
   /** Something was done to the page (or the context) that the kit cannot undo. */
   pageSpent: boolean;
+  /** The test called the page: its blank document may hold what it left. */
+  pageUsed: boolean;
   contextSpent: boolean;
   /** Context settings the test changed, set back to the config's by `resetContext`. */
   changed: Set<string>;
@@ -121,6 +123,7 @@ export async function openKitContext(
     options,
     undo: [],
     pageSpent: false,
+    pageUsed: false,
     contextSpent: false,
     changed: new Set(),
     outbound: [],
@@ -153,6 +156,50 @@ function fromDriver(request: Request, driver: Page): boolean {
   }
 }
 
+/** Page methods that change nothing a later test could see. */
+const PAGE_READS = new Set([
+  'constructor',
+  'isClosed',
+  'url',
+  'context',
+  'viewportSize',
+  'video',
+  'toString',
+  'valueOf',
+  ...LISTENER_ADDITIONS,
+  'off',
+  'removeListener',
+  'removeAllListeners',
+  'listenerCount',
+  'listeners',
+  'rawListeners',
+  'eventNames',
+  'emit',
+  'setMaxListeners',
+  'getMaxListeners',
+]);
+
+/**
+ * Notes any call of the page's public methods but reads (`page.goto`, `page.evaluate`,
+ * `page.locator`, `page.mainFrame`, ...): a page the test never called needs no new document.
+ */
+function noteUse(page: Page, kit: KitContext): void {
+  const methods = page as unknown as Methods;
+  const names = new Set<string>();
+  for (let proto = Object.getPrototypeOf(page); proto && proto !== Object.prototype;) {
+    for (const name of Object.getOwnPropertyNames(proto)) names.add(name);
+    proto = Object.getPrototypeOf(proto);
+  }
+  for (const name of names) {
+    if (name.startsWith('_') || PAGE_READS.has(name) || typeof methods[name] !== 'function') continue;
+    const original = methods[name]!;
+    methods[name] = function (this: unknown, ...args: unknown[]) {
+      kit.pageUsed = true;
+      return original.apply(this, args);
+    };
+  }
+}
+
 /** The test's page: the last test's, or a new one. */
 export async function testPage(kit: KitContext): Promise<Page> {
   if (kit.page && !kit.page.isClosed()) return kit.page;
@@ -162,6 +209,7 @@ export async function testPage(kit: KitContext): Promise<Page> {
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame() && frame.url() !== 'about:blank') kit.pageSpent = true;
   });
+  noteUse(page, kit);
   track(page, kit, () => (kit.pageSpent = true));
   kit.pageSpent = false;
   return (kit.page = page);
@@ -212,7 +260,7 @@ export async function resetContext(kit: KitContext): Promise<boolean> {
       context.unrouteAll({ behavior: 'ignoreErrors' }),
     keep && has('page.route') && keep.unrouteAll({ behavior: 'ignoreErrors' }),
     // A new blank document: what a test left in the old one (globals, setContent's DOM) goes.
-    keep?.goto('about:blank', { waitUntil: 'commit' }),
+    kit.pageUsed && keep?.goto('about:blank', { waitUntil: 'commit' }),
     context.clearCookies(),
     has('grantPermissions') &&
       context
@@ -223,6 +271,7 @@ export async function resetContext(kit: KitContext): Promise<boolean> {
     has('setGeolocation') && context.setGeolocation(options.geolocation ?? null),
   ]);
   changed.clear();
+  kit.pageUsed = false;
   if (documentsRan) {
     const hostFrame = driver.frames().find((frame) => frame.url().startsWith(`${kit.origin}/`));
     await hostFrame?.evaluate(CLEAR_PAGE_STORAGE);

@@ -94,3 +94,17 @@ test.describe("the guest's output", () => {
     expect((await app.logs()).some((line) => line.message.includes('from-the-first'))).toBe(false);
   });
 });
+
+test.describe('the blank page a test is given', () => {
+  test.use({ spinApp: 'apps/minimal' });
+
+  test('is written on without loading anything', async ({ page }) => {
+    await page.setContent('<p id="left">by the first test</p>');
+    await page.evaluate(() => ((globalThis as { leftGlobal?: boolean }).leftGlobal = true));
+  });
+
+  test('is blank again for the next', async ({ page }) => {
+    expect(await page.locator('#left').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { leftGlobal?: boolean }).leftGlobal)).toBeUndefined();
+  });
+});
