@@ -152,6 +152,9 @@ try {
 
   if (benchOnly) {
     benchSetup(playwright);
+    // exit() skips the `finally` below: clean up here.
+    if (keep) console.log(`Kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
     process.exit(0);
   }
 
