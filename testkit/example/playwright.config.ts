@@ -22,5 +22,7 @@ export default defineConfig<SwerveOptions, SwerveWorkerOptions>({
     { name: 'apps', testDir: './tests' },
     // Tests that fail on purpose, to show how failures read (`npx playwright test --project failures`).
     { name: 'failures', testDir: './failures' },
+    // Per-test setup, median and p90, for a large and a small component (`--project bench`).
+    { name: 'bench', testDir: './bench', testMatch: '*.bench.ts' },
   ],
 });

@@ -9,7 +9,12 @@
  * - `--project failures` must fail, each test with the message this script expects;
  * - with no Chromium where the config points, a run must say what to install.
  *
- *   node testkit/scripts/pack-and-test.js [--keep]    (after npm run build:components)
+ * - `--project bench` reports the per-test setup (median, p90) for a large and a small component.
+ *
+ *   node testkit/scripts/pack-and-test.js [--keep] [--bench]    (after npm run build:components)
+ *
+ * `--bench` packs, installs and runs only the bench (what `npm run bench` adds to its table).
+ * SWERVE_KIT_PORT moves the kit's servers (worker N listens on it + N; 4214 by default).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -23,7 +28,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../../e2e/scripts/chromium-path.js';
@@ -32,8 +37,13 @@ const kitDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const repoDir = dirname(kitDir);
 const componentsDir = join(repoDir, 'components');
 const keep = process.argv.includes('--keep');
+const benchOnly = process.argv.includes('--bench');
 const started = performance.now();
-const PORT = 4214;
+/** Not dependencies of this repository: the versions the outbound mocking recipe is tested with. */
+// msw 2.13 and later: @msw/playwright 0.6.7's declarations no longer type-check against it.
+const MOCKING_PACKAGES = ['msw@2.12.10', '@msw/playwright@0.6.7'];
+// SWERVE_KIT_PORT moves the servers off the default ports (helpers running side by side).
+const PORT = Number(process.env.SWERVE_KIT_PORT ?? 4214);
 
 /** @param {string} message */
 function fail(message) {
@@ -99,10 +109,12 @@ try {
   copyFileSync(built('fixtures/loop/dist/loop.wasm'), join(apps, 'loop/loop.wasm'));
   copyFileSync(built('fixtures/minimal/dist/minimal.wasm'), join(apps, 'greeter/minimal.wasm'));
   copyFileSync(built('fixtures/probe/dist/probe.wasm'), join(apps, 'settings/probe.wasm'));
+  copyFileSync(built('fixtures/outbound/dist/outbound.wasm'), join(apps, 'outbound/outbound.wasm'));
   // The smallest core module there is: magic and version, no sections.
   writeFileSync(join(apps, 'core-module/core.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
 
-  // 3. Install the tarball beside @playwright/test, as a user would (TypeScript to check the types).
+  // 3. Install the tarball beside @playwright/test, as a user would (TypeScript to check the types;
+  // MSW and its Playwright binding for the outbound mocking recipe).
   execFileSync(
     'npm',
     [
@@ -114,6 +126,7 @@ try {
       tarball,
       // The versions this repository uses, from npm's cache when it has them.
       ...['@playwright/test', 'typescript', '@types/node'].map((name) => `${name}@${versionOf(name)}`),
+      ...MOCKING_PACKAGES,
     ],
     { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] },
   );
@@ -148,6 +161,14 @@ try {
     );
   console.log('The project type-checks against the published declarations.');
 
+  if (benchOnly) {
+    benchSetup(playwright);
+    // exit() skips the `finally` below: clean up here.
+    if (keep) console.log(`Kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+    process.exit(0);
+  }
+
   // 5. The apps' tests pass, on both workers.
   const apps1 = playwright(['--project', 'apps']);
   console.log(apps1.output);
@@ -160,7 +181,7 @@ try {
     .filter((annotation) => annotation.type === 'swerve-setup')
     .map((annotation) => Number(/^(\d+) ms/.exec(annotation.description ?? '')?.[1]));
   console.log(
-    `Per-test setup (fresh origin, host started, app deployed), ${setups.length} tests: ${stats(setups)}`,
+    `The app fixture (app reset and deployed; an app's first test in a worker starts its origin), ${setups.length} tests: ${stats(setups)}`,
   );
 
   // 6. The failures fail, each saying why.
@@ -203,10 +224,51 @@ try {
     fail(`a missing Chromium should say what to install; the run said:\n${missing.output}`);
   console.log('  as expected, with no Chromium the run says what to install.');
 
+  // 8. What each test's setup costs, as numbers (never asserted: the machine decides them).
+  benchSetup(playwright);
+
   console.log(`pack-and-test passed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 } finally {
   if (keep) console.log(`Kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * Runs the bench project on two workers and prints, per component, the per-test setup: each
+ * test's duration as Playwright measures it (fixtures set up and torn down included) minus its
+ * body, which makes one request.
+ * @param {(args: string[]) => { status: number | null, output: string, report: any }} playwright
+ */
+function benchSetup(playwright) {
+  const run = playwright(['--project', 'bench']);
+  if (run.status !== 0) fail(`the bench failed:\n${run.output}`);
+  /** @type {Map<string, number[]>} */
+  const byComponent = new Map();
+  for (const result of testResults(run.report)) {
+    const body = result.annotations.find((annotation) => annotation.type === 'swerve-bench-body');
+    const [component = '?', ms = 'NaN'] = (body?.description ?? '').split(' ');
+    const list = byComponent.get(component) ?? [];
+    list.push(result.duration - Number(ms));
+    byComponent.set(component, list);
+  }
+  // The machine's load decides these numbers as much as the kit does: say what it was.
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ');
+  console.log(
+    `Per-test setup, two workers (Playwright duration minus the test body; first test per worker cold; load average ${load}):`,
+  );
+  for (const [component, values] of byComponent)
+    console.log(`  ${component.padEnd(11)} ${benchStats(values)}`);
+}
+
+/** @param {number[]} values */
+function benchStats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (/** @type {number} */ q) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  const ms = (/** @type {number} */ value) => `${Math.round(value)} ms`;
+  return `n ${sorted.length}, median ${ms(at(0.5))}, p90 ${ms(at(0.9))}, min ${ms(sorted[0] ?? NaN)}, max ${ms(sorted.at(-1) ?? NaN)}`;
 }
 
 /** @param {string} text */

@@ -2,11 +2,11 @@
  * The `app` fixture's object: every call goes to the driver page, which carries it out through
  * the host at the app's origin. Bytes cross as base64 (driver-api.ts).
  */
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { appResponse } from './app-response.ts';
 import type { KitDriver } from './driver-api.ts';
 import { encodeRequest } from './request-options.ts';
-import type { AppFetchOptions, AppKv, AppResponse, SwerveApp } from './types.ts';
+import type { AppFetchOptions, AppKv, AppOutboundRequest, AppResponse, SwerveApp } from './types.ts';
 
 type Calls = { [K in keyof KitDriver]: KitDriver[K] extends (...args: infer A) => infer R ? [A, R] : never };
 
@@ -81,9 +81,34 @@ export interface AppHandleOptions {
   name: string;
   /** The deploy's deadline, for messages. */
   requestTimeoutMs: number;
+  hostMode: SwerveApp['hostMode'];
+  /** The requests the guests have sent out in this test, as Playwright saw them. */
+  outbound: () => readonly Request[];
 }
 
-export function appHandle({ driver, page, origin, name, requestTimeoutMs }: AppHandleOptions): SwerveApp {
+/** One outbound request, once it has its answer (or failed). */
+async function outboundRecord(request: Request): Promise<AppOutboundRequest> {
+  const response = await request.response();
+  const failure = request.failure()?.errorText;
+  return {
+    method: request.method(),
+    url: request.url(),
+    headers: request.headers(),
+    bodySize: request.postDataBuffer()?.length ?? 0,
+    status: response?.status(),
+    ...(failure === undefined ? {} : { failure }),
+  };
+}
+
+export function appHandle({
+  driver,
+  page,
+  origin,
+  name,
+  requestTimeoutMs,
+  hostMode,
+  outbound,
+}: AppHandleOptions): SwerveApp {
   const kv = (label = 'default'): AppKv => ({
     keys: () => callDriver(driver, 'kvKeys', label),
     async get(key) {
@@ -141,5 +166,7 @@ export function appHandle({ driver, page, origin, name, requestTimeoutMs }: AppH
     kv,
     logs: () => callDriver(driver, 'logs'),
     requests: () => callDriver(driver, 'requests'),
+    outbound: () => Promise.all(outbound().map(outboundRecord)),
+    hostMode,
   };
 }

@@ -26,7 +26,10 @@ export type DriverStarted =
       name: string;
       warnings: string[];
       mode: string;
-      timings: { connectMs: number; deployMs: number };
+      /** Whether the app's origin was already running (an earlier test's), so it was reset. */
+      reused: boolean;
+      /** connect: the host started (0 when reused); reset: the last test's state gone; deploy. */
+      timings: { connectMs: number; resetMs: number; deployMs: number };
     }
   /** `message`: the host's sentence without its `[swerve] ` prefix (`SwerveError.detail`). */
   | { ok: false; stage: 'connect' | 'deploy'; code?: string; message: string };

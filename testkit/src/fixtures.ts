@@ -1,17 +1,19 @@
 /**
- * The fixtures. Per Playwright worker: one kit server (kit-server.ts) serving the packaged host.
- * Per test: a fresh random app key, so a fresh origin with empty stores (the browser keeps
- * origins apart: docs/decisions/0007), a driver page at the kit's site origin that connects to
- * that origin's host and deploys the app, and the `app` object that drives it.
+ * The fixtures. Per Playwright worker: one kit server (kit-server.ts) serving the packaged host,
+ * and per app (and set of context options) one browser context with the app's origin running
+ * in it (kit-context.ts). Per test: that context, undone of what the last test did to it, and
+ * the app reset and deployed again with this test's seeds and variables, so each test sees
+ * empty stores, its own logs and request records, and fresh instances (docs/decisions/0025).
  */
-import { test as base } from '@playwright/test';
+import { test as base, type BrowserContextOptions } from '@playwright/test';
 import { dirname } from 'node:path';
 import { randomAppKey, withoutPreparedSources } from 'swerve/node';
 import { appHandle, callDriver, storedBytes } from './app-handle.ts';
-import { readAppSource } from './app-source.ts';
+import { readAppSource, type AppSource } from './app-source.ts';
 import { checkChromium } from './chromium-check.ts';
-import { DRIVER_PAGE_PATH, type DriverDeploy } from './driver-api.ts';
+import type { DriverDeploy } from './driver-api.ts';
 import { readPackagedHost } from './host-build.ts';
+import { openKitContext, resetContext, testPage, type KitContext } from './kit-context.ts';
 import { startKitServer, type KitServer } from './kit-server.ts';
 import type { SwerveOptions, SwerveTestFixtures, SwerveWorkerOptions } from './types.ts';
 
@@ -19,11 +21,30 @@ import type { SwerveOptions, SwerveTestFixtures, SwerveWorkerOptions } from './t
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 interface InternalTestFixtures {
-  swerveAppOrigin: string;
+  /** The app as this test deployed it (or shares it), when it has one. */
+  swerveDeployment: { name: string; mode: string } | undefined;
+  /** The app this test runs, read from disk (once per worker), and its origin in this worker. */
+  swerveApp: { source: AppSource; origin: string } | undefined;
+  /** The shared context this test runs in, when it has an app. */
+  swerveKitContext: KitContext | undefined;
+  /** Playwright's own: every option a test's context is made with (baseURL included). */
+  _combinedContextOptions: BrowserContextOptions;
+}
+
+/** One worker's apps and contexts, kept across its tests. */
+interface KitWorker {
+  server: KitServer;
+  /** By manifest path and project folder. */
+  sources: Map<string, Promise<AppSource>>;
+  /** App id → the app's origin in this worker: one per app, for all its tests. */
+  origins: Map<string, string>;
+  /** By app id and context options. */
+  contexts: Map<string, Promise<KitContext>>;
 }
 
 interface InternalWorkerFixtures {
   swerveServer: KitServer;
+  swerveWorker: KitWorker;
   swerveChromium: void;
 }
 
@@ -43,6 +64,7 @@ export const swerveTest = base.extend<
   variables: [{}, { option: true }],
   keyValues: [{}, { option: true }],
   requestTimeout: [undefined, { option: true }],
+  appScope: ['test', { option: true }],
   swervePort: [0, { option: true, scope: 'worker' }],
 
   swerveChromium: [
@@ -52,7 +74,7 @@ export const swerveTest = base.extend<
       }
       await use();
     },
-    { scope: 'worker', auto: true },
+    { scope: 'worker', auto: true, box: true },
   ],
 
   swerveServer: [
@@ -62,73 +84,176 @@ export const swerveTest = base.extend<
       await use(server);
       await server.close();
     },
-    { scope: 'worker' },
+    { scope: 'worker', box: true },
   ],
 
-  swerveAppOrigin: async ({ swerveServer }, use) => {
-    await use(swerveServer.appOrigin(randomAppKey()));
-  },
+  swerveWorker: [
+    async ({ swerveServer }, use) => {
+      const worker: KitWorker = {
+        server: swerveServer,
+        sources: new Map(),
+        origins: new Map(),
+        contexts: new Map(),
+      };
+      await use(worker);
+      const contexts = await Promise.allSettled(worker.contexts.values());
+      for (const opened of contexts) if (opened.status === 'fulfilled') await opened.value.context.close();
+    },
+    { scope: 'worker', box: true },
+  ],
+
+  swerveApp: [
+    async ({ swerveWorker, spinApp }, use, testInfo) => {
+      if (!spinApp) return use(undefined);
+      const baseDir = testInfo.config.configFile ? dirname(testInfo.config.configFile) : process.cwd();
+      const where = `${baseDir}\0${spinApp}`;
+      let reading = swerveWorker.sources.get(where);
+      if (!reading) swerveWorker.sources.set(where, (reading = readAppSource(spinApp, baseDir)));
+      // A manifest with a mistake fails every test that uses it, each with the manifest's line.
+      const source = await reading.catch((error: unknown) => {
+        swerveWorker.sources.delete(where);
+        throw error;
+      });
+      let origin = swerveWorker.origins.get(source.id);
+      if (!origin)
+        swerveWorker.origins.set(source.id, (origin = swerveWorker.server.appOrigin(randomAppKey())));
+      await use({ source, origin });
+    },
+    { box: true },
+  ],
 
   // Relative navigations of the test's page go to the app: `await page.goto('/')`.
-  baseURL: async ({ swerveAppOrigin }, use) => {
-    await use(swerveAppOrigin);
+  baseURL: async ({ swerveApp, baseURL }, use) => {
+    await use(swerveApp?.origin ?? baseURL);
   },
 
-  app: async (
-    { swerveServer, swerveAppOrigin, context, page, spinApp, variables, keyValues, requestTimeout },
-    use,
-    testInfo,
-  ) => {
-    if (!spinApp) {
+  swerveKitContext: [
+    async ({ swerveWorker, swerveApp, browser, _combinedContextOptions }, use) => {
+      if (!swerveApp) return use(undefined);
+      const options = _combinedContextOptions;
+      const key = `${swerveApp.source.id}\0${JSON.stringify(options)}`;
+      let opening = swerveWorker.contexts.get(key);
+      if (!opening) {
+        opening = openKitContext(browser, options, swerveWorker.server.siteOrigin, swerveApp.origin);
+        swerveWorker.contexts.set(key, opening);
+      }
+      const kit = await opening.catch((error: unknown) => {
+        swerveWorker.contexts.delete(key);
+        throw error;
+      });
+      kit.outbound.length = 0;
+      await use(kit);
+      if (!(await resetContext(kit))) {
+        swerveWorker.contexts.delete(key);
+        await kit.context.close();
+      }
+    },
+    { box: true },
+  ],
+
+  // Every test of an app deploys it, whether it asks for `app` or only for `page` or `context`:
+  // those reach the app too, so they must find it reset, with this test's options.
+  swerveDeployment: [
+    async (
+      { swerveWorker, swerveApp, swerveKitContext, variables, keyValues, requestTimeout, appScope },
+      use,
+      testInfo,
+    ) => {
+      if (!swerveApp || !swerveKitContext) return use(undefined);
+      const started = performance.now();
+      const { source, origin } = swerveApp;
+      const server = swerveWorker.server;
+      const urlOf = server.addApp(source);
+      const prepared = await server.prepare(source);
+      const deploy: DriverDeploy = {
+        manifestUrl: urlOf(source.manifestFile),
+        manifestFile: source.displayPath,
+        // A prepared component is deployed by the URLs of its transpiled form, not by its bytes.
+        files: withoutPreparedSources(
+          Object.fromEntries([...source.deployFiles].map(([key, path]) => [key, urlOf(path)])),
+          source.manifest,
+          prepared,
+        ),
+        prepared,
+        variables,
+        keyValues: Object.fromEntries(
+          Object.entries(keyValues).map(([label, entries]) => [
+            label,
+            Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, storedBytes(value)])),
+          ]),
+        ),
+        requestTimeoutMs: requestTimeout,
+      };
+
+      const { driver } = swerveKitContext;
+      // `appScope: 'worker'`: the tests of one file that deploy the app alike share one deployment.
+      const signature = JSON.stringify({ file: testInfo.file, deploy });
+      const last = swerveKitContext.lastDeploy;
+      const shared = appScope === 'worker' && last?.shared === true && last.signature === signature;
+      let deployed: { name: string; mode: string };
+      if (shared) {
+        deployed = last;
+        testInfo.annotations.push({ type: 'swerve-setup', description: '0 ms (shared: appScope worker)' });
+      } else {
+        swerveKitContext.lastDeploy = undefined;
+        const outcome = await base.step(`deploy ${source.displayPath}`, () =>
+          callDriver(driver, 'start', origin, deploy),
+        );
+        if (!outcome.ok) throw deployFailure(outcome.stage, outcome.message, source.displayPath, origin);
+        for (const warning of [...source.warnings, ...outcome.warnings]) console.warn(`[swerve] ${warning}`);
+        const { connectMs, resetMs, deployMs } = outcome.timings;
+        testInfo.annotations.push({
+          type: 'swerve-setup',
+          description:
+            `${Math.round(performance.now() - started)} ms (` +
+            (outcome.reused
+              ? `reset ${Math.round(resetMs)} ms`
+              : `first: connect ${Math.round(connectMs)} ms`) +
+            `, deploy ${Math.round(deployMs)} ms)`,
+        });
+        deployed = outcome;
+        swerveKitContext.lastDeploy = {
+          signature,
+          shared: appScope === 'worker',
+          name: outcome.name,
+          mode: outcome.mode,
+        };
+      }
+      await use({ name: deployed.name, mode: deployed.mode });
+    },
+    { box: true },
+  ],
+
+  // A test with an app runs in the context its app runs in; any other gets a fresh one.
+  context: async ({ swerveKitContext, swerveDeployment, browser, _combinedContextOptions }, use) => {
+    if (swerveKitContext && swerveDeployment) return use(swerveKitContext.context);
+    const context = await browser.newContext(_combinedContextOptions);
+    await use(context);
+    await context.close();
+  },
+
+  page: async ({ swerveKitContext, context }, use) => {
+    await use(swerveKitContext ? await testPage(swerveKitContext) : await context.newPage());
+  },
+
+  app: async ({ swerveApp, swerveKitContext, swerveDeployment, page, requestTimeout }, use, testInfo) => {
+    if (!swerveApp || !swerveKitContext || !swerveDeployment) {
       throw new Error(
         "[swerve] No Spin app to test: set one with test.use({ spinApp: './spin.toml' }) (a manifest or its " +
           'folder, relative to the Playwright config file), in the test file or in the config.',
       );
     }
-    const started = performance.now();
-    const baseDir = testInfo.config.configFile ? dirname(testInfo.config.configFile) : process.cwd();
-    const source = await readAppSource(spinApp, baseDir);
-    const urlOf = swerveServer.addApp(source);
-    const prepared = await swerveServer.prepare(source);
-    const deploy: DriverDeploy = {
-      manifestUrl: urlOf(source.manifestFile),
-      manifestFile: source.displayPath,
-      // A prepared component is deployed by the URLs of its transpiled form, not by its bytes.
-      files: withoutPreparedSources(
-        Object.fromEntries([...source.deployFiles].map(([key, path]) => [key, urlOf(path)])),
-        source.manifest,
-        prepared,
-      ),
-      prepared,
-      variables,
-      keyValues: Object.fromEntries(
-        Object.entries(keyValues).map(([label, entries]) => [
-          label,
-          Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, storedBytes(value)])),
-        ]),
-      ),
-      requestTimeoutMs: requestTimeout,
-    };
-
-    const driver = await context.newPage();
-    await driver.goto(`${swerveServer.siteOrigin}${DRIVER_PAGE_PATH}`);
-    await driver.locator('body[data-kit="ready"]').waitFor({ state: 'attached' });
-    const outcome = await callDriver(driver, 'start', swerveAppOrigin, deploy);
-    if (!outcome.ok) throw deployFailure(outcome.stage, outcome.message, source.displayPath, swerveAppOrigin);
-    for (const warning of [...source.warnings, ...outcome.warnings]) console.warn(`[swerve] ${warning}`);
-    testInfo.annotations.push({
-      type: 'swerve-setup',
-      description:
-        `${Math.round(performance.now() - started)} ms (connect ${Math.round(outcome.timings.connectMs)} ms, ` +
-        `deploy ${Math.round(outcome.timings.deployMs)} ms)`,
-    });
-
+    const { driver } = swerveKitContext;
+    const { origin } = swerveApp;
+    const deployed = swerveDeployment;
     const app = appHandle({
       driver,
       page,
-      origin: swerveAppOrigin,
-      name: outcome.name,
+      origin,
+      name: deployed.name,
       requestTimeoutMs: requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      hostMode: deployed.mode === 'worker' ? 'worker' : 'service-worker',
+      outbound: () => swerveKitContext.outbound,
     });
     await use(app);
 
@@ -140,6 +265,16 @@ export const swerveTest = base.extend<
         .join('\n');
       await testInfo.attach('swerve app logs', { body: text || '(none)', contentType: 'text/plain' });
     }
-    await driver.close();
+  },
+
+  // The app's parts, for tests that need only them: each deploys the app as `app` does.
+  kv: async ({ app }, use) => {
+    await use(Object.assign(app.kv(), { store: (label: string) => app.kv(label) }));
+  },
+  logs: async ({ app }, use) => {
+    await use(() => app.logs());
+  },
+  requests: async ({ app }, use) => {
+    await use(() => app.requests());
   },
 });

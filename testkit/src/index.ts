@@ -1,6 +1,7 @@
 /**
  * `@swerve/playwright`: Playwright's `test`, extended with an `app` fixture that runs a Spin app
- * in Swerve (Spin's host, in the browser), deployed fresh at an origin of its own for each test.
+ * in Swerve (Spin's host, in the browser), for each test as if freshly deployed: empty stores, its own
+ * seeds, variables and logs.
  *
  *   import { test, expect } from '@swerve/playwright';
  *   test.use({ spinApp: './spin.toml' });
@@ -25,6 +26,7 @@ export type {
   AppKv,
   AppLogLine,
   AppMultipartFile,
+  AppOutboundRequest,
   AppRequestRecord,
   AppResponse,
   SwerveApp,

@@ -27,6 +27,13 @@ export interface SwerveOptions {
    * reason. 10 000 by default.
    */
   requestTimeout: number | undefined;
+  /**
+   * `test` (the default): every test gets the app as if freshly deployed. `worker`: the tests of
+   * one file that give the app the same options share one deployment, stores, logs and all, in
+   * the order they run: for suites that only read, or whose tests build on each other (with
+   * `test.describe.configure({ mode: 'serial' })`). Their pages and contexts are still reset.
+   */
+  appScope: 'test' | 'worker';
 }
 
 /** What the worker-scoped server accepts (`test.use({ swervePort })`, or the config's `use`). */
@@ -150,7 +157,25 @@ export interface AppRequestRecord {
   timings: { loadMs: number; instantiateMs: number; handleMs: number; totalMs: number };
 }
 
-/** The app under test: deployed fresh for this test, at an origin of its own. */
+/**
+ * A request a guest sent out (to a host its manifest allows), as the browser saw it: what a route
+ * or a mock answered, or the network.
+ */
+export interface AppOutboundRequest {
+  method: string;
+  /** The absolute URL, query included. */
+  url: string;
+  /** The request headers, by lower-cased name, as the browser sent them. */
+  headers: Record<string, string>;
+  /** The body's length in bytes (0 when there was none). */
+  bodySize: number;
+  /** The answer's status; undefined when none came (`failure` says why). */
+  status: number | undefined;
+  /** Why it failed, when no answer came (a refused connection, a route that aborted it). */
+  failure?: string;
+}
+
+/** The app under test: as if freshly deployed for this test, at an origin its worker keeps for the app. */
 export interface SwerveApp {
   /** The app's origin (`http://<random key>.kit.localhost:<port>`). */
   readonly origin: string;
@@ -174,9 +199,26 @@ export interface SwerveApp {
   logs(): Promise<AppLogLine[]>;
   /** Every request served so far. */
   requests(): Promise<AppRequestRecord[]>;
+  /**
+   * Every request the app's guests sent out so far, oldest first, each once it has its answer.
+   * Requests to hosts the manifest does not allow are refused before they are sent, as under
+   * Spin: they are not here (the app's log says what was refused).
+   */
+  outbound(): Promise<AppOutboundRequest[]>;
+  /**
+   * How the host runs: `service-worker` (the app's own documents load), or `worker` (a dedicated
+   * worker of its host page, when the browser allows no service worker: `serviceWorkers: 'block'`).
+   */
+  readonly hostMode: 'service-worker' | 'worker';
 }
 
 /** The test-scoped fixtures. */
 export interface SwerveTestFixtures {
   app: SwerveApp;
+  /** The app's default key-value store; `kv.store(label)` is another of its stores. */
+  kv: AppKv & { store(label: string): AppKv };
+  /** The app's log lines so far (`app.logs()`). */
+  logs: () => Promise<AppLogLine[]>;
+  /** The requests the app served so far (`app.requests()`). */
+  requests: () => Promise<AppRequestRecord[]>;
 }

@@ -2,14 +2,32 @@
  * The kit's driver page script, at the kit's site origin (`http://kit.localhost:<port>`): it
  * reaches the app's own origin through the host's page-side client (`connectHost`, which frames
  * that origin's host page, docs/decisions/0007) and carries out what the fixtures ask, one app
- * per page. Node drives it through `page.evaluate` on `globalThis.swerveKit`.
+ * origin per page. Node drives it through `page.evaluate` on `globalThis.swerveKit`.
+ *
+ * The page lives as long as its Playwright worker's context (docs/decisions/0025): the first test
+ * connects and deploys; every later one resets the app (app-reset.ts) and deploys it again, so it
+ * meets empty stores, its own seeds and variables, fresh instances, and only its own log lines and
+ * request records, without paying for a new origin.
  */
 import { connectHost, messageOf, type HostConnection } from 'swerve/client';
-import type { DriverLogLine, DriverRequestRecord, DriverResponse, KitDriver } from '../driver-api.ts';
+import type {
+  DriverLogLine,
+  DriverRequest,
+  DriverRequestRecord,
+  DriverResponse,
+  KitDriver,
+} from '../driver-api.ts';
+import { journalMark, resetApp, sinceMark, type JournalMark } from './app-reset.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 
 let host: HostConnection | undefined;
 let appName = '';
+/** What the app's stores are (default, and the labels the last deploy defined), for the next reset. */
+let storeLabels: string[] = [];
+/** The current test's first log line and request record: the journals' ids, and the time. */
+let since: JournalMark = { logId: 0, requestId: 0, at: 0 };
+/** The requests this page has sent that have not answered yet: a reset waits for them. */
+const inFlight = new Set<Promise<unknown>>();
 
 function connected(): HostConnection {
   if (!host) throw new Error('[swerve] The kit driver has no app yet: start() was not called.');
@@ -26,7 +44,7 @@ function errorFields(error: unknown): { code?: string; message: string } {
 
 /** The host's record of a failed request, matched by method, path and status, and its log line. */
 async function failureOf(method: string, path: string, status: number): Promise<DriverResponse['failure']> {
-  const records = await connected().requests();
+  const records = sinceMark(await connected().requests(), since.requestId, since.at);
   const record = records.findLast(
     (candidate) => candidate.method === method && candidate.path === path && candidate.status === status,
   );
@@ -45,23 +63,58 @@ function headerList(headers: Headers): DriverResponse['headers'] {
   );
 }
 
+/** Sends one request to the app through the host, and reads its answer whole. */
+async function send(url: string, request: DriverRequest): Promise<DriverResponse> {
+  const { method } = request;
+  const response = await connected().fetch(url, {
+    method,
+    headers: request.headers,
+    body: request.bodyBase64 === undefined ? undefined : (fromBase64(request.bodyBase64) as BodyInit),
+  });
+  const body = new Uint8Array(await response.arrayBuffer());
+  const pathInApp = new URL(url, host!.origin);
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: headerList(response.headers),
+    bodyBase64: toBase64(body),
+    failure:
+      response.status >= 500
+        ? await failureOf(method, `${pathInApp.pathname}${pathInApp.search}`, response.status)
+        : undefined,
+  };
+}
+
 const driver: KitDriver = {
   async start(origin, deploy) {
     const started = performance.now();
-    try {
-      host = await connectHost({ origin });
-    } catch (error) {
-      return { ok: false, stage: 'connect', ...errorFields(error) };
+    const reused = host?.origin === origin;
+    if (!reused) {
+      try {
+        host?.close();
+        host = await connectHost({ origin });
+        appName = '';
+      } catch (error) {
+        host = undefined;
+        return { ok: false, stage: 'connect', ...errorFields(error) };
+      }
     }
     const connectMs = performance.now() - started;
     try {
+      // The previous test's app: its requests end (at their deadline at worst), then its state goes.
+      if (appName) {
+        await Promise.allSettled(inFlight);
+        await resetApp(host!, appName, storeLabels);
+      }
+      since = await journalMark(host!);
+      const resetMs = performance.now() - started - connectMs;
       const keyValues = Object.fromEntries(
         Object.entries(deploy.keyValues).map(([label, entries]) => [
           label,
           Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, fromBase64(value)])),
         ]),
       );
-      const result = await host.deploy({
+      const result = await host!.deploy({
         manifest: new URL(deploy.manifestUrl, location.origin),
         manifestFile: deploy.manifestFile,
         files: Object.fromEntries(
@@ -74,37 +127,25 @@ const driver: KitDriver = {
         ...(deploy.prepared ? { prepared: deploy.prepared } : {}),
       });
       appName = result.app.name;
+      storeLabels = ['default', ...Object.keys(deploy.keyValues).filter((label) => label !== 'default')];
       return {
         ok: true,
         name: appName,
         warnings: result.warnings,
-        mode: host.mode,
-        timings: { connectMs, deployMs: performance.now() - started - connectMs },
+        mode: host!.mode,
+        reused,
+        timings: { connectMs, resetMs, deployMs: performance.now() - started - connectMs - resetMs },
       };
     } catch (error) {
       return { ok: false, stage: 'deploy', ...errorFields(error) };
     }
   },
 
-  async fetch(url, request) {
-    const { method } = request;
-    const response = await connected().fetch(url, {
-      method,
-      headers: request.headers,
-      body: request.bodyBase64 === undefined ? undefined : (fromBase64(request.bodyBase64) as BodyInit),
-    });
-    const body = new Uint8Array(await response.arrayBuffer());
-    const pathInApp = new URL(url, host!.origin);
-    return {
-      status: response.status,
-      statusText: response.statusText,
-      headers: headerList(response.headers),
-      bodyBase64: toBase64(body),
-      failure:
-        response.status >= 500
-          ? await failureOf(method, `${pathInApp.pathname}${pathInApp.search}`, response.status)
-          : undefined,
-    };
+  fetch(url, request) {
+    const answer = send(url, request);
+    inFlight.add(answer);
+    void answer.finally(() => inFlight.delete(answer)).catch(() => undefined);
+    return answer;
   },
 
   kvKeys: (label) => connected().kv(appName, label).keys(),
@@ -116,7 +157,8 @@ const driver: KitDriver = {
   kvDelete: (label, key) => connected().kv(appName, label).delete(key),
 
   async logs() {
-    return (await connected().logs()).map(({ source, level, message, component, at }): DriverLogLine => ({
+    const lines = sinceMark(await connected().logs(), since.logId, since.at);
+    return lines.map(({ source, level, message, component, at }): DriverLogLine => ({
       source,
       level,
       message,
@@ -125,17 +167,16 @@ const driver: KitDriver = {
     }));
   },
   async requests() {
-    return (await connected().requests()).map(
-      ({ method, path, status, component, error, at, timings }): DriverRequestRecord => ({
-        method,
-        path,
-        status,
-        component,
-        error,
-        at,
-        timings,
-      }),
-    );
+    const records = sinceMark(await connected().requests(), since.requestId, since.at);
+    return records.map(({ method, path, status, component, error, at, timings }): DriverRequestRecord => ({
+      method,
+      path,
+      status,
+      component,
+      error,
+      at,
+      timings,
+    }));
   },
 };
 
