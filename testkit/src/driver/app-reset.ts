@@ -5,7 +5,7 @@
  * variables; the stores are cleared here first, and the journals, which the host keeps for its
  * origin, are read from a mark taken before the deploy.
  */
-import type { HostConnection } from '../../../sw-host/src/client/index.ts';
+import type { HostConnection } from 'swerve/client';
 
 /**
  * Each kind of store an app has, cleared before the next test. Key-value stores are cleared by
