@@ -13,6 +13,8 @@ const preview3Shim = fileURLToPath(
 export default defineConfig({
   // The playground's state classes (`*.svelte.ts`) use runes, which Svelte's compiler turns into code.
   plugins: [svelte({ configFile: false })],
+  // Tests run as SSR modules, whose resolution takes its own conditions: `swerve`'s sources, not dist/.
+  ssr: { resolve: { conditions: ['swerve-source'], externalConditions: ['swerve-source'] } },
   resolve: {
     // The `swerve` package's exports resolve to its sources here (decision 0023).
     conditions: ['swerve-source', 'module', 'node', 'development|production'],
