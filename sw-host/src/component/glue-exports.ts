@@ -1,5 +1,5 @@
 /** What a glue's source says of its component's exports, read as text (no WebAssembly needed). */
-import { WASI_P3_RELEASE_CANDIDATE } from './wasi-p3-releases.ts';
+import { WASI_P3_RELEASE_CANDIDATE } from '../capabilities/wasi-versions.ts';
 
 /**
  * jco keys the object `instantiate` resolves to by each export's interface name, quoted, so a

@@ -1,6 +1,6 @@
 /**
  * Every host function that returns a promise must be in the JSPI list jco generates the glue
- * with (component/generate-options.json, `asyncMode.val.imports`): one missing makes the guest
+ * with (derived from the capability table, capabilities/jspi-imports.ts): one missing makes the guest
  * receive a Promise object instead of blocking on it. The other way round, every listed name
  * must still exist, or a rename has silently dropped it.
  *
@@ -8,7 +8,7 @@
  * pollables, which return promises only when they must wait, are listed by name.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import generateOptions from '../../component/generate-options.json';
+import { JSPI_IMPORTS } from '../../capabilities/jspi-imports.ts';
 import type { InProcessServer } from './app-outbound.ts';
 import type { AppDefinition } from '../../apps/app-definition.ts';
 import { DeployedApp } from '../../apps/deployed-app.ts';
@@ -82,7 +82,7 @@ function hostFunctions(imports: Record<string, unknown>): Map<string, (...args: 
 }
 
 /** The JSPI list, with versions removed (jco's import object is keyed without them). */
-const jspiImports = generateOptions.asyncMode.val.imports.map((name) => name.replace(/@[^#]+#/, '#'));
+const jspiImports = JSPI_IMPORTS.map((name) => name.replace(/@[^#]+#/, '#'));
 
 describe('the JSPI async import list', () => {
   beforeEach(() => {

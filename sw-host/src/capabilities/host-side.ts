@@ -1,0 +1,22 @@
+/**
+ * The shape a host-side module must have for a WIT interface whose types jco generated
+ * (wit-types/): `createX(...) satisfies HostSide<typeof Generated>`.
+ *
+ * jco's types describe a synchronous host. With JSPI (jspi-imports.ts) a host function may return
+ * a promise of its result instead, so each function here may return either; which functions
+ * must be listed for JSPI is checked at run time against the functions that are async
+ * (runtime/instance/instance-imports.test.ts). Parameters are compared both ways (as methods
+ * are), since a host takes the resources it made back in its own types.
+ */
+
+/** Values that pass between guest and host as they are. */
+type Plain = string | number | bigint | boolean | symbol | undefined | null | void | Uint8Array;
+
+/** A function type whose parameters are checked bivariantly, as a method's are. */
+type Bivariant<Args extends unknown[], Result> = { method(...args: Args): Result }['method'];
+
+export type HostSide<T> = T extends Plain
+  ? T
+  : T extends (...args: infer Args) => infer Result
+    ? Bivariant<Args, HostSide<Awaited<Result>> | Promise<HostSide<Awaited<Result>>>>
+    : { [K in keyof T]: HostSide<T[K]> };
