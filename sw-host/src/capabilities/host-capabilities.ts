@@ -240,16 +240,12 @@ export const WASI_P3_HANDLER = `wasi:http/handler@${WASI_P3_WIT_VERSION}`;
 const VERSIONED_NAME = /^([a-z][a-z0-9-]*:[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)@(.+)$/;
 
 /** The capability of `capabilities` that provides `name` (a versioned import), if any. */
-export function capabilityFor(
-  capabilities: readonly Capability[],
-  name: string,
-): Capability | undefined {
+export function capabilityFor(capabilities: readonly Capability[], name: string): Capability | undefined {
   const match = VERSIONED_NAME.exec(name);
   if (!match) return undefined;
   const [, iface, version] = match as unknown as [string, string, string];
   return capabilities.find(
     (capability) =>
-      Object.hasOwn(capability.interfaces, iface) &&
-      new RegExp(`^(?:${capability.versions})$`).test(version),
+      Object.hasOwn(capability.interfaces, iface) && new RegExp(`^(?:${capability.versions})$`).test(version),
   );
 }

@@ -2,9 +2,10 @@
  * The shape a host-side module must have for a WIT interface whose types jco generated
  * (wit-types/): `createX(...) satisfies HostSide<typeof Generated>`.
  *
- * jco's types describe a synchronous host. With JSPI (jspi-imports.ts) a host function may return
- * a promise of its result instead, so each function here may return either; which functions
- * must be listed for JSPI is checked at run time against the functions that are async
+ * jco's types describe a synchronous host that throws a `result`'s error. The glue takes more, and
+ * so does this type: a function may return its `result` as `{ tag: 'ok' | 'err', val }`, and with
+ * JSPI (jspi-imports.ts) a promise of its answer; which functions must be listed for JSPI is
+ * checked at run time against the functions that are async
  * (runtime/instance/instance-imports.test.ts). Parameters are compared both ways (as methods
  * are), since a host takes the resources it made back in its own types.
  */
@@ -15,8 +16,14 @@ type Plain = string | number | bigint | boolean | symbol | undefined | null | vo
 /** A function type whose parameters are checked bivariantly, as a method's are. */
 type Bivariant<Args extends unknown[], Result> = { method(...args: Args): Result }['method'];
 
+/** What a host function may answer for a WIT function that returns `T`. */
+type Answer<T> = HostSide<T> | { tag: 'ok'; val: HostSide<T> } | { tag: 'err'; val: unknown };
+
 export type HostSide<T> = T extends Plain
   ? T
   : T extends (...args: infer Args) => infer Result
-    ? Bivariant<Args, HostSide<Awaited<Result>> | Promise<HostSide<Awaited<Result>>>>
+    ? Bivariant<
+        { [I in keyof Args]: HostSide<Args[I]> },
+        Answer<Awaited<Result>> | Promise<Answer<Awaited<Result>>>
+      >
     : { [K in keyof T]: HostSide<T[K]> };
