@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtFile } from '../built-components.test-helper.ts';
-import { withPromptTicks } from './p3-glue-ticks.ts';
+import { withPromptTicks } from './glue-ticks-p3.ts';
 import { transpileComponent } from './transpile-component.ts';
 
 const TEN_MS_POLL = 'const delay = result === ComponentAsyncState.TickResult.RESUMED ? 0 : 10;';

@@ -9,7 +9,7 @@
  * The host rewrites those two delays to 0 in the glue it generates: the loop then runs on the
  * next task and polls as fast as timers go (browsers clamp nested timers to about 4 ms), while a
  * task waits, and stops as before when none does. A glue without these exact lines (another jco)
- * is left as it is; `p3-glue-ticks.test.ts` fails then, so the rewrite is looked at again.
+ * is left as it is; `glue-ticks-p3.test.ts` fails then, so the rewrite is looked at again.
  */
 
 /** The loop's start: `setTimeout(async () => { ... }, 10);` closing `runTickLoop`. */

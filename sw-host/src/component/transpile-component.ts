@@ -12,7 +12,7 @@ import { SPIN1_GLUE, SPIN1_MODULE_FILE } from '../spin1/artifacts.ts';
 import { checkHostCompatibility } from './host-compatibility.ts';
 import { instrumentCoreModule } from './instrument-core-module.ts';
 import { glueExportsWasiP3Handler } from './glue-exports.ts';
-import { withPromptTicks } from './p3-glue-ticks.ts';
+import { withPromptTicks } from './glue-ticks-p3.ts';
 import { wasiP2ImportMap } from './wasi-p2-keys.ts';
 import { JSPI_EXPORTS, JSPI_IMPORTS } from '../capabilities/jspi-imports.ts';
 import generateOptions from './generate-options.json';

@@ -7,7 +7,7 @@
  * docs/decisions/0018-wasi-0-3.md), so one host side serves both: jco keys an import by its name
  * without the version (`imports['wasi:http/types']`), and the glue's export is found by its
  * `wasi:http/handler@0.3` prefix. What differs is how Spin hosts them: Spin's main branch gives
- * a release-candidate component a fresh instance per request (runtime/p3-instances.ts).
+ * a release-candidate component a fresh instance per request (runtime/instances-p3.ts).
  */
 
 import { SERVED_WASI_P3_VERSION } from '../capabilities/wasi-versions.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SwerveError } from '../errors.ts';
 import { MemoryKvBackend } from '../kv/index.ts';
-import { P3InstanceDeadline } from './p3-deadline.ts';
+import { P3InstanceDeadline } from './deadline-p3.ts';
 
 const never = () => new Promise<never>(() => undefined);
 

@@ -2,7 +2,7 @@ import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { describe, expect, it } from 'vitest';
 import { SwerveError } from '../errors.ts';
 import { instrumentModule } from '../core-wasm/deadline/index.ts';
-import { P3InstanceDeadline } from './p3-deadline.ts';
+import { P3InstanceDeadline } from './deadline-p3.ts';
 
 const compile = (bytes: Uint8Array) => new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>);
 

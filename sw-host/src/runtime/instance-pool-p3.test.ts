@@ -5,7 +5,7 @@ import {
   SPIN_P3_REUSE,
   type P3Lease,
   type P3PoolLimits,
-} from './p3-instance-pool.ts';
+} from './instance-pool-p3.ts';
 
 /** A pool whose instances are numbered in the order they were made. */
 function numberedPool(limits: P3PoolLimits = SPIN_P3_REUSE) {

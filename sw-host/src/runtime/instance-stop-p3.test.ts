@@ -1,10 +1,10 @@
 /**
- * A WASI 0.3 instance's imports (runtime/instance/p3-instance-imports.ts) stop with its deadline
- * (p3-deadline.ts): what a guest resumed after its deadline can no longer start.
+ * A WASI 0.3 instance's imports (runtime/instance/instance-imports-p3.ts) stop with its deadline
+ * (deadline-p3.ts): what a guest resumed after its deadline can no longer start.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { p3TestImports } from './instance/p3-instance-imports.test-helper.ts';
-import { P3InstanceDeadline } from './p3-deadline.ts';
+import { p3TestImports } from './instance/instance-imports-p3.test-helper.ts';
+import { P3InstanceDeadline } from './deadline-p3.ts';
 
 describe('a stopped WASI 0.3 instance', () => {
   beforeEach(() => vi.stubGlobal('self', { location: { origin: 'http://127.0.0.1:4173' } }));

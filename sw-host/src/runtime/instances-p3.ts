@@ -1,11 +1,11 @@
 /**
  * Serves requests to WASI 0.3 components with reused instances, as Spin 4 does: an instance pool
- * (p3-instance-pool.ts) per deployed component, instances shared by up to 16 requests at once and
- * 128 in all, each request bounded by the app's request timeout (p3-deadline.ts). A component
+ * (instance-pool-p3.ts) per deployed component, instances shared by up to 16 requests at once and
+ * 128 in all, each request bounded by the app's request timeout (deadline-p3.ts). A component
  * built for the release candidate gets a fresh instance per request, as Spin's main branch gives it. A request that
  * traps or passes its deadline discards its instance; the next request gets a fresh one.
  *
- * A WASI 0.3 instance's imports (runtime/instance/p3-instance-imports.ts) hold nothing of the request that
+ * A WASI 0.3 instance's imports (runtime/instance/instance-imports-p3.ts) hold nothing of the request that
  * made it. Its output goes to the log of the request it serves: the
  * latest one still in flight, else the last one (Spin logs a component's output, not a
  * request's, so this attribution is Swerve's own; with requests at once it is a best guess).
@@ -19,7 +19,7 @@ import type { InstanceSinks } from './instance/instance-imports.ts';
 import type { LoadedComponent } from '../component/loaded-component.ts';
 import { SwerveError } from '../errors.ts';
 import { requestFailure } from './serve-request.ts';
-import { p3InstanceImports } from './instance/p3-instance-imports.ts';
+import { p3InstanceImports } from './instance/instance-imports-p3.ts';
 import {
   findP3Handle,
   P3ErrorCode,
@@ -29,13 +29,13 @@ import {
 } from '../wasi/http-p3/index.ts';
 import type { GuestRun } from './guest-executor.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core-wasm/guest-deadline.ts';
-import { P3InstanceDeadline } from './p3-deadline.ts';
+import { P3InstanceDeadline } from './deadline-p3.ts';
 import {
   P3InstancePool,
   SPIN_P3_RC_INSTANCES,
   SPIN_P3_REUSE,
   type P3PoolLimits,
-} from './p3-instance-pool.ts';
+} from './instance-pool-p3.ts';
 
 interface P3Instance {
   readonly handle: P3Handle;

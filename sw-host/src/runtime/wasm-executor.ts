@@ -4,7 +4,7 @@
  * (core-wasm/guest-deadline.ts), its memories taken from the component's pools (core-wasm/memory-pool.ts).
  *
  * WASI 0.3 components are the exception: their instances are reused, as Spin 4 reuses them
- * (p3-instances.ts).
+ * (instances-p3.ts).
  *
  * No instance is made ahead of time: at about a millisecond an instance costs about what keeping
  * a spare ready would cost after every response, on the same thread, when the next request may
@@ -19,7 +19,7 @@ import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { findHandle, serveRequest } from './serve-request.ts';
 import type { GuestExecutor, GuestRun } from './guest-executor.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, GuestDeadline } from '../core-wasm/guest-deadline.ts';
-import { P3Instances } from './p3-instances.ts';
+import { P3Instances } from './instances-p3.ts';
 
 export class WasmExecutor implements GuestExecutor {
   readonly #components = new ComponentCache();

@@ -4,7 +4,7 @@
  */
 import type { AppDefinition } from '../../apps/app-definition.ts';
 import { DeployedApp } from '../../apps/deployed-app.ts';
-import { p3InstanceImports, type P3ImportsDeadline } from './p3-instance-imports.ts';
+import { p3InstanceImports, type P3ImportsDeadline } from './instance-imports-p3.ts';
 
 const MANIFEST = `spin_manifest_version = 2
 [application]

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { builtFile } from '../../built-components.test-helper.ts';
 import { transpileComponent } from '../../component/transpile-component.ts';
-import { p3TestImports } from './p3-instance-imports.test-helper.ts';
+import { p3TestImports } from './instance-imports-p3.test-helper.ts';
 
 /** For what is not about deadlines: an instance never stopped. */
 const NEVER_STOPPED = { signal: new AbortController().signal, guard: <T>(imports: T) => imports };

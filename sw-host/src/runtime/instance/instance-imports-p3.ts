@@ -1,6 +1,6 @@
 /**
  * Everything a WASI 0.3 instance imports. Unlike a WASI 0.2 instance (instance-imports.ts), one
- * instance serves many requests (runtime/p3-instances.ts), so nothing here may hold a request:
+ * instance serves many requests (runtime/instances-p3.ts), so nothing here may hold a request:
  * what depends on the request served (whose log gets output, who serves its requests to its own
  * app) is asked at each use through `sinks` and `server`. Capabilities come from the
  * component's manifest, as for WASI 0.2.
@@ -12,11 +12,12 @@
  */
 import { keyedForWasiP3 } from '../../component/wasi-p2-keys.ts';
 import { createSpinKeyValueP3 } from '../../kv/spin-key-value-p3.ts';
-import { createVariablesImports } from '../../spin/variables-host.ts';
-import { createVariablesP3Imports } from '../../spin/variables-p3.ts';
+import { createSpinVariables } from '../../spin/variables.ts';
+import { createSpinVariablesP3 } from '../../spin/variables-p3.ts';
+import { createWasiConfig } from '../../spin/wasi-config.ts';
 import { createP3Environment } from '../../wasi/cli-p3/environment.ts';
 import { exit } from '../../wasi/cli-p3/exit.ts';
-import { createP3OutputStreams } from '../../wasi/cli-p3/output-streams.ts';
+import { createP3Stderr, createP3Stdout } from '../../wasi/cli-p3/output-streams.ts';
 import { stdin } from '../../wasi/cli-p3/stdin.ts';
 import { terminals } from '../../wasi/cli-p3/terminals.ts';
 import { createMonotonicClock } from '../../wasi/clocks-p3/monotonic-clock.ts';
@@ -33,7 +34,7 @@ import type { AppComponent, DeployedApp } from '../../apps/deployed-app.ts';
 import type { InstanceSinks } from './instance-imports.ts';
 import { appStore } from '../../apps/kv-stores.ts';
 
-/** What the imports need of the instance's deadline (runtime/p3-deadline.ts). */
+/** What the imports need of the instance's deadline (runtime/deadline-p3.ts). */
 export interface P3ImportsDeadline {
   /** Aborts when the instance is stopped. */
   readonly signal: AbortSignal;
@@ -79,16 +80,18 @@ export function p3InstanceImports({ app, component, sinks, server, deadline }: P
     'wasi:cli/exit': exit,
     'wasi:cli/stdin': stdin,
     ...terminals,
-    ...createP3OutputStreams(sinks),
+    'wasi:cli/stdout': createP3Stdout(sinks),
+    'wasi:cli/stderr': createP3Stderr(sinks),
     'wasi:clocks/monotonic-clock': createMonotonicClock(deadline.signal),
     'wasi:clocks/system-clock': systemClock,
     'wasi:random/random': random,
     'wasi:random/insecure': insecure,
     'wasi:random/insecure-seed': createInsecureSeed(),
-    ...createP3Client(() => outbound),
-    ...createVariablesP3Imports(component.variables),
+    'wasi:http/client': createP3Client(() => outbound),
+    'spin:variables/variables': createSpinVariablesP3(component.variables),
     // fermyon:spin/variables@2.0.0 and wasi:config/store, synchronous.
-    ...createVariablesImports(component.variables),
+    'fermyon:spin/variables': createSpinVariables(component.variables),
+    'wasi:config/store': createWasiConfig(component.variables),
   };
   const guarded = (imports: Record<string, unknown>) =>
     Object.fromEntries(

@@ -10,6 +10,8 @@
  * classes the glue checks handles against. jco's glue awaits `send` and lowers a thrown plain
  * object as `err(error-code)`; the guest called it with `[async-lower]` and goes on meanwhile.
  */
+import type * as Client from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-http-client.js';
+import type { HostSide } from '../../capabilities/host-side.ts';
 import { errorCodeOf, OutboundError, type ErrorCode } from '../http/error-code.ts';
 import { hostFields } from '../http/fields.ts';
 import type { OutboundDispatcher } from '../http/outbound-dispatcher.ts';
@@ -32,10 +34,8 @@ interface ShimTransmission {
  */
 export function createP3Client(dispatcher: () => OutboundDispatcher) {
   return {
-    'wasi:http/client': {
-      send: (request: P3Request): Promise<P3Response> => send(dispatcher(), request),
-    },
-  };
+    send: (request: P3Request): Promise<P3Response> => send(dispatcher(), request),
+  } satisfies HostSide<typeof Client>;
 }
 
 async function send(dispatcher: OutboundDispatcher, request: P3Request): Promise<P3Response> {
