@@ -27,3 +27,10 @@ export type HostSide<T> = T extends Plain
         Answer<Awaited<Result>> | Promise<Answer<Awaited<Result>>>
       >
     : { [K in keyof T]: HostSide<T[K]> };
+
+/**
+ * What a component's `instantiate` is given: each interface's host side (typed against its WIT
+ * where it is made, with `HostSide`), keyed by the interface's name without its version, as
+ * jco's glue looks them up.
+ */
+export type ImportObject = Readonly<Record<string, object>>;

@@ -10,6 +10,7 @@
  * instance: Rust's std on wasm32-wasip2 imports WASI 0.2 beside a WASI 0.3 SDK's imports. Every
  * host function refuses to start once the instance is stopped by a deadline.
  */
+import type { ImportObject } from '../../capabilities/host-side.ts';
 import { keyedForWasiP3 } from '../../component/wasi-p2-keys.ts';
 import { createSpinKeyValueP3 } from '../../kv/spin-key-value-p3.ts';
 import { createSpinVariables } from '../../spin/variables.ts';
@@ -75,7 +76,7 @@ export function p3InstanceImports({ app, component, sinks, server, deadline }: P
     files: isEmptyTree(component.files) ? undefined : instanceFileTree(component.files),
     outbound,
   });
-  const wasiP3: Record<string, object> = {
+  const wasiP3 = {
     'wasi:cli/environment': createP3Environment(environment),
     'wasi:cli/exit': exit,
     'wasi:cli/stdin': stdin,
@@ -93,13 +94,8 @@ export function p3InstanceImports({ app, component, sinks, server, deadline }: P
     'fermyon:spin/variables': createSpinVariables(component.variables),
     'wasi:config/store': createWasiConfig(component.variables),
   };
-  const guarded = (imports: Record<string, unknown>) =>
-    Object.fromEntries(
-      Object.entries(imports).map(([name, value]) => [
-        name,
-        typeof value === 'object' && value !== null ? deadline.guard(value) : value,
-      ]),
-    );
+  const guarded = <T extends ImportObject>(imports: T): T =>
+    Object.fromEntries(Object.entries(imports).map(([name, value]) => [name, deadline.guard(value)])) as T;
   return {
     'wasi:http/types': p3Types,
     ...guarded(wasiP3),
