@@ -134,6 +134,9 @@ export async function capabilityFiles(): Promise<Map<string, string>> {
     ]);
     for (const world of HOST_WORLDS) {
       for (const [path, text] of await worldTypes(scratch, world.name)) files.set(path, text);
+      // The published world itself resolves against the staged packages, as Spin will resolve
+      // it (jco's generator parses WIT with the same parser Spin uses).
+      await generateHostTypes(scratch, { worldName: world.name, instantiation: { tag: 'async' } });
     }
     return files;
   } finally {
