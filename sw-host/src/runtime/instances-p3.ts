@@ -27,7 +27,7 @@ import {
   type P3Handle,
   type ServedResponse,
 } from '../wasi/http-p3/index.ts';
-import type { GuestRun } from './guest-executor.ts';
+import type { GuestReport, GuestRun } from './guest-executor.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core-wasm/guest-deadline.ts';
 import { P3InstanceDeadline } from './deadline-p3.ts';
 import {
@@ -93,9 +93,12 @@ export class P3Instances {
     readonly releaseCandidateLimits: P3PoolLimits = SPIN_P3_RC_INSTANCES,
   ) {}
 
-  /** The response of `loaded` (a WASI 0.3 component) to `run.request`, as GuestExecutor says. */
-  async execute(loaded: LoadedComponent, run: GuestRun): Promise<Response> {
-    const { app, component, request, sinks, server, report, onLateFailure, onPhase } = run;
+  /**
+   * The response of `loaded` (a WASI 0.3 component) to `run.request`, as GuestExecutor says,
+   * recording its instantiation and handling times in `report` (the executor's, for this run).
+   */
+  async execute(loaded: LoadedComponent, run: GuestRun, report: GuestReport): Promise<Response> {
+    const { app, component, request, sinks, server, onLateFailure, onPhase } = run;
     const timeoutMs = app.definition.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const failed = (error: unknown) => requestFailure(error, request, component.label);
 
