@@ -17,15 +17,10 @@ import { hostFields } from '../http/fields.ts';
 import type { OutboundDispatcher } from '../http/outbound-dispatcher.ts';
 import { DEFAULT_TIMEOUT_MS } from '../http/outgoing-handler.ts';
 import { guestRequestParts } from './client-request.ts';
+import { shimInternals } from './shim-internals.ts';
 import { p3Types, type P3Request, type P3Response } from './types.ts';
 
 type P3FieldsInit = ConstructorParameters<typeof p3Types.Fields>[0];
-type Transmission = { tag: 'ok'; val: undefined } | { tag: 'err'; val: ErrorCode };
-
-/** preview3-shim's `Request` internal that settles the future `request.new` gave the guest. */
-interface ShimTransmission {
-  _resolve(result: Transmission): void;
-}
 
 /**
  * The `wasi:http/client` import of one WASI 0.3 instance. `dispatcher` is asked at each
@@ -39,7 +34,7 @@ export function createP3Client(dispatcher: () => OutboundDispatcher) {
 }
 
 async function send(dispatcher: OutboundDispatcher, request: P3Request): Promise<P3Response> {
-  const transmitted = request as unknown as ShimTransmission;
+  const transmitted = shimInternals(request);
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
