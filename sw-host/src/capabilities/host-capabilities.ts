@@ -7,9 +7,9 @@
  * - the published worlds and Spin target environment (target-environment.ts) are generated from
  *   it, and so is the WIT the host-side TypeScript types are generated from (wit-types/).
  *
- * To add an interface: add it here with the module that implements it, run
- * `npm run generate:capabilities`, and type the module against its generated interface
- * (`satisfies HostSide<typeof …>`, host-side.ts).
+ * To add an interface: add it here with the module that implements it (and, for a package
+ * that is not WASI's, the folder of its WIT), run `npm run generate:capabilities`, and type the
+ * module against its generated interface (`satisfies HostSide<typeof …>`, host-side.ts).
  */
 import {
   SERVED_WASI_P3_VERSION,
@@ -42,6 +42,11 @@ export interface Capability {
   readonly witVersion: string;
   /** `namespace:package/interface` (no version) → how the host provides it. */
   readonly interfaces: Readonly<Record<string, HostInterface>>;
+  /**
+   * The folders of its WIT packages, from the repository's root; none for WASI's, which come
+   * from the WIT jco ships (at `witVersion`).
+   */
+  readonly wit?: readonly string[];
 }
 
 /** How preview2-shim's WASI 0.2 is given to an instance. */
@@ -109,6 +114,7 @@ const SPIN_V2: Capability = {
   describe: 'fermyon:spin/key-value and variables @2.0.0',
   versions: String.raw`2\.0\.0`,
   witVersion: '2.0.0',
+  wit: ['components/wit/deps/spin'],
   interfaces: {
     'fermyon:spin/key-value': {
       module: 'kv/spin-key-value.ts',
@@ -129,6 +135,7 @@ const WASI_KEYVALUE: Capability = {
   describe: 'wasi:keyvalue @0.2.0-draft2',
   versions: String.raw`0\.2\.0-draft2`,
   witVersion: '0.2.0-draft2',
+  wit: ['components/wit/deps/wasi-keyvalue'],
   interfaces: {
     'wasi:keyvalue/store': {
       module: 'kv/wasi-keyvalue.ts',
@@ -156,6 +163,7 @@ const WASI_CONFIG: Capability = {
   describe: 'wasi:config/store @0.2.0-draft-2024-09-27',
   versions: String.raw`0\.2\.0-draft-2024-09-27`,
   witVersion: '0.2.0-draft-2024-09-27',
+  wit: ['components/fixtures/http-p3-spin/wit/deps/wasi-config'],
   interfaces: { 'wasi:config/store': { module: 'spin/wasi-config.ts' } },
 };
 
@@ -212,6 +220,10 @@ export const WASI_P3_CAPABILITIES: readonly Capability[] = [
     describe: 'spin:key-value/key-value and spin:variables/variables @3.0.0',
     versions: String.raw`3\.0\.0`,
     witVersion: '3.0.0',
+    wit: [
+      'components/fixtures/http-p3-spin/wit/deps/spin-key-value@3.0.0',
+      'components/fixtures/http-p3-spin/wit/deps/spin-variables@3.0.0',
+    ],
     interfaces: {
       'spin:key-value/key-value': { module: 'kv/spin-key-value-p3.ts' },
       'spin:variables/variables': { module: 'spin/variables-p3.ts' },
@@ -227,6 +239,7 @@ export const WASI_P3_CAPABILITIES: readonly Capability[] = [
     describe: 'fermyon:spin/variables @2.0.0',
     versions: SPIN_V2.versions,
     witVersion: SPIN_V2.witVersion,
+    wit: SPIN_V2.wit,
     interfaces: { 'fermyon:spin/variables': SPIN_V2.interfaces['fermyon:spin/variables']! },
   },
   WASI_CONFIG,

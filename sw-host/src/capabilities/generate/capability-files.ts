@@ -19,7 +19,7 @@ import { format, resolveConfig } from 'prettier';
 import { HOST_WORLDS, HOST_WORLDS_PACKAGE, hostWorldsWit, worldImports } from '../host-worlds.ts';
 import { JSPI_EXPORTS, JSPI_IMPORTS } from '../jspi-imports.ts';
 import { TARGET_ENVIRONMENT_FILE, TARGET_WIT_DIR, targetEnvironmentToml } from '../target-environment.ts';
-import { WASI_P2_WIT_VERSION, WASI_P3_WIT_VERSION } from '../wasi-versions.ts';
+import { WASI_P2_CAPABILITIES, WASI_P3_CAPABILITIES } from '../host-capabilities.ts';
 
 /** The repository's root. */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -30,15 +30,8 @@ export const WIT_TYPES_DIR = 'sw-host/src/capabilities/wit-types';
 export const GENERATE_OPTIONS_FILE = 'sw-host/src/component/generate-options.json';
 const WORLD_FILE = `${TARGET_ENVIRONMENT_DIR}/${TARGET_WIT_DIR}/world.wit`;
 
-/** The WIT packages the worlds import, beside the repository's own. */
+/** Where jco keeps the WASI WIT it ships, by release. */
 const JCO_WASI_WIT = join(REPO_ROOT, 'node_modules/@bytecodealliance/jco/lib/wit/builtin');
-const OWN_WIT = [
-  'components/wit/deps/spin',
-  'components/wit/deps/wasi-keyvalue',
-  'components/fixtures/http-p3-spin/wit/deps/spin-key-value@3.0.0',
-  'components/fixtures/http-p3-spin/wit/deps/spin-variables@3.0.0',
-  'components/fixtures/http-p3-spin/wit/deps/wasi-config',
-];
 
 /**
  * Writes the worlds' WIT folder, with every package they import in `deps/`, into `witDir`:
@@ -48,7 +41,9 @@ export async function stageWorldsWit(witDir: string): Promise<void> {
   const deps = join(witDir, 'deps');
   await mkdir(deps, { recursive: true });
   await writeFile(join(witDir, 'world.wit'), hostWorldsWit());
-  for (const version of [WASI_P2_WIT_VERSION, WASI_P3_WIT_VERSION]) {
+  const capabilities = [...WASI_P2_CAPABILITIES, ...WASI_P3_CAPABILITIES];
+  const wasiVersions = new Set(capabilities.filter((entry) => !entry.wit).map((entry) => entry.witVersion));
+  for (const version of wasiVersions) {
     const shipped = join(JCO_WASI_WIT, version);
     let packages: string[];
     try {
@@ -56,13 +51,14 @@ export async function stageWorldsWit(witDir: string): Promise<void> {
     } catch {
       throw new Error(
         `No WASI ${version} WIT at ${shipped}: jco ships other releases now. Set the WIT versions in ` +
-          'sw-host/src/capabilities/wasi-versions.ts to ones jco ships.',
+          'sw-host/src/capabilities/wasi-versions.ts to ones jco ships, or give the capability its own `wit`.',
       );
     }
     for (const name of packages)
       await cp(join(shipped, name), join(deps, `${name}@${version}`), { recursive: true });
   }
-  for (const path of OWN_WIT)
+  const own = new Set(capabilities.flatMap((entry) => entry.wit ?? []));
+  for (const path of own)
     await cp(join(REPO_ROOT, path), join(deps, path.split('/').pop()!), { recursive: true });
 }
 
