@@ -9,6 +9,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JSPI_IMPORTS } from '../../capabilities/jspi-imports.ts';
+import { WASI_P2_CAPABILITIES } from '../../capabilities/host-capabilities.ts';
 import type { InProcessServer } from './app-outbound.ts';
 import type { AppDefinition } from '../../apps/app-definition.ts';
 import { DeployedApp } from '../../apps/deployed-app.ts';
@@ -99,6 +100,20 @@ describe('the JSPI async import list', () => {
       .map(([name]) => name);
     expect(asyncOnes.length).toBeGreaterThan(10);
     expect(asyncOnes.filter((name) => !jspiImports.includes(name))).toEqual([]);
+  });
+
+  it('provides every interface of the capability table, and no other', () => {
+    // preview2-shim's import object also names the handler export, which no component may import
+    // (the compatibility check refuses it): its host side only throws.
+    const provided = Object.keys(importObject())
+      .filter((name) => name !== 'wasi:http/incoming-handler')
+      .sort();
+    const table = WASI_P2_CAPABILITIES.flatMap((capability) =>
+      Object.entries(capability.interfaces)
+        .filter(([, host]) => host.module !== undefined)
+        .map(([name]) => name),
+    ).sort();
+    expect(provided).toEqual(table);
   });
 
   it('names only functions the host provides', () => {
