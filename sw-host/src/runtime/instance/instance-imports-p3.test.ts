@@ -7,6 +7,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { builtFile } from '../../built-components.test-helper.ts';
 import { transpileComponent } from '../../component/transpile-component.ts';
 import { p3TestImports } from './instance-imports-p3.test-helper.ts';
+import { WASI_P3_CAPABILITIES } from '../../capabilities/host-capabilities.ts';
+import { WASI_P2_VERSIONS } from '../../capabilities/wasi-versions.ts';
+import { WASI_P2_KEY_SUFFIX } from '../../component/wasi-p2-keys.ts';
 
 /** For what is not about deadlines: an instance never stopped. */
 const NEVER_STOPPED = { signal: new AbortController().signal, guard: <T>(imports: T) => imports };
@@ -53,6 +56,21 @@ describe('p3InstanceImports', () => {
       names.filter((name) => object[key]?.[name] === undefined).map((name) => `${key} ${name}`),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('provides every interface of the WASI 0.3 capability table, and no other, WASI 0.2 keyed apart', () => {
+    const provided = Object.keys(imports().object)
+      // preview2-shim's WASI 0.2 import object also names the handler export, which no component
+      // may import (the compatibility check refuses it).
+      .filter((name) => name !== `wasi:http/incoming-handler${WASI_P2_KEY_SUFFIX}`)
+      .sort();
+    const table = WASI_P3_CAPABILITIES.flatMap((capability) => {
+      const keyed = capability.versions === WASI_P2_VERSIONS ? WASI_P2_KEY_SUFFIX : '';
+      return Object.entries(capability.interfaces)
+        .filter(([, host]) => host.module !== undefined)
+        .map(([name]) => `${name}${keyed}`);
+    }).sort();
+    expect(provided).toEqual(table);
   });
 
   it("the environment is the same through both releases: the manifest's, with the deploy's on top", () => {
