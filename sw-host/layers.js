@@ -16,6 +16,8 @@ export const SW_HOST_LAYERS = [
   'routing',
   'outbound',
   'manifest',
+  // What the host provides components: the capability table and the types generated from WIT.
+  'capabilities',
   // Storage, formats, where apps run, the messages between pages and the host.
   'kv',
   'catalog',

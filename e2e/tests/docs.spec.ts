@@ -23,6 +23,7 @@ const PAGES = [
   ['page-api.html', 'The page API'],
   ['testing.html', 'Testing your Spin app with Playwright'],
   ['spin-parity.html', 'Spin parity'],
+  ['target-environment.html', 'Check an app for Swerve with spin build'],
   ['limits.html', 'Limits'],
   ['security.html', 'Security'],
   ['hosting.html', 'Host the playground for your docs'],

@@ -64,6 +64,7 @@ export default defineConfig({
           { text: 'The page API', link: '/page-api' },
           { text: 'The test kit', link: '/testing' },
           { text: 'Spin parity', link: '/spin-parity' },
+          { text: 'Check an app with spin build', link: '/target-environment' },
           { text: 'Limits', link: '/limits' },
           { text: 'Security', link: '/security' },
         ],

@@ -6,7 +6,7 @@ import type { AppFiles } from '../wasi/file-tree.ts';
 
 /**
  * Where a component's transpiled form (jco glue and core modules) comes from. `wasiP3`: a WASI
- * 0.3 component, whose instances are reused (runtime/p3-instances.ts), so a guest pool gives all
+ * 0.3 component, whose instances are reused (runtime/instances-p3.ts), so a guest pool gives all
  * its requests to one worker.
  */
 export type ComponentArtifactsRef =

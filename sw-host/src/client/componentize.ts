@@ -7,7 +7,7 @@
 import { describeCoreModule } from '../component/core-module-kind.ts';
 import { SwerveError } from '../errors.ts';
 import { TOOLS_WORKER_PATH } from '../protocol/paths.ts';
-import type { ToolsReply } from '../tools-worker/main.ts';
+import type { ToolsReply, ToolsRequest } from '../protocol/tools-worker.ts';
 
 function isCoreModule(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && bytes[0] === 0 && bytes[1] === 0x61 && bytes[6] === 0 && bytes[7] === 0;
@@ -35,7 +35,7 @@ function componentizeIn(worker: Worker, path: string, bytes: Uint8Array): Promis
           );
     worker.onerror = () =>
       reject(new SwerveError('host-unavailable', `The tools worker (${TOOLS_WORKER_PATH}) failed to start.`));
-    worker.postMessage({ bytes }, [bytes.buffer as ArrayBuffer]);
+    worker.postMessage({ bytes } satisfies ToolsRequest, [bytes.buffer as ArrayBuffer]);
   });
 }
 

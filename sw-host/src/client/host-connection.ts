@@ -10,6 +10,7 @@ import { HOST_EVENTS_CHANNEL, type HostEvent, type LogRecord } from '../protocol
 import { isEnvelope } from '../protocol/envelope.ts';
 import type { HostMode, HostReplies, HostRequests, HostRequestType } from '../protocol/messages.ts';
 import type { RequestRecord } from '../protocol/request-record.ts';
+import { canTransferStreams } from '../protocol/fetch-request.ts';
 import { appOrigin } from '../origins/app-origins.ts';
 import { ORIGINS } from '../origins/configured-origins.ts';
 import { componentizeCoreModules } from './componentize.ts';
@@ -143,6 +144,9 @@ async function frameLink(origin: string, options: ConnectOptions): Promise<Link>
     post,
     async fetch(path, init) {
       const request = new Request(new URL(path, origin), init);
+      // Both bodies stream where the browser transfers streams (protocol/fetch-request.ts).
+      const streams = canTransferStreams();
+      const what = `The body of ${request.method} ${new URL(request.url).pathname}`;
       const reply = await sendRequest(
         post,
         'fetch',
@@ -150,12 +154,14 @@ async function frameLink(origin: string, options: ConnectOptions): Promise<Link>
           url: request.url,
           method: request.method,
           headers: [...request.headers],
-          body: await bytesOf(init?.body, `The body of ${request.method} ${new URL(request.url).pathname}`),
+          body: streams ? (request.body ?? undefined) : await bytesOf(init?.body, what),
+          streamReply: streams,
         },
         where,
       );
       const nullBody = reply.status === 204 || reply.status === 304 || request.method === 'HEAD';
-      return new Response(nullBody ? null : (reply.body as Uint8Array<ArrayBuffer>), {
+      if (nullBody && reply.body instanceof ReadableStream) void reply.body.cancel();
+      return new Response(nullBody ? null : (reply.body as BodyInit | null), {
         status: reply.status,
         statusText: reply.statusText,
         headers: reply.headers,

@@ -14,14 +14,15 @@ export const _util = {};
 describe('evaluateGlue', () => {
   it('returns the instantiate function, which receives the host arguments', async () => {
     const instantiate = evaluateGlue(glueShaped('return { seen: [getCoreModule("a"), imports.x] };'), 'test');
+    const x = { answer: 42 };
     const result = await instantiate(
       () => 'module-a' as unknown as WebAssembly.Module,
-      { x: 42 },
+      { x },
       () => {
         throw new Error('not called');
       },
     );
-    expect(result).toEqual({ seen: ['module-a', 42] });
+    expect(result).toEqual({ seen: ['module-a', x] });
   });
 
   it('rejects a module that does not export instantiate, saying how to transpile it', () => {

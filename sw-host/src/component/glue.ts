@@ -11,6 +11,7 @@
  * - `import.meta.url`, used only by a fallback for a missing `getCoreModule` that we never
  *   take, becomes `undefined` (it is a syntax error outside a module).
  */
+import type { ImportObject } from '../capabilities/host-side.ts';
 import { SwerveError } from '../errors.ts';
 
 /** What a component's `instantiate` resolves to: its exports, keyed as jco names them. */
@@ -19,7 +20,7 @@ export type ComponentExports = Record<string, unknown>;
 /** The `instantiate` function a glue module exports. */
 export type InstantiateComponent = (
   getCoreModule: (name: string) => WebAssembly.Module,
-  imports: Record<string, unknown>,
+  imports: ImportObject,
   instantiateCore: (module: WebAssembly.Module, imports?: WebAssembly.Imports) => WebAssembly.Instance,
 ) => ComponentExports | Promise<ComponentExports>;
 

@@ -3,48 +3,24 @@
  * Spin 1 HTTP module, which the host runs through its ABI: spin1/), export
  * `wasi:http/incoming-handler` (WASI 0.2) or `wasi:http/handler` (WASI 0.3: the final release or
  * Spin 4.0's release candidate, wasi-p3-releases.ts), and import only interfaces the host
- * provides to it. The
- * check runs on the binary's import and export names alone, before any code is generated, so a
+ * provides to it (capabilities/host-capabilities.ts). The check runs on the binary's import and export names alone, before any code is generated, so a
  * component with hostile names never reaches the transpiler.
  */
 import { SwerveError } from '../errors.ts';
 import { readComponentSurface } from './component-binary.ts';
 import { coreModuleProblem, describeCoreModule } from './core-module-kind.ts';
 import {
-  interfacesAtTwoWasiP3Versions,
-  isServedWasiP3Version,
-  SERVED_WASI_P3_VERSION,
-  WASI_P3_RELEASE_CANDIDATE,
-} from './wasi-p3-releases.ts';
+  capabilityFor,
+  WASI_P2_CAPABILITIES,
+  WASI_P3_CAPABILITIES,
+  type Capability,
+} from '../capabilities/host-capabilities.ts';
+import { WASI_P3_RELEASE_CANDIDATE } from '../capabilities/wasi-versions.ts';
+import { interfacesAtTwoWasiP3Versions, isServedWasiP3Version } from './wasi-p3-releases.ts';
 
-/** Interfaces the host provides, by package and interface name, with the versions it accepts. */
-const WASI_P2 = {
-  pattern: /^wasi:(cli|clocks|filesystem|io|random|sockets)\/[a-z][a-z0-9-]*@0\.2\.\d+$/,
-  describe: 'wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets @0.2.x',
-};
-const WASI_HTTP_P2 = {
-  pattern: /^wasi:http\/(types|outgoing-handler)@0\.2\.\d+$/,
-  describe: 'wasi:http/types and outgoing-handler @0.2.x',
-};
-
-const WASI_CONFIG = {
-  pattern: /^wasi:config\/store@0\.2\.0-draft-2024-09-27$/,
-  describe: 'wasi:config/store @0.2.0-draft-2024-09-27',
-};
-
-const PROVIDED: { pattern: RegExp; describe: string }[] = [
-  WASI_P2,
-  WASI_HTTP_P2,
-  {
-    pattern: /^fermyon:spin\/(key-value|variables)@2\.0\.0$/,
-    describe: 'fermyon:spin/key-value and variables @2.0.0',
-  },
-  {
-    pattern: /^wasi:keyvalue\/(store|atomics|batch)@0\.2\.0-draft2$/,
-    describe: 'wasi:keyvalue @0.2.0-draft2',
-  },
-  WASI_CONFIG,
-];
+/** The imports of `imports` that no capability of `capabilities` provides. */
+const unprovided = (capabilities: readonly Capability[], imports: readonly string[]) =>
+  imports.filter((name) => !capabilityFor(capabilities, name));
 
 const HANDLER_EXPORT = /^wasi:http\/incoming-handler@0\.2\.\d+$/;
 
@@ -55,42 +31,6 @@ const HANDLER_EXPORT = /^wasi:http\/incoming-handler@0\.2\.\d+$/;
  * refused saying so.
  */
 const P3_HANDLER_EXPORT = /^wasi:http\/handler@(0\.3\.\d+(?:-[a-z0-9.-]+)?)$/;
-
-/** A WASI 0.3 interface at a version the host serves (0.3.x or the release candidate). */
-const wasiP3 = (interfaces: string) => new RegExp(`^wasi:${interfaces}@${SERVED_WASI_P3_VERSION}$`);
-
-/**
- * What a WASI 0.3 component may import, one entry per host side (sw-host/src/wasi/*-p3/ and the
- * Spin interfaces' WASI 0.3 versions). `wasi:cli/types` and `wasi:clocks/types` hold only types
- * (nothing to provide). Each `wasi:*` @0.3.x entry takes the release candidate's name too.
- */
-const P3_PROVIDED: { pattern: RegExp; describe: string }[] = [
-  { pattern: wasiP3('http/types'), describe: 'wasi:http/types @0.3.x' },
-  {
-    pattern: wasiP3(
-      'cli/(environment|exit|stdin|stdout|stderr|types|terminal-(input|output|stdin|stdout|stderr))',
-    ),
-    describe: 'wasi:cli @0.3.x (environment, exit, stdin, stdout, stderr, terminal-*, types)',
-  },
-  {
-    pattern: wasiP3('clocks/(monotonic-clock|system-clock|types)'),
-    describe: 'wasi:clocks/monotonic-clock, system-clock and types @0.3.x',
-  },
-  { pattern: wasiP3('random/(random|insecure|insecure-seed)'), describe: 'wasi:random @0.3.x' },
-  { pattern: wasiP3('http/client'), describe: 'wasi:http/client @0.3.x' },
-  {
-    pattern: /^spin:(key-value\/key-value|variables\/variables)@3\.0\.0$/,
-    describe: 'spin:key-value/key-value and spin:variables/variables @3.0.0',
-  },
-  // What Rust's std on wasm32-wasip2 imports beside a WASI 0.3 SDK's imports: the WASI 0.2 host
-  // side a WASI 0.2 component gets (runtime/instance/p3-instance-imports.ts).
-  WASI_P2,
-  WASI_HTTP_P2,
-  // Synchronous, answered from the component's variables (spin-sdk 6 reaches wasi:config
-  // through its `experimental` module).
-  { pattern: /^fermyon:spin\/variables@2\.0\.0$/, describe: 'fermyon:spin/variables @2.0.0' },
-  WASI_CONFIG,
-];
 
 const BUILD_FOR_P2 =
   "Build the component for WASI 0.2 to use them: with Spin's http-rust-p2 template for Rust, " +
@@ -124,18 +64,18 @@ function wasiP3Problem(
       'build it against one WASI 0.3 release.'
     );
   }
-  const missing = imports.filter((name) => !P3_PROVIDED.some(({ pattern }) => pattern.test(name)));
+  const missing = unprovided(WASI_P3_CAPABILITIES, imports);
   if (missing.length === 0) return undefined;
   return (
     `${what}, that imports interfaces Swerve does not provide to WASI 0.3 components yet: ` +
     `${missing.map((name) => JSON.stringify(name)).join(', ')}. Swerve gives a WASI 0.3 component ` +
-    `${P3_PROVIDED.map((entry) => entry.describe).join('; ')} (each wasi:* @0.3.x interface also ` +
+    `${WASI_P3_CAPABILITIES.map((entry) => entry.describe).join('; ')} (each wasi:* @0.3.x interface also ` +
     `at ${WASI_P3_RELEASE_CANDIDATE}). ${BUILD_FOR_P2}`
   );
 }
 
 /** The interfaces the host provides, for messages and docs. */
-export const PROVIDED_INTERFACES = PROVIDED.map((entry) => entry.describe);
+export const PROVIDED_INTERFACES = WASI_P2_CAPABILITIES.map((entry) => entry.describe);
 
 /**
  * Throws a `component-invalid` SwerveError that lists everything wrong with the component,
@@ -179,7 +119,7 @@ export function checkHostCompatibility(
     const exported = surface.exports.length ? surface.exports.join(', ') : 'nothing';
     problems.push(`it does not export wasi:http/incoming-handler@0.2.x (it exports ${exported})`);
   }
-  const missing = surface.imports.filter((name) => !PROVIDED.some(({ pattern }) => pattern.test(name)));
+  const missing = unprovided(WASI_P2_CAPABILITIES, surface.imports);
   if (missing.length) {
     problems.push(
       `it imports interfaces the host does not provide: ${missing.map((name) => JSON.stringify(name)).join(', ')}`,

@@ -3,6 +3,7 @@
  * component version. Every request then gets a fresh instance from it (WASI 0.2 semantics, as
  * in Spin: no state survives between requests).
  */
+import type { ImportObject } from '../capabilities/host-side.ts';
 import { SwerveError } from '../errors.ts';
 import { DEADLINE_TABLE_EXPORT } from '../core-wasm/deadline/index.ts';
 import type { GuestDeadline } from '../core-wasm/guest-deadline.ts';
@@ -109,10 +110,7 @@ export class LoadedComponent {
    * there is no size limit on sync instantiation. A core module whose memory image was taken
    * out gets a memory from its pool, equal to the one a fresh instance would have made.
    */
-  async instantiate(
-    imports: Record<string, unknown>,
-    deadline: DeadlineAttachment,
-  ): Promise<ComponentInstance> {
+  async instantiate(imports: ImportObject, deadline: DeadlineAttachment): Promise<ComponentInstance> {
     const getCoreModule = (name: string) => {
       const module = this.#coreModules[name];
       if (!module) {

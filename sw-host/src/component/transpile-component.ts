@@ -12,9 +12,19 @@ import { SPIN1_GLUE, SPIN1_MODULE_FILE } from '../spin1/artifacts.ts';
 import { checkHostCompatibility } from './host-compatibility.ts';
 import { instrumentCoreModule } from './instrument-core-module.ts';
 import { glueExportsWasiP3Handler } from './glue-exports.ts';
-import { withPromptTicks } from './p3-glue-ticks.ts';
+import { withPromptTicks } from './glue-ticks-p3.ts';
 import { wasiP2ImportMap } from './wasi-p2-keys.ts';
+import { JSPI_EXPORTS, JSPI_IMPORTS } from '../capabilities/jspi-imports.ts';
 import generateOptions from './generate-options.json';
+
+/**
+ * The Node pipeline's options (generate-options.json), with the JSPI list taken from the
+ * capability table itself (the JSON's copy is checked against it).
+ */
+const OPTIONS = {
+  ...generateOptions,
+  asyncMode: { tag: 'jspi', val: { imports: [...JSPI_IMPORTS], exports: [...JSPI_EXPORTS] } },
+} as GenerateOptions;
 
 /**
  * The glue of a WASI 0.3 guest that writes a stream with a blocking `stream.write`: jco 1.35
@@ -45,9 +55,7 @@ export async function transpileComponent(bytes: Uint8Array, label: string): Prom
       coreModules: { [SPIN1_MODULE_FILE]: instrumentCoreModule(bytes, label, SPIN1_MODULE_FILE) },
     };
   }
-  const options = (
-    wasiP3 ? { ...generateOptions, map: wasiP2ImportMap(imports) } : generateOptions
-  ) as GenerateOptions;
+  const options: GenerateOptions = wasiP3 ? { ...OPTIONS, map: wasiP2ImportMap(imports) } : OPTIONS;
   let files: [string, Uint8Array][];
   try {
     ({ files } = generate(bytes, options));

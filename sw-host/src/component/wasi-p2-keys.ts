@@ -8,6 +8,7 @@
  * `wasi:*@0.2` gives each release its own key; a WASI 0.2 component keeps the names it has
  * always had.
  */
+import type { ImportObject } from '../capabilities/host-side.ts';
 
 /** What a WASI 0.3 component's WASI 0.2 import keys end with: `wasi:cli/environment@0.2`. */
 export const WASI_P2_KEY_SUFFIX = '@0.2';
@@ -29,7 +30,7 @@ export function wasiP2ImportMap(imports: readonly string[]): [string, string][] 
 }
 
 /** WASI 0.2 imports keyed as a WASI 0.3 component's glue asks for them. */
-export function keyedForWasiP3(imports: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function keyedForWasiP3(imports: ImportObject): ImportObject {
   return Object.fromEntries(
     Object.entries(imports).map(([name, value]) => [`${name}${WASI_P2_KEY_SUFFIX}`, value]),
   );

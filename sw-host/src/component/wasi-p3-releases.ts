@@ -7,14 +7,10 @@
  * docs/decisions/0018-wasi-0-3.md), so one host side serves both: jco keys an import by its name
  * without the version (`imports['wasi:http/types']`), and the glue's export is found by its
  * `wasi:http/handler@0.3` prefix. What differs is how Spin hosts them: Spin's main branch gives
- * a release-candidate component a fresh instance per request (runtime/p3-instances.ts).
+ * a release-candidate component a fresh instance per request (runtime/instances-p3.ts).
  */
 
-/** The release candidate Spin 4.0 builds for. */
-export const WASI_P3_RELEASE_CANDIDATE = '0.3.0-rc-2026-03-15';
-
-/** The version part of a WASI 0.3 interface name the host serves, as a regular expression. */
-export const SERVED_WASI_P3_VERSION = String.raw`(?:0\.3\.\d+|0\.3\.0-rc-2026-03-15)`;
+import { SERVED_WASI_P3_VERSION } from '../capabilities/wasi-versions.ts';
 
 /** `wasi:<package>/<interface>@<version>` of a WASI 0.3 name, final or prerelease. */
 const WASI_P3_NAME = /^(wasi:[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)@(0\.3\.\d+(?:-[a-z0-9.-]+)?)$/;

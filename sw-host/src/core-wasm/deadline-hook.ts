@@ -2,7 +2,7 @@
  * Connects an instrumented core instance to a deadline: the instance calls the function in slot
  * 0 of its deadline table (core-wasm/deadline/), which is a small Wasm hook made once per
  * deadline around its `check`, so the check is a plain Wasm-to-JS call. Shared by the deadline of
- * a fresh instance (guest-deadline.ts) and that of a reused WASI 0.3 one (runtime/p3-deadline.ts).
+ * a fresh instance (guest-deadline.ts) and that of a reused WASI 0.3 one (runtime/deadline-p3.ts).
  */
 import {
   DEADLINE_TABLE_EXPORT,

@@ -3,7 +3,7 @@ import type { AppDefinition } from '../apps/app-definition.ts';
 import type { AppComponent, DeployedApp } from '../apps/deployed-app.ts';
 import { SwerveError } from '../errors.ts';
 import type { GuestAnswer, GuestCall } from './messages.ts';
-import type { GuestExecutor, GuestRun } from '../runtime/guest-executor.ts';
+import { emptyReport, responseOf, type GuestExecutor, type GuestRun } from '../runtime/guest-executor.ts';
 import { GuestPool, type PoolOwner } from './guest-pool.ts';
 import type { GuestPort } from './guest-port.ts';
 
@@ -70,7 +70,6 @@ function makeRun(init: { path?: string; body?: ReadableStream<Uint8Array> | null
       stderr: (line) => logs.push(`stderr: ${line}`),
       warn: (line) => logs.push(`warn: ${line}`),
     },
-    report: { loadMs: 0, instantiateMs: 0, handleMs: 0 },
     server: {
       async handle(_request, _app, pathInApp) {
         served.push(pathInApp);
@@ -95,7 +94,7 @@ function inThread(): GuestExecutor & { runs: GuestRun[]; preloaded: string[] } {
     preloaded,
     async execute(run) {
       runs.push(run);
-      return new Response('in thread');
+      return { response: new Response('in thread'), report: emptyReport() };
     },
     preload(label) {
       preloaded.push(label);
@@ -124,7 +123,7 @@ describe('GuestPool', () => {
     const local = inThread();
     pool = new GuestPool(local);
     const { run } = makeRun();
-    expect(await (await pool.execute(run)).text()).toBe('in thread');
+    expect(await (await pool.execute(run).then(responseOf)).text()).toBe('in thread');
     expect(local.runs).toEqual([run]);
   });
 
@@ -135,8 +134,8 @@ describe('GuestPool', () => {
     pool.attach(new FakeOwner(), ports, 'page-1');
     expect(pool.workerCount).toBe(2);
 
-    const first = pool.execute(makeRun().run);
-    const second = pool.execute(makeRun().run);
+    const first = pool.execute(makeRun().run).then(responseOf);
+    const second = pool.execute(makeRun().run).then(responseOf);
     const [busyFirst, other] = ports as [FakePort, FakePort];
     const a = busyFirst.runIds()[0];
     // One run each: the second went to the idle worker. Each got the app once, then its run.
@@ -178,7 +177,7 @@ describe('GuestPool', () => {
       const ports = [new FakePort(), new FakePort()];
       pool.attach(new FakeOwner(), ports, 'page-1');
       const p3 = { ...component, artifacts } as AppComponent;
-      const runs = [0, 1, 2].map(() => pool!.execute({ ...makeRun().run, component: p3 }));
+      const runs = [0, 1, 2].map(() => pool!.execute({ ...makeRun().run, component: p3 }).then(responseOf));
       expect(ports[0]!.runIds()).toHaveLength(3);
       expect(ports[1]!.kinds()).toEqual([]);
       for (const id of ports[0]!.runIds()) respond(ports[0]!, id, 'p3');
@@ -192,7 +191,7 @@ describe('GuestPool', () => {
     pool = new GuestPool(inThread());
     const ports = [new FakePort(), new FakePort(), new FakePort()];
     pool.attach(new FakeOwner(), ports, 'page-1');
-    const answered = pool.execute(makeRun().run);
+    const answered = pool.execute(makeRun().run).then(responseOf);
     // Not while the first worker loads it: two loads at once would slow that first answer.
     expect(ports.map((port) => port.kinds())).toEqual([['app', 'run'], [], []]);
     respond(ports[0]!, ports[0]!.runIds()[0]!, 'first');
@@ -214,7 +213,8 @@ describe('GuestPool', () => {
     const port = new FakePort();
     pool.attach(new FakeOwner(), [port], 'page-1');
     const { run, logs, late } = makeRun();
-    const answered = pool.execute(run);
+    const outcome = pool.execute(run);
+    const answered = outcome.then(responseOf);
     const runId = port.runIds()[0]!;
     port.answer({ kind: 'log', runId, sink: 'stdout', message: 'hello' });
     port.answer({ kind: 'log', runId, sink: 'warn', message: 'careful' });
@@ -224,7 +224,12 @@ describe('GuestPool', () => {
     expect(response.headers.get('x-from')).toBe('guest');
     expect(await response.text()).toBe('body');
     expect(logs).toEqual(['stdout: hello', 'warn: careful']);
-    expect(run.report).toMatchObject({ loadMs: 1, instantiateMs: 2, handleMs: 3, ranIn: 'swerve-guest-1' });
+    expect((await outcome).report).toMatchObject({
+      loadMs: 1,
+      instantiateMs: 2,
+      handleMs: 3,
+      ranIn: 'swerve-guest-1',
+    });
     expect(late.map((error) => [error.code, error.message])).toEqual([
       ['guest-failed', '[swerve] cut short'],
     ]);
@@ -234,7 +239,7 @@ describe('GuestPool', () => {
     pool = new GuestPool(inThread());
     const port = new FakePort();
     pool.attach(new FakeOwner(), [port], 'page-1');
-    const answered = pool.execute(makeRun().run);
+    const answered = pool.execute(makeRun().run).then(responseOf);
     port.answer({
       kind: 'failure',
       runId: port.runIds()[0]!,
@@ -271,12 +276,12 @@ describe('GuestPool', () => {
     const owner = new FakeOwner();
     const ports = [new FakePort()];
     const attached = pool.attach(owner, ports, 'page-1');
-    const stuck = pool.execute(makeRun({ path: '/spin' }).run);
+    const stuck = pool.execute(makeRun({ path: '/spin' }).run).then(responseOf);
     const stuckId = ports[0]!.runIds()[0]!;
     ports[0]!.answer({ kind: 'phase', runId: stuckId, phase: 'handle' });
     // Sent to the same (only) worker, but it never began: the worker is stuck on the first.
     const waiting = makeRun({ path: '/waiting' });
-    const queued = pool.execute(waiting.run);
+    const queued = pool.execute(waiting.run).then(responseOf);
     const stuckOutcome = expect(stuck).rejects.toMatchObject({ code: 'deadline-exceeded' });
 
     await vi.advanceTimersByTimeAsync(1499);
@@ -306,12 +311,14 @@ describe('GuestPool', () => {
     const port = new FakePort();
     pool.attach(owner, [port], 'page-1');
 
-    const begun = pool.execute(makeRun({ path: '/begun' }).run);
+    const begun = pool.execute(makeRun({ path: '/begun' }).run).then(responseOf);
     port.answer({ kind: 'phase', runId: port.runIds()[0]!, phase: 'handle' });
-    const withBody = pool.execute(makeRun({ path: '/upload', body: new Response('data').body }).run);
-    const notBegun = pool.execute(makeRun({ path: '/later' }).run);
+    const withBody = pool
+      .execute(makeRun({ path: '/upload', body: new Response('data').body }).run)
+      .then(responseOf);
+    const notBegun = pool.execute(makeRun({ path: '/later' }).run).then(responseOf);
     const streaming = makeRun({ path: '/stream' });
-    const streamed = pool.execute(streaming.run);
+    const streamed = pool.execute(streaming.run).then(responseOf);
     const streamId = port.runIds()[3]!;
     port.answer({
       kind: 'response',
@@ -330,7 +337,7 @@ describe('GuestPool', () => {
     await expect(response.text()).rejects.toMatchObject({ code: 'host-unavailable' });
     expect(streaming.late.map((error) => error.code)).toEqual(['host-unavailable']);
     // And later runs are served here.
-    expect(await (await pool.execute(makeRun().run)).text()).toBe('in thread');
+    expect(await (await pool.execute(makeRun().run).then(responseOf)).text()).toBe('in thread');
   });
 
   it('retires the earlier pool of a page that attaches again, once its runs are done', async () => {
@@ -338,7 +345,7 @@ describe('GuestPool', () => {
     const owner = new FakeOwner();
     const old = new FakePort();
     pool.attach(owner, [old], 'page-1');
-    const running = pool.execute(makeRun().run);
+    const running = pool.execute(makeRun().run).then(responseOf);
     const renewed = new FakePort();
     pool.attach(owner, [renewed], 'page-1');
     expect(pool.workerCount).toBe(1);

@@ -17,7 +17,12 @@ import type { AppDefinition } from '../apps/app-definition.ts';
 import { SwerveError } from '../errors.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, formatTimeout } from '../core-wasm/guest-deadline.ts';
-import type { GuestExecutor, GuestRun } from '../runtime/guest-executor.ts';
+import {
+  emptyReport,
+  type GuestExecutor,
+  type GuestOutcome,
+  type GuestRun,
+} from '../runtime/guest-executor.ts';
 import type { GuestPort } from './guest-port.ts';
 import { PoolWorker, type PoolRun } from './pool-worker.ts';
 
@@ -137,7 +142,7 @@ export class GuestPool implements GuestExecutor {
     );
   }
 
-  execute(run: GuestRun): Promise<Response> {
+  execute(run: GuestRun): Promise<GuestOutcome> {
     // A WASI 0.3 component reuses its instances, as Spin 4 does, in the executor that runs it:
     // all its runs go to one worker, or the reuse (128 requests, 16 at once) would be per worker.
     const pinned = run.component.artifacts.wasiP3 === true;
@@ -147,19 +152,15 @@ export class GuestPool implements GuestExecutor {
     // The other workers load the component once this run is answered, not while it loads it:
     // two loads at once would slow the first response on a machine of few cores.
     const warm = () => (pinned ? undefined : this.#warmOthers(worker, definitionId, run));
-    return new Promise<Response>((resolve, reject) => {
+    return new Promise<GuestOutcome>((resolve) => {
       const entry: PoolRun = {
         id: this.#nextId++,
         run,
         phase: 'queued',
         answered: false,
         retried: false,
-        resolve: (response) => {
-          resolve(response);
-          warm();
-        },
-        reject: (error) => {
-          reject(error);
+        settle: (outcome) => {
+          resolve(outcome);
           warm();
         },
       };
@@ -242,9 +243,9 @@ export class GuestPool implements GuestExecutor {
             why === 'closed' ? 'its page closed' : 'it was stuck on another request'
           }); the request runs in the service worker instead.`,
         );
-        this.inThread.execute(run).then(entry.resolve, entry.reject);
+        void this.inThread.execute(run).then(entry.settle);
       } else {
-        entry.reject(error);
+        entry.settle({ error, report: emptyReport() });
       }
     }
   }

@@ -12,7 +12,7 @@ import { DeployedApp } from '../apps/deployed-app.ts';
 import { SwerveError } from '../errors.ts';
 import { errorOf, failureOf } from '../protocol/envelope.ts';
 import type { GuestAnswer, GuestCall, PortedFailure } from './messages.ts';
-import type { GuestReport } from '../runtime/guest-executor.ts';
+import { emptyReport, responseOf, type GuestReport } from '../runtime/guest-executor.ts';
 import { portRequest, portResponse, responseFromPort } from './ported-http.ts';
 import type { WasmExecutor } from '../runtime/wasm-executor.ts';
 import { watchStream } from './watched-stream.ts';
@@ -92,7 +92,7 @@ export class GuestWorkerServer {
 
   async #run(call: Extract<GuestCall, { kind: 'run' }>, post: Post): Promise<void> {
     const { runId } = call;
-    const report: GuestReport = { loadMs: 0, instantiateMs: 0, handleMs: 0, ranIn: this.name };
+    let report: GuestReport = { ...emptyReport(), ranIn: this.name };
     const done = () => post({ kind: 'done', runId });
     try {
       const prepared = this.#apps.get(call.definitionId);
@@ -107,16 +107,17 @@ export class GuestWorkerServer {
       }
       const log = (sink: 'stdout' | 'stderr' | 'warn') => (message: string) =>
         post({ kind: 'log', runId, sink, message });
-      const response = await this.executor.execute({
+      const outcome = await this.executor.execute({
         app: found.app,
         component: found.component,
         request: call.request,
         sinks: { stdout: log('stdout'), stderr: log('stderr'), warn: log('warn') },
-        report,
         server: this.#selfServer(runId, post),
         onLateFailure: (error) => post({ kind: 'late-failure', runId, failure: ported(error) }),
         onPhase: (phase) => post({ kind: 'phase', runId, phase }),
       });
+      report = { ...outcome.report, ranIn: this.name };
+      const response = responseOf(outcome);
       if (!response.body) {
         post({ kind: 'response', runId, response: portResponse(response, null), report });
         done();

@@ -13,7 +13,7 @@ import type { AppDefinition } from '../apps/app-definition.ts';
 import { errorOf, failureOf } from '../protocol/envelope.ts';
 import { headerPairs, type GuestAnswer } from './messages.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core-wasm/guest-deadline.ts';
-import type { GuestRun } from '../runtime/guest-executor.ts';
+import type { GuestOutcome, GuestRun } from '../runtime/guest-executor.ts';
 import type { GuestPort } from './guest-port.ts';
 import { portResponse, requestFromPort, responseFromPort } from './ported-http.ts';
 import { watchStream, type WatchedStream } from './watched-stream.ts';
@@ -30,8 +30,8 @@ export interface PoolRun {
   body?: WatchedStream;
   /** Whether it has been retried once already, after losing a worker. */
   retried: boolean;
-  resolve(response: Response): void;
-  reject(error: unknown): void;
+  /** Ends the run with its outcome. */
+  settle(outcome: GuestOutcome): void;
   backstop?: ReturnType<typeof setTimeout>;
 }
 
@@ -116,19 +116,16 @@ export class PoolWorker {
         run.sinks[answer.sink](answer.message);
         return;
       case 'response': {
-        Object.assign(run.report, answer.report);
         entry.answered = true;
         const { body, bytes } = answer.response;
         entry.body = body ? watchStream(body, () => (entry.body = undefined)) : undefined;
-        entry.resolve(
-          responseFromPort(answer.response, entry.body?.stream ?? (bytes as Uint8Array<ArrayBuffer>) ?? null),
-        );
+        const stream = entry.body?.stream ?? (bytes as Uint8Array<ArrayBuffer>) ?? null;
+        entry.settle({ response: responseFromPort(answer.response, stream), report: answer.report });
         return;
       }
       case 'failure':
-        Object.assign(run.report, answer.report);
         entry.answered = true;
-        entry.reject(errorOf(answer.failure, 'guest-failed'));
+        entry.settle({ error: errorOf(answer.failure, 'guest-failed'), report: answer.report });
         return;
       case 'late-failure':
         run.onLateFailure(errorOf(answer.failure, 'guest-failed'));

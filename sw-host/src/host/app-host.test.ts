@@ -3,7 +3,13 @@ import type { AppDefinition } from '../apps/app-definition.ts';
 import type { AppStore } from '../apps/app-store.ts';
 import { DeployedApp } from '../apps/deployed-app.ts';
 import { SwerveError } from '../errors.ts';
-import type { GuestExecutor, GuestRun } from '../runtime/guest-executor.ts';
+import {
+  emptyReport,
+  type GuestExecutor,
+  type GuestOutcome,
+  type GuestReport,
+  type GuestRun,
+} from '../runtime/guest-executor.ts';
 import { AppHost } from './app-host.ts';
 
 const MANIFEST = `spin_manifest_version = 2
@@ -40,11 +46,18 @@ const emptyStore = { definitions: async () => [], saveDefinition: async () => {}
 /** An executor that records what it is asked to run and answers as told. */
 class FakeExecutor implements GuestExecutor {
   readonly runs: GuestRun[] = [];
-  answer: (run: GuestRun) => Promise<Response> = async () => new Response('from the guest');
+  /** The run's response, or its failure thrown; `report` is what the run reports either way. */
+  answer: (run: GuestRun, report: GuestReport) => Promise<Response> = async () =>
+    new Response('from the guest');
 
-  execute(run: GuestRun): Promise<Response> {
+  async execute(run: GuestRun): Promise<GuestOutcome> {
     this.runs.push(run);
-    return this.answer(run);
+    const report = emptyReport();
+    try {
+      return { response: await this.answer(run, report), report };
+    } catch (error) {
+      return { error, report };
+    }
   }
 
   preload(): void {}
@@ -68,9 +81,9 @@ describe('AppHost with a fake executor', () => {
     host.handle(new Request(`http://shop.swerve.localhost:4173${path}`, init), app, path);
 
   it("hands the matched component the request as it sees it, with Spin's headers, and records the run", async () => {
-    executor.answer = async (run) => {
-      run.report.instantiateMs = 1.5;
-      run.report.handleMs = 2;
+    executor.answer = async (run, report) => {
+      report.instantiateMs = 1.5;
+      report.handleMs = 2;
       run.sinks.stdout('hello from stdout');
       return new Response('from the guest', { status: 202 });
     };
@@ -121,8 +134,8 @@ describe('AppHost with a fake executor', () => {
   });
 
   it('turns a guest past its deadline into a 504 and a failed guest into a 500, logged, and serves on', async () => {
-    executor.answer = async (run) => {
-      run.report.handleMs = 1000;
+    executor.answer = async (_run, report) => {
+      report.handleMs = 1000;
       throw new SwerveError('deadline-exceeded', 'shop/api was stopped: its deadline of 1 s passed');
     };
     expect((await send('/api/slow')).status).toBe(504);

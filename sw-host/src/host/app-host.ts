@@ -27,7 +27,7 @@ import {
 } from '../routing/index.ts';
 import { appKeyOf } from '../origins/app-origins.ts';
 import { ORIGINS } from '../origins/configured-origins.ts';
-import type { GuestExecutor, GuestReport } from '../runtime/guest-executor.ts';
+import { responseOf, type GuestExecutor } from '../runtime/guest-executor.ts';
 import { HostEvents } from './host-events.ts';
 
 /**
@@ -239,32 +239,29 @@ export class AppHost implements InProcessServer {
       stderr: log('info', 'stderr'),
       warn: log('warn', 'host'),
     };
-    const report: GuestReport = { loadMs: 0, instantiateMs: 0, handleMs: 0 };
-    try {
-      return await this.#executor.execute({
-        app,
-        component,
-        request: inner,
-        sinks,
-        report,
-        server: this,
-        onLateFailure: (error) =>
-          this.events.log({
-            level: 'error',
-            source: 'host',
-            app: app.name,
-            component: component.id,
-            requestId: record.id,
-            message: error.detail,
-          }),
-      });
-    } finally {
-      record.timings.loadMs = report.loadMs;
-      record.timings.instantiateMs = report.instantiateMs;
-      record.timings.handleMs = report.handleMs;
-      if (report.load) record.load = report.load;
-      if (report.ranIn) record.ranIn = report.ranIn;
-    }
+    const outcome = await this.#executor.execute({
+      app,
+      component,
+      request: inner,
+      sinks,
+      server: this,
+      onLateFailure: (error) =>
+        this.events.log({
+          level: 'error',
+          source: 'host',
+          app: app.name,
+          component: component.id,
+          requestId: record.id,
+          message: error.detail,
+        }),
+    });
+    const { report } = outcome;
+    record.timings.loadMs = report.loadMs;
+    record.timings.instantiateMs = report.instantiateMs;
+    record.timings.handleMs = report.handleMs;
+    if (report.load) record.load = report.load;
+    if (report.ranIn) record.ranIn = report.ranIn;
+    return responseOf(outcome);
   }
 }
 

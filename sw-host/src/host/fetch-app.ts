@@ -1,8 +1,9 @@
 /**
  * Serves an HTTP request that came over the host protocol rather than as a fetch event: the
  * same routing by mount and the same `AppHost.handle` as a request the service worker
- * intercepts, with the answer read into bytes for the reply (one message, so it is read whole,
- * up to MAX_BUFFERED_BODY_BYTES).
+ * intercepts. The response body goes back as a stream when the page asked for one (it is
+ * transferred with the reply: protocol/fetch-request.ts), else read into bytes (one message, so
+ * it is read whole, up to MAX_BUFFERED_BODY_BYTES).
  */
 import type { FetchReply, FetchRequest } from '../protocol/fetch-request.ts';
 import { SwerveError } from '../errors.ts';
@@ -19,21 +20,23 @@ export async function fetchApp(host: AppHost, origin: string, request: FetchRequ
   }
   await host.registry.load();
   const app = host.registry.match(url.pathname);
+  const body = request.body ?? null;
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: request.method,
+    headers: request.headers,
+    body: body as BodyInit | null,
+    // A stream body is sent as it arrives (the Fetch standard's only mode for one).
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  };
   const response = app
-    ? await host.handle(
-        new Request(url, {
-          method: request.method,
-          headers: request.headers,
-          body: (request.body as Uint8Array<ArrayBuffer> | undefined) ?? null,
-        }),
-        app,
-        app.pathWithin(url),
-      )
+    ? await host.handle(new Request(url, init), app, app.pathWithin(url))
     : new Response(null, { status: 404 });
-  const body = await readBodyWithin(
+  const head = { status: response.status, statusText: response.statusText, headers: [...response.headers] };
+  if (request.streamReply) return { ...head, body: response.body };
+  const bytes = await readBodyWithin(
     response.body,
     `The response to ${request.method} ${url.pathname}`,
     "Open the URL in a tab at the app's origin, where responses stream, or have the app answer with less.",
   );
-  return { status: response.status, statusText: response.statusText, headers: [...response.headers], body };
+  return { ...head, body: bytes };
 }

@@ -1,6 +1,6 @@
 /**
- * Key-value stores for Spin apps: `fermyon:spin/key-value@2.0.0` and
- * `wasi:keyvalue@0.2.0-draft2` for guests, over a backend per (app, label) in IndexedDB or
+ * Key-value stores for Spin apps: `fermyon:spin/key-value@2.0.0`, `spin:key-value@3.0.0`
+ * (spin-key-value-p3.ts, for WASI 0.3 guests) and `wasi:keyvalue@0.2.0-draft2` for guests, over a backend per (app, label) in IndexedDB or
  * memory. Environment-agnostic: IndexedDB and Web Locks are used through globals when present.
  */
 export type { KvBackend, KvUpdateDecision, KvUpdateResult, KvWriteResult } from './kv-backend.ts';
@@ -28,12 +28,7 @@ export {
   type SpinKvStore,
   type SpinKvStoreClass,
 } from './spin-key-value.ts';
-export {
-  createWasiKeyValue,
-  type WasiKeyValueImports,
-  type WasiBucket,
-  type WasiCas,
-  type WasiCasError,
-  type WasiKeyResponse,
-} from './wasi-keyvalue.ts';
+export { createWasiKeyValue, type WasiKeyValueImports } from './wasi-keyvalue.ts';
+export type { WasiBucket, WasiKeyResponse } from './wasi-keyvalue-store.ts';
+export type { WasiCas, WasiCasError } from './wasi-keyvalue-atomics.ts';
 export { createKvImports, type KvImports } from './kv-imports.ts';

@@ -2,8 +2,8 @@
  * `spin:key-value/key-value@3.0.0`, Spin 4's key-value interface for WASI 0.3 components: the
  * 2.0 interface (spin-key-value.ts) with every function an `async func`, over the same
  * `KvSession` rules (labels, errors, limits) and the same stores, so a WASI 0.2 and a WASI 0.3
- * component of one app see the same data. WIT: `wit/deps/spin-key-value@3.0.0/key-value.wit`
- * in Spin.
+ * component of one app see the same data. WIT:
+ * `components/fixtures/http-p3-spin/wit/deps/spin-key-value@3.0.0/key-value.wit`.
  *
  * How jco 1.35's glue calls it (`imports['spin:key-value/key-value'] = { Store }`): for an
  * `async func` import it awaits what the host function returns and lowers it when the guest's
@@ -12,6 +12,8 @@
  * returns no `result` but a stream and a future: the glue takes any (async) iterable as a
  * `stream<string>` and a promise as a `future` (a rejection with a plain object is `err(...)`).
  */
+import type * as SpinKeyValueP3 from '../capabilities/wit-types/http-wasi-p3/interfaces/spin-key-value-key-value.js';
+import type { HostSide } from '../capabilities/host-side.ts';
 import { KvSession } from './kv-session.ts';
 import type { KvHostContext } from './kv-session.ts';
 import { spinStoreBase } from './spin-store.ts';
@@ -65,7 +67,7 @@ export function createSpinKeyValueP3(sessionOrContext: KvSession | KvHostContext
     }
   }
 
-  return { Store };
+  return { Store } satisfies HostSide<typeof SpinKeyValueP3>;
 }
 
 /** The strings `items` resolves to, one at a time. */

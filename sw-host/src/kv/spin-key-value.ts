@@ -2,8 +2,10 @@
  * `fermyon:spin/key-value@2.0.0` for one component instance, shaped as jco's glue calls it:
  * `imports['fermyon:spin/key-value'] = { Store }`, `Store.open(label)` static, methods on the
  * instances it returns, `err(e)` thrown as the variant value. The methods return promises; with
- * JSPI the guest sees blocking calls. WIT: `wit/deps/spin@2.0.0/key-value.wit` in Spin.
+ * JSPI the guest sees blocking calls. WIT: `components/wit/deps/spin/spin.wit`.
  */
+import type * as SpinKeyValue from '../capabilities/wit-types/http-wasi-p2/interfaces/fermyon-spin-key-value.js';
+import type { HostSide } from '../capabilities/host-side.ts';
 import { KvSession } from './kv-session.ts';
 import type { KvHostContext } from './kv-session.ts';
 import { spinStoreBase } from './spin-store.ts';
@@ -42,5 +44,5 @@ export function createSpinKeyValue(sessionOrContext: KvSession | KvHostContext):
     }
   }
 
-  return { Store };
+  return { Store } satisfies HostSide<typeof SpinKeyValue>;
 }

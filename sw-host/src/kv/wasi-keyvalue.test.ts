@@ -5,7 +5,7 @@ import { toKvStorageError } from './kv-storage-error.ts';
 import { MemoryKvBackend } from './memory-backend.ts';
 import { disposeSymbol } from './resource-dispose.ts';
 import { createWasiKeyValue } from './wasi-keyvalue.ts';
-import type { WasiCas } from './wasi-keyvalue.ts';
+import type { WasiCas } from './wasi-keyvalue-atomics.ts';
 import { backendWorlds, bytes, rejection, testContext } from './kv-test-support.test-helper.ts';
 import type { BackendWorld } from './kv-test-support.test-helper.ts';
 

@@ -112,11 +112,12 @@ export const REPLY_TIMEOUT_MS: Partial<Record<HostRequestType, number>> & { defa
 };
 
 /**
- * The buffers of `value`'s byte arrays, to transfer with a message instead of copying them.
- * Each buffer once, even when several views share it.
+ * What of `value` to transfer with a message instead of copying it: its byte arrays' buffers
+ * (each once, even when several views share it) and its streams (fetch bodies).
  */
-export function transferablesOf(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+export function transferablesOf(value: unknown, found = new Set<Transferable>()): Transferable[] {
   if (value instanceof ArrayBuffer) found.add(value);
+  else if (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) found.add(value);
   else if (ArrayBuffer.isView(value)) {
     if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
   } else if (typeof value === 'object' && value !== null) {

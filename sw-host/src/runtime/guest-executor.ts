@@ -12,7 +12,7 @@ import type { TranspiledBytes } from '../component/transpile-component.ts';
 import type { SwerveError } from '../errors.ts';
 import type { IncomingRequestInit } from '../wasi/http/index.ts';
 
-/** Where one run's time went, in ms; filled in as it goes, so a failed run reports what it did. */
+/** Where one run's time went, in ms; a failed run reports what it did before it failed. */
 export interface GuestReport {
   /** Waiting for the component to be ready: ~0 once loaded, the whole load on first use. */
   loadMs: number;
@@ -31,7 +31,6 @@ export interface GuestRun {
   request: IncomingRequestInit;
   /** The guest's stdout and stderr, and the host's warnings about this run. */
   sinks: InstanceSinks;
-  report: GuestReport;
   /** Serves the requests the guest makes to its own app (requests to itself, service chaining). */
   server: InProcessServer;
   /** A failure after the response has begun (its body is cut short): for the log. */
@@ -40,14 +39,30 @@ export interface GuestRun {
   onPhase?: (phase: 'instantiate' | 'handle') => void;
 }
 
+/**
+ * How a run ended: the component's response, or why there is none (a SwerveError:
+ * `deadline-exceeded`, `guest-failed`, `component-unavailable`, ...); either way with its report.
+ */
+export type GuestOutcome =
+  | { readonly response: Response; readonly error?: undefined; readonly report: GuestReport }
+  | { readonly response?: undefined; readonly error: unknown; readonly report: GuestReport };
+
+/** The report of a run that never reached an executor. */
+export const emptyReport = (): GuestReport => ({ loadMs: 0, instantiateMs: 0, handleMs: 0 });
+
+/** The outcome's response, or its error thrown. */
+export function responseOf(outcome: GuestOutcome): Response {
+  if (outcome.response) return outcome.response;
+  throw outcome.error;
+}
+
 export interface GuestExecutor {
   /**
-   * The component's response, from a fresh instance (Spin's semantics), as soon as the guest sets
-   * it: its body streams as the guest writes it. Rejects with a
-   * SwerveError (`deadline-exceeded`, `guest-failed`, `component-unavailable`, ...) when there
-   * is none; never leaves the host unable to serve the next request.
+   * How the run ended. The response comes from a fresh instance (Spin's semantics), as soon as
+   * the guest sets it: its body streams as the guest writes it. Never rejects, and never leaves
+   * the host unable to serve the next request.
    */
-  execute(run: GuestRun): Promise<Response>;
+  execute(run: GuestRun): Promise<GuestOutcome>;
   /** Gets a component just transpiled by a deploy ready, so its first request need not. */
   preload(label: string, version: string, transpiled: TranspiledBytes): void;
 }

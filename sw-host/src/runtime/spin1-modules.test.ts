@@ -13,6 +13,7 @@ import { DeployedApp } from '../apps/deployed-app.ts';
 import { transpileComponent } from '../component/transpile-component.ts';
 import { SwerveError } from '../errors.ts';
 import { WasmExecutor } from './wasm-executor.ts';
+import { responseOf } from './guest-executor.ts';
 
 const MANIFEST = builtFile('fixtures/spin1-http/spin.toml');
 const MODULE = builtFile('fixtures/spin1-http/dist/spin1-http.wasm');
@@ -42,20 +43,21 @@ async function served(requestTimeoutMs?: number) {
   const executor = new WasmExecutor(store);
   const stderr: string[] = [];
   const serve = (method: string, path: string, headers: [string, string][] = [], body?: string) =>
-    executor.execute({
-      app,
-      component: app.components.get('spin1-http')!,
-      request: {
-        url: `https://spin1.example${path}`,
-        method,
-        headers,
-        body: body === undefined ? null : new Response(body).body,
-      },
-      sinks: { stdout: () => {}, stderr: (line) => stderr.push(line), warn: () => {} },
-      report: { loadMs: 0, instantiateMs: 0, handleMs: 0 },
-      server,
-      onLateFailure: () => {},
-    });
+    executor
+      .execute({
+        app,
+        component: app.components.get('spin1-http')!,
+        request: {
+          url: `https://spin1.example${path}`,
+          method,
+          headers,
+          body: body === undefined ? null : new Response(body).body,
+        },
+        sinks: { stdout: () => {}, stderr: (line) => stderr.push(line), warn: () => {} },
+        server,
+        onLateFailure: () => {},
+      })
+      .then(responseOf);
   return { serve, stderr };
 }
 

@@ -4,7 +4,7 @@
  * (core-wasm/guest-deadline.ts), its memories taken from the component's pools (core-wasm/memory-pool.ts).
  *
  * WASI 0.3 components are the exception: their instances are reused, as Spin 4 reuses them
- * (p3-instances.ts).
+ * (instances-p3.ts).
  *
  * No instance is made ahead of time: at about a millisecond an instance costs about what keeping
  * a spare ready would cost after every response, on the same thread, when the next request may
@@ -17,9 +17,15 @@ import { compileTranspiled, loadComponent } from './load-component.ts';
 import { ComponentCache } from '../component/component-cache.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import { findHandle, serveRequest } from './serve-request.ts';
-import type { GuestExecutor, GuestRun } from './guest-executor.ts';
+import {
+  emptyReport,
+  type GuestExecutor,
+  type GuestOutcome,
+  type GuestReport,
+  type GuestRun,
+} from './guest-executor.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, GuestDeadline } from '../core-wasm/guest-deadline.ts';
-import { P3Instances } from './p3-instances.ts';
+import { P3Instances } from './instances-p3.ts';
 
 export class WasmExecutor implements GuestExecutor {
   readonly #components = new ComponentCache();
@@ -41,8 +47,18 @@ export class WasmExecutor implements GuestExecutor {
     );
   }
 
-  async execute(run: GuestRun): Promise<Response> {
-    const { app, component, request, sinks, report, server, onLateFailure, onPhase } = run;
+  async execute(run: GuestRun): Promise<GuestOutcome> {
+    const report = emptyReport();
+    try {
+      return { response: await this.#execute(run, report), report };
+    } catch (error) {
+      return { error, report };
+    }
+  }
+
+  /** The response to `run`, recording in `report` where the time went as it goes. */
+  async #execute(run: GuestRun, report: GuestReport): Promise<Response> {
+    const { app, component, request, sinks, server, onLateFailure, onPhase } = run;
     const loadStarted = performance.now();
     let loadedHere = false;
     const loaded = await this.#components.get(component.artifacts.version, () => {
@@ -51,7 +67,7 @@ export class WasmExecutor implements GuestExecutor {
     });
     report.loadMs = performance.now() - loadStarted;
     if (loadedHere) report.load = loaded.timings;
-    if (loaded.wasiP3) return this.#p3.execute(loaded, run);
+    if (loaded.wasiP3) return this.#p3.execute(loaded, run, report);
 
     // The app's request timeout bounds the instantiation (a start function may loop), and again
     // the request, from the call of its handler.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createVariablesP3Imports } from './variables-p3.ts';
-import { createVariablesImports } from './variables-host.ts';
+import { createSpinVariablesP3 } from './variables-p3.ts';
+import { createSpinVariables } from './variables.ts';
 import type { ComponentVariables } from '../variables/index.ts';
 
 const VARIABLES: ComponentVariables = {
@@ -9,8 +9,8 @@ const VARIABLES: ComponentVariables = {
 } as ComponentVariables;
 
 describe('spin:variables@3.0.0', () => {
-  const { get } = createVariablesP3Imports(VARIABLES)['spin:variables/variables'];
-  const p2 = createVariablesImports(VARIABLES)['fermyon:spin/variables'] as { get(name: string): unknown };
+  const { get } = createSpinVariablesP3(VARIABLES);
+  const p2 = createSpinVariables(VARIABLES);
 
   it('answers a variable of the component, asynchronously', async () => {
     const answer = get('greeting');

@@ -9,6 +9,7 @@
  * per request (as Spin 1 gave), its deadline (the module is instrumented like every core
  * module), memory pools, guest workers, and the same log lines.
  */
+import type { ImportObject } from '../capabilities/host-side.ts';
 import { SPIN1_MODULE_FILE } from './artifacts.ts';
 import { GuestMemory, type GuestRealloc } from './guest-memory.ts';
 import {
@@ -40,7 +41,7 @@ const encoder = new TextEncoder();
 /** Same shape as jco's `instantiate(getCoreModule, imports, instantiateCore)`. */
 export function instantiateSpin1(
   getCoreModule: (name: string) => WebAssembly.Module,
-  imports: Record<string, unknown>,
+  imports: ImportObject,
   instantiateCore: (module: WebAssembly.Module, imports?: WebAssembly.Imports) => WebAssembly.Instance,
 ): Record<string, unknown> {
   const module = getCoreModule(SPIN1_MODULE_FILE);

@@ -4,6 +4,7 @@
  * so a Spin 1 module gets the same stdout and stderr log lines, environment, clocks and random
  * bytes as a component of the same app, as Spin gives them through its preview 1 adapter.
  */
+import type { ImportObject } from '../capabilities/host-side.ts';
 
 export interface Preview1Host {
   arguments(): string[];
@@ -33,7 +34,7 @@ interface WasiP2Imports {
 const WRITE_CHUNK = 4096;
 
 /** The host of one instance, from its import object; throws naming an interface that is missing. */
-export function preview1HostFrom(imports: Record<string, unknown>): Preview1Host {
+export function preview1HostFrom(imports: ImportObject): Preview1Host {
   const get = <K extends keyof WasiP2Imports>(key: K): WasiP2Imports[K] => {
     const value = imports[key];
     if (typeof value !== 'object' || value === null) {

@@ -8,11 +8,9 @@
 /// <reference lib="webworker" />
 import { componentNew } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { PREVIEW1_ADAPTER_PATH } from '../protocol/paths.ts';
+import type { ToolsReply, ToolsRequest } from '../protocol/tools-worker.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-export type ToolsRequest = { bytes: Uint8Array };
-export type ToolsReply = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
 
 let adapter: Promise<Uint8Array> | undefined;
 

@@ -6,6 +6,8 @@
  * 1.6 MB/s. A message on a `MessageChannel` is a macrotask without the clamp.
  */
 import { poll as shimPoll } from '@bytecodealliance/preview2-shim/io';
+import type * as WasiIoPoll from '../capabilities/wit-types/http-wasi-p2/interfaces/wasi-io-poll.js';
+import type { HostSide } from '../capabilities/host-side.ts';
 
 /** What `poll` needs of a pollable. */
 interface Pollable {
@@ -38,7 +40,7 @@ function readyIndexes(list: readonly Pollable[]): Uint32Array {
 }
 
 /** `poll(in: list<borrow<pollable>>) -> list<u32>`, the indexes of those ready. */
-async function pollList(list: readonly Pollable[]): Promise<Uint32Array> {
+async function pollList(list: Pollable[]): Promise<Uint32Array> {
   if (list.length === 0) throw new Error('poll list must not be empty');
   if (list.some((pollable) => pollable.ready())) {
     await nextTask();
@@ -48,4 +50,4 @@ async function pollList(list: readonly Pollable[]): Promise<Uint32Array> {
   return readyIndexes(list);
 }
 
-export const poll = { ...shimPoll, poll: pollList };
+export const poll = { ...shimPoll, poll: pollList } satisfies HostSide<typeof WasiIoPoll>;

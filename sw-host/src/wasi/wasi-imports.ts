@@ -32,9 +32,9 @@ export interface InstanceCapabilities {
 const memoryFilesystem = new InMemoryFilesystemAdapter();
 
 /** The import object for one fresh instance, keyed as jco's glue looks imports up. */
-export function createWasiImports(capabilities: InstanceCapabilities): Record<string, unknown> {
+export function createWasiImports(capabilities: InstanceCapabilities) {
   const environment = { ...capabilities.environment };
-  const preopens: Record<string, unknown> = capabilities.files ? { '/': capabilities.files } : {};
+  const preopens: Record<string, DirectoryNode> = capabilities.files ? { '/': capabilities.files } : {};
   const shim = new WASIShim({
     stdout: lineStream(capabilities.stdout),
     stderr: lineStream(capabilities.stderr),
@@ -46,5 +46,5 @@ export function createWasiImports(capabilities: InstanceCapabilities): Record<st
     http: createHttp(capabilities.outbound),
     io: { ...io, poll },
   });
-  return shim.getImportObject() as Record<string, unknown>;
+  return shim.getImportObject();
 }

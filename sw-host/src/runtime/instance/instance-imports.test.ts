@@ -1,6 +1,6 @@
 /**
  * Every host function that returns a promise must be in the JSPI list jco generates the glue
- * with (component/generate-options.json, `asyncMode.val.imports`): one missing makes the guest
+ * with (derived from the capability table, capabilities/jspi-imports.ts): one missing makes the guest
  * receive a Promise object instead of blocking on it. The other way round, every listed name
  * must still exist, or a rename has silently dropped it.
  *
@@ -8,7 +8,8 @@
  * pollables, which return promises only when they must wait, are listed by name.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import generateOptions from '../../component/generate-options.json';
+import { JSPI_IMPORTS } from '../../capabilities/jspi-imports.ts';
+import { WASI_P2_CAPABILITIES } from '../../capabilities/host-capabilities.ts';
 import type { InProcessServer } from './app-outbound.ts';
 import type { AppDefinition } from '../../apps/app-definition.ts';
 import { DeployedApp } from '../../apps/deployed-app.ts';
@@ -82,7 +83,7 @@ function hostFunctions(imports: Record<string, unknown>): Map<string, (...args: 
 }
 
 /** The JSPI list, with versions removed (jco's import object is keyed without them). */
-const jspiImports = generateOptions.asyncMode.val.imports.map((name) => name.replace(/@[^#]+#/, '#'));
+const jspiImports = JSPI_IMPORTS.map((name) => name.replace(/@[^#]+#/, '#'));
 
 describe('the JSPI async import list', () => {
   beforeEach(() => {
@@ -99,6 +100,20 @@ describe('the JSPI async import list', () => {
       .map(([name]) => name);
     expect(asyncOnes.length).toBeGreaterThan(10);
     expect(asyncOnes.filter((name) => !jspiImports.includes(name))).toEqual([]);
+  });
+
+  it('provides every interface of the capability table, and no other', () => {
+    // preview2-shim's import object also names the handler export, which no component may import
+    // (the compatibility check refuses it): its host side only throws.
+    const provided = Object.keys(importObject())
+      .filter((name) => name !== 'wasi:http/incoming-handler')
+      .sort();
+    const table = WASI_P2_CAPABILITIES.flatMap((capability) =>
+      Object.entries(capability.interfaces)
+        .filter(([, host]) => host.module !== undefined)
+        .map(([name]) => name),
+    ).sort();
+    expect(provided).toEqual(table);
   });
 
   it('names only functions the host provides', () => {

@@ -7,7 +7,8 @@
  */
 import { createKvImports } from '../../kv/index.ts';
 import type { GuestDeadline } from '../../core-wasm/guest-deadline.ts';
-import { createVariablesImports } from '../../spin/variables-host.ts';
+import { createSpinVariables } from '../../spin/variables.ts';
+import { createWasiConfig } from '../../spin/wasi-config.ts';
 import { createWasiImports, type LineSink } from '../../wasi/wasi-imports.ts';
 import { appOutbound, type InProcessServer } from './app-outbound.ts';
 import { relayFor } from './outbound-relay.ts';
@@ -44,7 +45,8 @@ export function instanceImports(
         relay: relayFor(self.location.origin),
       }),
     }),
-    ...createVariablesImports(component.variables),
+    'fermyon:spin/variables': createSpinVariables(component.variables),
+    'wasi:config/store': createWasiConfig(component.variables),
     ...createKvImports({
       appId: app.name,
       allowedLabels: component.manifest.keyValueStores,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createP3OutputStreams } from './output-streams.ts';
+import { createP3Stderr, createP3Stdout } from './output-streams.ts';
 
 /**
  * A readable stream end as the glue gives it: `read(count)` resolves with the next chunk; a
@@ -22,15 +22,15 @@ function guestStream(chunks: (string | Error | (() => void))[]) {
   };
 }
 
-describe('wasi:cli/stdout and stderr @0.3 (createP3OutputStreams)', () => {
+describe('wasi:cli/stdout and stderr @0.3', () => {
   it('reads the guest stream to its end, a line at a time into the sink current at that moment', async () => {
     const logged: string[] = [];
     let current = 'first';
-    const streams = createP3OutputStreams(() => ({
-      stdout: (line) => logged.push(`${current} stdout: ${line}`),
-      stderr: (line) => logged.push(`${current} stderr: ${line}`),
-    }));
-    const done = streams['wasi:cli/stdout'].writeViaStream(
+    const sinks = () => ({
+      stdout: (line: string) => logged.push(`${current} stdout: ${line}`),
+      stderr: (line: string) => logged.push(`${current} stderr: ${line}`),
+    });
+    const done = createP3Stdout(sinks).writeViaStream(
       guestStream(['hel', 'lo\nwor', () => (current = 'second'), 'ld\n', 'no newline']),
     );
     expect(await done).toEqual({ tag: 'ok', val: undefined });
@@ -40,7 +40,7 @@ describe('wasi:cli/stdout and stderr @0.3 (createP3OutputStreams)', () => {
       // The stream's end flushes a partial line.
       'second stdout: no newline',
     ]);
-    expect(await streams['wasi:cli/stderr'].writeViaStream(guestStream(['oops\n']))).toEqual({
+    expect(await createP3Stderr(sinks).writeViaStream(guestStream(['oops\n']))).toEqual({
       tag: 'ok',
       val: undefined,
     });
@@ -49,10 +49,8 @@ describe('wasi:cli/stdout and stderr @0.3 (createP3OutputStreams)', () => {
 
   it('keeps what was written when the stream fails, and answers err(pipe)', async () => {
     const logged: string[] = [];
-    const streams = createP3OutputStreams(() => ({ stdout: (line) => logged.push(line), stderr: () => {} }));
-    const result = await streams['wasi:cli/stdout'].writeViaStream(
-      guestStream(['partial', new Error('the guest trapped')]),
-    );
+    const stdout = createP3Stdout(() => ({ stdout: (line: string) => logged.push(line) }));
+    const result = await stdout.writeViaStream(guestStream(['partial', new Error('the guest trapped')]));
     expect(result).toEqual({ tag: 'err', val: 'pipe' });
     expect(logged).toEqual(['partial']);
   });

@@ -5,8 +5,11 @@
  *
  * The host reads at once (a read is pending before the guest writes), so a guest's async write
  * completes without waiting. Which sink gets the lines is asked at each read: an instance reused
- * for many requests sends its output to the request it is serving (runtime/p3-instances.ts).
+ * for many requests sends its output to the request it is serving (runtime/instances-p3.ts).
  */
+import type * as Stdout from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-cli-stdout.js';
+import type * as Stderr from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-cli-stderr.js';
+import type { HostSide } from '../../capabilities/host-side.ts';
 import { lineStream, type LineSink } from '../line-stream.ts';
 
 /** The most bytes one read asks for. */
@@ -42,10 +45,12 @@ function writeViaStream(sinkNow: () => LineSink) {
   };
 }
 
-/** The two imports, keyed as jco's glue asks for them. */
-export function createP3OutputStreams(sinks: () => { stdout: LineSink; stderr: LineSink }) {
-  return {
-    'wasi:cli/stdout': { writeViaStream: writeViaStream(() => sinks().stdout) },
-    'wasi:cli/stderr': { writeViaStream: writeViaStream(() => sinks().stderr) },
-  };
+/** `wasi:cli/stdout`, writing to the current request's stdout sink. */
+export function createP3Stdout(sinks: () => { stdout: LineSink }) {
+  return { writeViaStream: writeViaStream(() => sinks().stdout) } satisfies HostSide<typeof Stdout>;
+}
+
+/** `wasi:cli/stderr`, writing to the current request's stderr sink. */
+export function createP3Stderr(sinks: () => { stderr: LineSink }) {
+  return { writeViaStream: writeViaStream(() => sinks().stderr) } satisfies HostSide<typeof Stderr>;
 }

@@ -3,6 +3,12 @@
  * (`get-terminal-stdin|stdout|stderr` give none, as preview2-shim's do for WASI 0.2), and the
  * two resource types are never made.
  */
+import type * as TerminalInput from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-cli-terminal-input.js';
+import type * as TerminalOutput from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-cli-terminal-output.js';
+import type * as TerminalStdin from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-cli-terminal-stdin.js';
+import type * as TerminalStdout from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-cli-terminal-stdout.js';
+import type * as TerminalStderr from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-cli-terminal-stderr.js';
+import type { HostSide } from '../../capabilities/host-side.ts';
 import {
   terminalInput,
   terminalOutput,
@@ -13,9 +19,9 @@ import {
 
 /** The interfaces, keyed as jco's glue asks for them. */
 export const terminals = {
-  'wasi:cli/terminal-input': terminalInput,
-  'wasi:cli/terminal-output': terminalOutput,
-  'wasi:cli/terminal-stdin': terminalStdin,
-  'wasi:cli/terminal-stdout': terminalStdout,
-  'wasi:cli/terminal-stderr': terminalStderr,
+  'wasi:cli/terminal-input': terminalInput satisfies HostSide<typeof TerminalInput>,
+  'wasi:cli/terminal-output': terminalOutput satisfies HostSide<typeof TerminalOutput>,
+  'wasi:cli/terminal-stdin': terminalStdin satisfies HostSide<typeof TerminalStdin>,
+  'wasi:cli/terminal-stdout': terminalStdout satisfies HostSide<typeof TerminalStdout>,
+  'wasi:cli/terminal-stderr': terminalStderr satisfies HostSide<typeof TerminalStderr>,
 };

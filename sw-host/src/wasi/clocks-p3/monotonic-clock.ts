@@ -9,6 +9,8 @@
  * its deadline), rejecting, so no timer outlives the instance and a stopped guest is not resumed.
  * preview3-shim's monotonic clock waits through preview2-shim's timers, which cannot be stopped.
  */
+import type * as MonotonicClock from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-clocks-monotonic-clock.js';
+import type { HostSide } from '../../capabilities/host-side.ts';
 
 /** The longest delay `setTimeout` takes (about 24.8 days); longer waits are made of several. */
 const MAX_TIMER_MS = 0x7fff_ffff;
@@ -56,5 +58,5 @@ export function createMonotonicClock(stop: AbortSignal) {
     waitUntil: (when: bigint): Promise<void> => wait(when - now(), stop),
     /** `wait-for(how-long: duration)`. */
     waitFor: (howLong: bigint): Promise<void> => wait(howLong, stop),
-  };
+  } satisfies HostSide<typeof MonotonicClock>;
 }

@@ -4,6 +4,8 @@
  * it is (it reads `Date.now()`, and the host has nothing to decide about the time of day), so
  * it is used unchanged. `wasi:clocks/types@0.3` holds only a type: nothing to provide.
  */
+import type * as SystemClock from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-clocks-system-clock.js';
+import type { HostSide } from '../../capabilities/host-side.ts';
 import { systemClock as shimSystemClock } from '@bytecodealliance/preview3-shim/clocks';
 
-export const systemClock = shimSystemClock;
+export const systemClock = shimSystemClock satisfies HostSide<typeof SystemClock>;

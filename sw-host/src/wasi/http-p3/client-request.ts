@@ -7,6 +7,7 @@ import { bodyTooLarge, MAX_BUFFERED_BODY_BYTES } from '../http/body-limit.ts';
 import { OutboundError, type ErrorCode } from '../http/error-code.ts';
 import { methodName, schemeName, type Method, type Scheme } from '../http/methods.ts';
 import type { P3Request } from './types.ts';
+import { shimInternals } from './shim-internals.ts';
 
 /** The most bytes one read of the guest's body asks for. */
 const READ_BYTES = 64 * 1024;
@@ -14,12 +15,6 @@ const READ_BYTES = 64 * 1024;
 /** A readable byte stream as the glue gives it to the host (`Stream` in jco's glue). */
 interface GuestByteStream {
   read(count: number): Promise<{ value?: ArrayLike<number>; done: boolean }>;
-}
-
-/** preview3-shim's `Request` internals the host reads a guest's request through. */
-interface ShimRequestInternals {
-  _body(): unknown;
-  _trailers(): Promise<{ tag: 'ok' | 'err'; val?: unknown }>;
 }
 
 export interface GuestRequestParts {
@@ -66,7 +61,7 @@ export function guestRequestParts(request: P3Request): GuestRequestParts {
       : firstByte !== undefined
         ? { ms: Number(firstByte / NANOS_PER_MILLI), code: { tag: 'HTTP-response-timeout' } as const }
         : undefined;
-  const internals = request as unknown as ShimRequestInternals;
+  const internals = shimInternals(request);
   const bodyless = method === 'GET' || method === 'HEAD';
   return {
     method,

@@ -41,7 +41,7 @@ function recording(answer: (request: OutboundRequest) => Promise<Response>) {
   const dispatcher: OutboundDispatcher = {
     send: (request) => (sent.push(request), answer(request)),
   };
-  return { sent, send: createP3Client(() => dispatcher)['wasi:http/client'].send };
+  return { sent, send: createP3Client(() => dispatcher).send };
 }
 
 async function bodyText(response: InstanceType<typeof p3Types.Response>): Promise<string> {

@@ -10,20 +10,17 @@
  * classes the glue checks handles against. jco's glue awaits `send` and lowers a thrown plain
  * object as `err(error-code)`; the guest called it with `[async-lower]` and goes on meanwhile.
  */
+import type * as Client from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-http-client.js';
+import type { HostSide } from '../../capabilities/host-side.ts';
 import { errorCodeOf, OutboundError, type ErrorCode } from '../http/error-code.ts';
 import { hostFields } from '../http/fields.ts';
 import type { OutboundDispatcher } from '../http/outbound-dispatcher.ts';
 import { DEFAULT_TIMEOUT_MS } from '../http/outgoing-handler.ts';
 import { guestRequestParts } from './client-request.ts';
+import { shimInternals } from './shim-internals.ts';
 import { p3Types, type P3Request, type P3Response } from './types.ts';
 
 type P3FieldsInit = ConstructorParameters<typeof p3Types.Fields>[0];
-type Transmission = { tag: 'ok'; val: undefined } | { tag: 'err'; val: ErrorCode };
-
-/** preview3-shim's `Request` internal that settles the future `request.new` gave the guest. */
-interface ShimTransmission {
-  _resolve(result: Transmission): void;
-}
 
 /**
  * The `wasi:http/client` import of one WASI 0.3 instance. `dispatcher` is asked at each
@@ -32,14 +29,12 @@ interface ShimTransmission {
  */
 export function createP3Client(dispatcher: () => OutboundDispatcher) {
   return {
-    'wasi:http/client': {
-      send: (request: P3Request): Promise<P3Response> => send(dispatcher(), request),
-    },
-  };
+    send: (request: P3Request): Promise<P3Response> => send(dispatcher(), request),
+  } satisfies HostSide<typeof Client>;
 }
 
 async function send(dispatcher: OutboundDispatcher, request: P3Request): Promise<P3Response> {
-  const transmitted = request as unknown as ShimTransmission;
+  const transmitted = shimInternals(request);
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {

@@ -8,6 +8,8 @@
  * (see outgoing-response.ts).
  */
 import { types } from '@bytecodealliance/preview3-shim/http';
+import type * as HttpTypes from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-http-types.js';
+import type { HostSide } from '../../capabilities/host-side.ts';
 import { hostFields } from '../http/fields.ts';
 import { toMethod, toScheme } from '../http/methods.ts';
 import type { IncomingRequestInit } from '../http/served-request.ts';
@@ -16,7 +18,7 @@ export type P3Request = InstanceType<typeof types.Request>;
 export type P3Response = InstanceType<typeof types.Response>;
 
 /** The `wasi:http/types` import of a WASI 0.3 component's glue. */
-export const p3Types = types;
+export const p3Types = types satisfies HostSide<typeof HttpTypes>;
 
 type P3FieldsInit = ConstructorParameters<typeof types.Fields>[0];
 

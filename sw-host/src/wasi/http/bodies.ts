@@ -61,9 +61,9 @@ export class FutureTrailers {
 
   /** `get() -> option<result<result<option<trailers>, error-code>>>`: never any trailers. */
   get() {
-    if (this.#taken) return { tag: 'err', val: undefined };
+    if (this.#taken) return { tag: 'err', val: undefined } as const;
     this.#taken = true;
-    return { tag: 'ok', val: { tag: 'ok', val: undefined } };
+    return { tag: 'ok', val: { tag: 'ok', val: undefined } } as const;
   }
 
   [disposeSymbol](): void {}

@@ -3,6 +3,9 @@
  * that hands each request to the host's `OutboundDispatcher`. Replaces preview2-shim's browser
  * `http`, which buffers bodies and can only `fetch`.
  */
+import type * as HttpTypes from '../../capabilities/wit-types/http-wasi-p2/interfaces/wasi-http-types.js';
+import type * as OutgoingHandler from '../../capabilities/wit-types/http-wasi-p2/interfaces/wasi-http-outgoing-handler.js';
+import type { HostSide } from '../../capabilities/host-side.ts';
 import { IncomingBody, OutgoingBody, FutureTrailers } from './bodies.ts';
 import { Fields } from './fields.ts';
 import { createOutgoingHandler } from './outgoing-handler.ts';
@@ -24,13 +27,13 @@ export const types = {
   ResponseOutparam,
   /** `http-error-code(err: borrow<io-error>) -> option<error-code>`: stream errors carry none. */
   httpErrorCode: (_error: unknown) => undefined,
-};
+} satisfies HostSide<typeof HttpTypes>;
 
 /** The `wasi:http` shim for one instance, in the shape preview2-shim's `WASIShim` takes. */
 export function createHttp(dispatcher: OutboundDispatcher) {
   return {
     types,
-    outgoingHandler: createOutgoingHandler(dispatcher),
+    outgoingHandler: createOutgoingHandler(dispatcher) satisfies HostSide<typeof OutgoingHandler>,
     // A component never calls its own export through the import; Spin does not provide it.
     incomingHandler: {
       handle() {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Method } from './methods.ts';
 import { OutgoingBody } from './bodies.ts';
 import type { InputStream } from './body-streams.ts';
 import { OutboundError } from './error-code.ts';
@@ -50,7 +51,7 @@ async function readAll(stream: InputStream): Promise<string> {
   }
 }
 
-function request(authority: string | undefined, path: string, method = { tag: 'get' }) {
+function request(authority: string | undefined, path: string, method: Method = { tag: 'get' }) {
   const outgoing = new OutgoingRequest(Fields.fromList([['x-guest', encoder.encode('1')]]));
   outgoing.setMethod(method);
   if (authority !== undefined) {

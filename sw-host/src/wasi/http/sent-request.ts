@@ -192,9 +192,9 @@ export class FutureIncomingResponse {
   /** `get() -> option<result<result<incoming-response, error-code>>>`. */
   get() {
     if (this.#outcome === undefined) return undefined;
-    if (this.#taken) return { tag: 'err', val: undefined };
+    if (this.#taken) return { tag: 'err', val: undefined } as const;
     this.#taken = true;
-    return { tag: 'ok', val: this.#outcome };
+    return { tag: 'ok', val: this.#outcome } as const;
   }
 
   [disposeSymbol](): void {

@@ -7,6 +7,9 @@
  * guest asking for 2^60 bytes gets 64 KiB). preview3-shim's version allocates whatever is asked.
  * The insecure interface gets the same bytes: the host has no cheaper source worth having.
  */
+import type * as Random from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-random-random.js';
+import type * as Insecure from '../../capabilities/wit-types/http-wasi-p3/interfaces/wasi-random-insecure.js';
+import type { HostSide } from '../../capabilities/host-side.ts';
 
 /** The most bytes `crypto.getRandomValues` fills in one call, and one call here gives. */
 export const MAX_RANDOM_BYTES = 65_536;
@@ -20,5 +23,11 @@ function randomU64(): bigint {
   return crypto.getRandomValues(new BigUint64Array(1))[0]!;
 }
 
-export const random = { getRandomBytes: randomBytes, getRandomU64: randomU64 };
-export const insecure = { getInsecureRandomBytes: randomBytes, getInsecureRandomU64: randomU64 };
+export const random = {
+  getRandomBytes: randomBytes,
+  getRandomU64: randomU64,
+} satisfies HostSide<typeof Random>;
+export const insecure = {
+  getInsecureRandomBytes: randomBytes,
+  getInsecureRandomU64: randomU64,
+} satisfies HostSide<typeof Insecure>;
