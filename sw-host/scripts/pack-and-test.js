@@ -142,6 +142,10 @@ try {
     'package/dist/cli.js',
     'package/dist/host/sw.js',
     'package/dist/vite.d.ts',
+    // The Spin target environment, with the WIT packages its worlds import staged by prepack.
+    'package/target-environment/swerve.toml',
+    'package/target-environment/wit/world.wit',
+    'package/target-environment/wit/deps/wasi-http@0.3.0/types.wit',
   ])
     if (!files.includes(needed)) fail(`the tarball has no ${needed}`);
   if (
