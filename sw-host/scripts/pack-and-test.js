@@ -145,7 +145,7 @@ try {
     // The Spin target environment, with the WIT packages its worlds import staged by prepack.
     'package/target-environment/swerve.toml',
     'package/target-environment/wit/world.wit',
-    'package/target-environment/wit/deps/wasi-http@0.3.0/types.wit',
+    'package/target-environment/wit/deps/wasi-http@0.3.0/package.wit',
   ])
     if (!files.includes(needed)) fail(`the tarball has no ${needed}`);
   if (
