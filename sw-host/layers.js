@@ -18,6 +18,7 @@ export const SW_HOST_LAYERS = [
   'manifest',
   // Storage, formats, where apps run, the messages between pages and the host.
   'kv',
+  'sqlite',
   'catalog',
   'origins',
   'protocol',

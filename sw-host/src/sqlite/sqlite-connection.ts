@@ -128,6 +128,17 @@ export class SqliteConnection {
    * naming the limit for one hit.
    */
   execute(statement: string, parameters: readonly SqliteValue[]): SqliteQueryResult {
+    return this.executeTracked(statement, parameters).rows;
+  }
+
+  /**
+   * `execute`, also saying whether the statement may have written (it is not read-only by
+   * `sqlite3_stmt_readonly`: DDL counts, which changes no rows).
+   */
+  executeTracked(
+    statement: string,
+    parameters: readonly SqliteValue[],
+  ): { rows: SqliteQueryResult; wrote: boolean } {
     assertValues(parameters);
     const statementBytes = utf8Length(statement);
     if (statementBytes > MAX_STATEMENT_BYTES) {
@@ -144,10 +155,11 @@ export class SqliteConnection {
       );
     }
     const stmt = this.#prepareOne(statement);
-    if (!stmt) return { columns: [], rows: [] };
+    if (!stmt) return { rows: { columns: [], rows: [] }, wrote: false };
     try {
+      const wrote = this.#capi.sqlite3_stmt_readonly(stmt) === 0;
       this.#bind(stmt, parameters);
-      return this.#readRows(stmt);
+      return { rows: this.#readRows(stmt), wrote };
     } finally {
       this.#capi.sqlite3_finalize(stmt);
     }
