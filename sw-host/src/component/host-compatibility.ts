@@ -40,6 +40,10 @@ const PROVIDED: { pattern: RegExp; describe: string }[] = [
     describe: 'fermyon:spin/key-value and variables @2.0.0',
   },
   {
+    pattern: /^(fermyon:spin\/sqlite@2\.0\.0|spin:sqlite\/sqlite@3\.0\.0)$/,
+    describe: 'fermyon:spin/sqlite @2.0.0 and spin:sqlite/sqlite @3.0.0',
+  },
+  {
     pattern: /^wasi:keyvalue\/(store|atomics|batch)@0\.2\.0-draft2$/,
     describe: 'wasi:keyvalue @0.2.0-draft2',
   },

@@ -17,6 +17,7 @@ import { appSummary } from '../apps/app-summary.ts';
 import { seedStores } from '../apps/seed-stores.ts';
 import { pruneArtifacts, withAppStoreLock } from '../apps/artifact-pruning.ts';
 import { buildDefinition } from '../apps/deploy.ts';
+import { deleteAppDatabases } from '../apps/sqlite-databases.ts';
 import { pruneCodeCache } from '../core-wasm/code-cache.ts';
 import { transpileComponent } from '../component/transpile-component.ts';
 import { messageOf, SwerveError } from '../errors.ts';
@@ -80,6 +81,8 @@ const handlers: Handlers = {
   remove: ({ host }, { name }) =>
     withAppStoreLock(async () => {
       const removed = await host.registry.remove(name);
+      // Its data goes with it: a later app of the same name must not find it.
+      if (removed) await deleteAppDatabases(name);
       if (removed) await pruneQuietly(host);
       return { removed };
     }),

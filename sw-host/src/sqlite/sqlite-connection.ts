@@ -44,7 +44,7 @@ export class SqliteConnection {
         ':memory:',
         out,
         capi.SQLITE_OPEN_READWRITE | capi.SQLITE_OPEN_CREATE,
-        null,
+        0,
       );
       db = wasm.peekPtr(out) as Pointer;
       if (rc !== capi.SQLITE_OK) {
