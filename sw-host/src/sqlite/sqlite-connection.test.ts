@@ -60,6 +60,15 @@ describe('SqliteConnection', () => {
     ]);
   });
 
+  it('refuses to attach files, as Spin does, but allows an in-memory database', async () => {
+    const db = await connection();
+    expect(failure(() => db.execute("ATTACH DATABASE 'other.db' AS other", []))).toMatchObject({
+      kind: 'io',
+      message: 'not authorized',
+    });
+    db.execute("ATTACH DATABASE ':memory:' AS scratch", []);
+  });
+
   it('round-trips through its image', async () => {
     const db = await connection();
     db.execute('CREATE TABLE t (v TEXT)', []);

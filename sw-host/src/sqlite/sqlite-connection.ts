@@ -19,6 +19,28 @@ import {
 type Capi = Sqlite3Static['capi'];
 type Pointer = number;
 
+const authorizers = new WeakMap<Sqlite3Static, Pointer>();
+
+/**
+ * An authorizer that refuses to ATTACH anything but a new in-memory or temporary database, as
+ * Spin's (`crates/sqlite-inproc`): a guest must not open files, nor name another database.
+ * Installed once per engine and shared, so connections cost no slot in its function table.
+ */
+function attachAuthorizer(sqlite3: Sqlite3Static): Pointer {
+  let pointer = authorizers.get(sqlite3);
+  if (pointer === undefined) {
+    const { capi, wasm } = sqlite3;
+    const authorize = (_: Pointer, action: number, file: Pointer): number => {
+      if (action !== capi.SQLITE_ATTACH) return capi.SQLITE_OK;
+      const name = file ? wasm.cstrToJs(file) : '';
+      return name === '' || name === ':memory:' ? capi.SQLITE_OK : capi.SQLITE_DENY;
+    };
+    pointer = wasm.installFunction('i(pipppp)', authorize) as Pointer;
+    authorizers.set(sqlite3, pointer);
+  }
+  return pointer;
+}
+
 export class SqliteConnection {
   readonly #sqlite3: Sqlite3Static;
   readonly #capi: Capi;
@@ -56,6 +78,8 @@ export class SqliteConnection {
     }
     const connection = new SqliteConnection(sqlite3, db);
     if (image && image.byteLength > 0) connection.#load(image);
+    // After loading: sqlite3_deserialize attaches the image itself.
+    capi.sqlite3_set_authorizer(db, attachAuthorizer(sqlite3), 0);
     connection.#setSizeLimit();
     return connection;
   }

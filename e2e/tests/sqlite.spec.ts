@@ -1,0 +1,167 @@
+/**
+ * Spin's SQLite (`sqlite_databases`, `fermyon:spin/sqlite@2.0.0`, `spin:sqlite/sqlite@3.0.0`)
+ * through the `sqlite` fixture component, in the real service worker and guest workers: rows
+ * persist across requests, a reload and a stopped worker; grants and errors are Spin's; no
+ * write is lost to concurrent writers; one app's database is out of another app's reach.
+ */
+import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
+import { withHost } from '../fixtures/app-hosts.ts';
+import { expect, fetchFrom, test, type HostFetch } from '../fixtures/swerve.ts';
+import { stopServiceWorkers } from '../fixtures/worker-control.ts';
+
+const FILES = { 'sqlite.wasm': { built: 'fixtures/sqlite/dist/sqlite.wasm' } };
+
+function manifest(name: string, databases: string[] = ['default']): string {
+  return `spin_manifest_version = 2
+[application]
+name = "${name}"
+[[trigger.http]]
+route = "/..."
+component = "sqlite"
+[component.sqlite]
+source = "sqlite.wasm"
+sqlite_databases = ${JSON.stringify(databases)}
+`;
+}
+
+interface Report {
+  version: number;
+  open: { ok?: true; err?: { tag: string } };
+  results: {
+    ok?: { columns: string[]; rows: { tag: string; val?: unknown }[][] };
+    err?: { tag: string; val?: string };
+  }[];
+  lastInsertRowid?: string;
+  changes?: string;
+}
+
+/** Runs `statements` (SQL, or SQL with parameters) in app `key` through the fixture. */
+async function sql(
+  hostFetch: HostFetch,
+  key: string,
+  statements: (string | [string, unknown[]])[],
+  options: { v?: 2 | 3; db?: string } = {},
+): Promise<Report> {
+  const query = new URLSearchParams();
+  if (options.v) query.set('v', String(options.v));
+  if (options.db) query.set('db', options.db);
+  for (const statement of statements) {
+    const [text, params] = typeof statement === 'string' ? [statement, undefined] : statement;
+    query.append('sql', text);
+    if (params) query.append('params', JSON.stringify(params));
+  }
+  const response = await hostFetch(`/apps/${key}/?${query}`);
+  expect(response.status, response.body).toBe(200);
+  return JSON.parse(response.body) as Report;
+}
+
+const CREATE = 'CREATE TABLE IF NOT EXISTS things (i INTEGER, r REAL, t TEXT, b BLOB, n)';
+const INSERT = 'INSERT INTO things VALUES (?, ?, ?, ?, ?)';
+/** One parameter of each type; the integer is past 2^53, the real integral. */
+const ROW = [{ integer: '9007199254740993' }, { real: 2 }, { text: 'héllo 🌍' }, { blob: [0, 1, 255] }, null];
+const STORED = [
+  { tag: 'integer', val: '9007199254740993' },
+  { tag: 'real', val: 2 },
+  { tag: 'text', val: 'héllo 🌍' },
+  { tag: 'blob', val: [0, 1, 255] },
+  { tag: 'null' },
+  { tag: 'text', val: 'real' },
+];
+const SELECT = 'SELECT i, r, t, b, n, typeof(r) FROM things ORDER BY rowid';
+
+test.beforeEach(async ({ hostPage }) => serveTestFiles(hostPage));
+
+test('rows keep every value type across requests, a stopped worker and a reload; grants and SQL errors are Spin’s', async ({
+  hostPage,
+  hostFetch,
+}) => {
+  const deployed = await deployApp(hostPage, { manifest: manifest('notes'), files: FILES });
+  expect(deployed.ok, JSON.stringify(deployed)).toBe(true);
+
+  const inserted = await sql(hostFetch, 'notes', [CREATE, [INSERT, ROW]]);
+  expect(inserted.results.map((result) => result.err)).toEqual([undefined, undefined]);
+  expect(inserted).toMatchObject({ lastInsertRowid: '1', changes: '1' });
+
+  // The 2.0 interface reads what the 3.0 one wrote, in a later request (a fresh instance).
+  const read = await sql(hostFetch, 'notes', [SELECT], { v: 2 });
+  expect(read.results[0]?.ok?.rows).toEqual([STORED]);
+
+  await stopServiceWorkers(hostPage);
+  await hostPage.reload();
+  await expect(hostPage.locator('body[data-host="ready"]')).toBeAttached();
+  const again = await sql(fetchFrom(hostPage), 'notes', [SELECT]);
+  expect(again.results[0]?.ok?.rows).toEqual([STORED]);
+
+  // A label the manifest does not grant: access-denied, as on Spin.
+  expect((await sql(fetchFrom(hostPage), 'notes', [], { db: 'secrets' })).open).toEqual({
+    err: { tag: 'access-denied' },
+  });
+  // A SQL error: Spin's io error with SQLite's message.
+  expect((await sql(fetchFrom(hostPage), 'notes', ['SELECT * FROM nowhere'])).results[0]).toEqual({
+    err: { tag: 'io', val: 'no such table: nowhere' },
+  });
+  // A label no database defines fails the deploy, as `spin up` refuses to start.
+  const undefinedLabel = await deployApp(hostPage, {
+    manifest: manifest('notes', ['default', 'cache']),
+    files: FILES,
+  });
+  expect(undefinedLabel).toMatchObject({ ok: false, code: 'manifest-invalid' });
+});
+
+test('concurrent writers lose nothing', async ({ hostPage, hostFetch }) => {
+  expect((await deployApp(hostPage, { manifest: manifest('tally'), files: FILES })).ok).toBe(true);
+  await sql(hostFetch, 'tally', ['CREATE TABLE hits (n INTEGER)']);
+  const writes = 24;
+  const statuses = await withHost(
+    hostPage,
+    'tally',
+    (host, count) =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          host
+            .fetch(
+              `/?sql=${encodeURIComponent('INSERT INTO hits VALUES (?)')}&params=${encodeURIComponent(JSON.stringify([{ integer: String(i) }]))}`,
+            )
+            .then(async (response) => (await response.json()).results[0].err ?? response.status),
+        ),
+      ),
+    writes,
+  );
+  expect(statuses).toEqual(Array.from({ length: writes }, () => 200));
+  const count = await sql(hostFetch, 'tally', ['SELECT count(*), count(DISTINCT n) FROM hits']);
+  expect(count.results[0]?.ok?.rows).toEqual([
+    [
+      { tag: 'integer', val: String(writes) },
+      { tag: 'integer', val: String(writes) },
+    ],
+  ]);
+});
+
+test("an app opening its default database finds nothing of another app's, and a removed app's data is gone", async ({
+  hostPage,
+  hostFetch,
+}) => {
+  for (const name of ['victim', 'attacker']) {
+    expect((await deployApp(hostPage, { manifest: manifest(name), files: FILES })).ok).toBe(true);
+  }
+  await sql(hostFetch, 'victim', [
+    'CREATE TABLE secrets (v TEXT)',
+    ['INSERT INTO secrets VALUES (?)', [{ text: 'pin 1234' }]],
+  ]);
+
+  // The attacker opens "default" too, and looks for anything at all.
+  const seen = await sql(hostFetch, 'attacker', [
+    'SELECT name FROM sqlite_schema',
+    'SELECT v FROM secrets',
+    "ATTACH DATABASE 'default' AS other",
+  ]);
+  expect(seen.results[0]).toEqual({ ok: { columns: ['name'], rows: [] } });
+  expect(seen.results[1]).toEqual({ err: { tag: 'io', val: 'no such table: secrets' } });
+  expect(seen.results[2]?.err?.tag).toBe('io');
+
+  // Removing the victim deletes its database: the same app deployed again starts empty.
+  expect(await withHost(hostPage, 'victim', (host) => host.remove('victim'), undefined)).toBe(true);
+  expect((await deployApp(hostPage, { manifest: manifest('victim'), files: FILES })).ok).toBe(true);
+  const after = await sql(hostFetch, 'victim', ['SELECT name FROM sqlite_schema']);
+  expect(after.results[0]).toEqual({ ok: { columns: ['name'], rows: [] } });
+});
