@@ -100,6 +100,27 @@ test('rows keep every value type across requests, a stopped worker and a reload;
   expect((await sql(fetchFrom(hostPage), 'notes', ['SELECT * FROM nowhere'])).results[0]).toEqual({
     err: { tag: 'io', val: 'no such table: nowhere' },
   });
+  // SQL given at deploy (`swerve up --sqlite`): a statement, then a file's statements.
+  const seeded = await deployApp(hostPage, {
+    manifest: manifest('notes'),
+    files: FILES,
+    sqlite: [
+      { sql: 'CREATE TABLE seeded (v TEXT)' },
+      { sql: "INSERT INTO seeded VALUES ('one');\nINSERT INTO seeded VALUES ('two');\n", file: 'seed.sql' },
+    ],
+  });
+  expect(seeded.ok, JSON.stringify(seeded)).toBe(true);
+  expect((await sql(fetchFrom(hostPage), 'notes', ['SELECT v FROM seeded'])).results[0]?.ok?.rows).toEqual([
+    [{ tag: 'text', val: 'one' }],
+    [{ tag: 'text', val: 'two' }],
+  ]);
+  const badSeed = await deployApp(hostPage, {
+    manifest: manifest('notes'),
+    files: FILES,
+    sqlite: [{ sql: 'CREATE TABLE seeded (v)' }],
+  });
+  expect(badSeed).toMatchObject({ ok: false, code: 'deploy-invalid' });
+  expect(!badSeed.ok && badSeed.error).toContain('table seeded already exists');
   // A label no database defines fails the deploy, as `spin up` refuses to start.
   const undefinedLabel = await deployApp(hostPage, {
     manifest: manifest('notes', ['default', 'cache']),

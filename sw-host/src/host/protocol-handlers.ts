@@ -15,6 +15,7 @@ import {
 } from '../protocol/messages.ts';
 import { appSummary } from '../apps/app-summary.ts';
 import { seedStores } from '../apps/seed-stores.ts';
+import { seedSqlite } from '../apps/seed-sqlite.ts';
 import { pruneArtifacts, withAppStoreLock } from '../apps/artifact-pruning.ts';
 import { buildDefinition } from '../apps/deploy.ts';
 import { deleteAppDatabases } from '../apps/sqlite-databases.ts';
@@ -70,6 +71,7 @@ const handlers: Handlers = {
       });
       const { app, warnings } = await host.registry.deploy(definition);
       await seedStores(app, request.keyValues ?? {});
+      await seedSqlite(app, request.sqlite ?? []);
       host.events.log({ level: 'info', source: 'host', app: app.name, message: `Deployed at ${app.mount}.` });
       await pruneQuietly(host);
       return { app: appSummary(app), warnings };

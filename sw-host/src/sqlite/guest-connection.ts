@@ -55,6 +55,16 @@ export class GuestConnection {
 
   /** Runs one statement, as Spin's `execute`. */
   async execute(statement: string, parameters: readonly SqliteValue[]): Promise<SqliteQueryResult> {
+    return this.#apply((connection) => connection.executeTracked(statement, parameters));
+  }
+
+  /** Runs every statement of `sql` (a `--sqlite @file`), returning no rows. */
+  async executeScript(sql: string): Promise<void> {
+    await this.#apply((connection) => ({ rows: undefined, wrote: connection.executeScript(sql) }));
+  }
+
+  /** Applies `work` under the database's lock (see the top of this file). */
+  async #apply<R>(work: (connection: SqliteConnection) => { rows: R; wrote: boolean }): Promise<R> {
     if (this.#closed) throw new SqliteFailure('invalid-connection');
     if (this.#rolledBack) {
       this.#rolledBack = false;
@@ -66,7 +76,7 @@ export class GuestConnection {
     const held = this.#transaction;
     if (held) {
       clearTimeout(held.timer);
-      return this.#runHeld(held, statement, parameters);
+      return this.#runHeld(held, work);
     }
     return new Promise((resolve, reject) => {
       void this.#database.lock
@@ -74,7 +84,7 @@ export class GuestConnection {
           try {
             const connection = await this.#upToDate();
             const before = connection.totalChanges;
-            const result = this.#run(connection, statement, parameters);
+            const result = work(connection);
             if (connection.inTransaction) {
               // Keep the lock: hand back the result now, let go when the transaction ends.
               const released = new Promise<void>((release) => {
@@ -96,14 +106,13 @@ export class GuestConnection {
   }
 
   /** A statement inside a transaction this connection holds the lock for. */
-  async #runHeld(
+  async #runHeld<R>(
     held: HeldTransaction,
-    statement: string,
-    parameters: readonly SqliteValue[],
-  ): Promise<SqliteQueryResult> {
+    work: (connection: SqliteConnection) => { rows: R; wrote: boolean },
+  ): Promise<R> {
     const connection = this.#connection!;
     try {
-      const result = this.#run(connection, statement, parameters);
+      const result = work(connection);
       held.wrote ||= result.wrote;
       if (!connection.inTransaction && held.wrote) await this.#store(connection);
       return result.rows;
@@ -111,10 +120,6 @@ export class GuestConnection {
       if (connection.inTransaction) this.#armIdleTimer();
       else this.#endTransaction();
     }
-  }
-
-  #run(connection: SqliteConnection, statement: string, parameters: readonly SqliteValue[]) {
-    return connection.executeTracked(statement, parameters);
   }
 
   /** This connection's copy, made current with the stored image (call holding the lock). */

@@ -18,6 +18,7 @@ import {
 
 type Capi = Sqlite3Static['capi'];
 type Pointer = number;
+type AuthorizerFunction = Parameters<Capi['sqlite3_set_authorizer']>[1];
 
 const authorizers = new WeakMap<Sqlite3Static, Pointer>();
 
@@ -78,8 +79,10 @@ export class SqliteConnection {
     }
     const connection = new SqliteConnection(sqlite3, db);
     if (image && image.byteLength > 0) connection.#load(image);
-    // After loading: sqlite3_deserialize attaches the image itself.
-    capi.sqlite3_set_authorizer(db, attachAuthorizer(sqlite3), 0);
+    // After loading: sqlite3_deserialize attaches the image itself. The package's types take
+    // only a JavaScript function here, which it would install anew for every connection; a
+    // function-table pointer is what the C function takes, and the binding passes it through.
+    capi.sqlite3_set_authorizer(db, attachAuthorizer(sqlite3) as unknown as AuthorizerFunction, 0);
     connection.#setSizeLimit();
     return connection;
   }
@@ -186,6 +189,41 @@ export class SqliteConnection {
       return { rows: this.#readRows(stmt), wrote };
     } finally {
       this.#capi.sqlite3_finalize(stmt);
+    }
+  }
+
+  /**
+   * Runs every statement in `sql` in order, ignoring rows (rusqlite's `execute_batch`, what
+   * `spin up --sqlite @file` runs a file with); says whether any may have written. Stops at the
+   * first error, with SQLite's message; statements before it stay applied, as on Spin.
+   */
+  executeScript(sql: string): boolean {
+    const { capi, wasm } = this.#sqlite3;
+    const slot = wasm.pstack.pointer;
+    const [text, length] = wasm.allocCString(sql, true) as [Pointer, number];
+    let wrote = false;
+    try {
+      const outStmt = wasm.pstack.allocPtr() as Pointer;
+      const outTail = wasm.pstack.allocPtr() as Pointer;
+      let at = text;
+      while (at < text + length) {
+        this.#check(capi.sqlite3_prepare_v2(this.#db, at, text + length - at, outStmt, outTail));
+        const stmt = wasm.peekPtr(outStmt) as Pointer;
+        at = wasm.peekPtr(outTail) as Pointer;
+        if (!stmt) continue;
+        try {
+          wrote ||= capi.sqlite3_stmt_readonly(stmt) === 0;
+          let rc: number;
+          while ((rc = capi.sqlite3_step(stmt)) === capi.SQLITE_ROW);
+          if (rc !== capi.SQLITE_DONE) this.#check(rc);
+        } finally {
+          capi.sqlite3_finalize(stmt);
+        }
+      }
+      return wrote;
+    } finally {
+      wasm.dealloc(text);
+      wasm.pstack.restore(slot);
     }
   }
 
