@@ -24,6 +24,13 @@ describe('checkHostCompatibility', () => {
     expect(checkHostCompatibility(builtFile(path), path).imports.length).toBeGreaterThan(0);
   });
 
+  it("accepts a component that imports Spin's SQLite at 2.0.0 and 3.0.0", () => {
+    const path = 'fixtures/sqlite/dist/sqlite.wasm';
+    expect(checkHostCompatibility(builtFile(path), path).imports).toEqual(
+      expect.arrayContaining(['fermyon:spin/sqlite@2.0.0', 'spin:sqlite/sqlite@3.0.0']),
+    );
+  });
+
   it('rejects a core module without a WIT world, saying what it exports and how to make a component', () => {
     const core = builtFile('examples/hello/dist/hello.transpiled/component.core2.wasm');
     expect(() => checkHostCompatibility(core, 'api.wasm')).toThrow(
