@@ -86,6 +86,7 @@ const P3_PROVIDED: { pattern: RegExp; describe: string }[] = [
     pattern: /^spin:(key-value\/key-value|variables\/variables)@3\.0\.0$/,
     describe: 'spin:key-value/key-value and spin:variables/variables @3.0.0',
   },
+  { pattern: /^spin:sqlite\/sqlite@3\.1\.0$/, describe: 'spin:sqlite/sqlite @3.1.0' },
   // What Rust's std on wasm32-wasip2 imports beside a WASI 0.3 SDK's imports: the WASI 0.2 host
   // side a WASI 0.2 component gets (runtime/instance/p3-instance-imports.ts).
   WASI_P2,

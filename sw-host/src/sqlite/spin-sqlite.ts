@@ -32,34 +32,36 @@ export interface SpinSqliteImports {
 }
 
 /** The class of the `connection` resource over one instance's session. */
-export function spinSqliteConnectionClass(session: SqliteSession): SpinSqliteConnectionClass {
+export function spinSqliteConnectionClass(session: SqliteSession) {
   class Connection implements SpinSqliteConnection {
-    readonly #connection: GuestConnection;
+    /** The session's connection behind this resource (for subclasses). */
+    protected readonly connection: GuestConnection;
 
     /** Only `open` makes connections: the guest has no constructor. */
     constructor(connection: GuestConnection) {
-      this.#connection = connection;
+      this.connection = connection;
     }
 
-    static async open(label: string): Promise<Connection> {
-      return guestCall(async () => new Connection(await session.open(label)), toSpinSqliteError);
+    /** Makes the calling class's connections, since jco checks handles with `instanceof`. */
+    static async open<C>(this: new (connection: GuestConnection) => C, label: string): Promise<C> {
+      return guestCall(async () => new this(await session.open(label)), toSpinSqliteError);
     }
 
     async execute(statement: string, parameters: SqliteValue[]): Promise<SqliteQueryResult> {
-      return guestCall(() => this.#connection.execute(statement, parameters), toSpinSqliteError);
+      return guestCall(() => this.connection.execute(statement, parameters), toSpinSqliteError);
     }
 
     lastInsertRowid(): bigint {
-      return this.#connection.lastInsertRowid;
+      return this.connection.lastInsertRowid;
     }
 
     changes(): bigint {
-      return this.#connection.changes;
+      return this.connection.changes;
     }
 
     /** The guest dropped its handle: free the slot, roll back what it left open. */
     [disposeSymbol](): void {
-      session.close(this.#connection);
+      session.close(this.connection);
     }
   }
   return Connection;
