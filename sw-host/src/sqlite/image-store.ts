@@ -19,8 +19,11 @@ export interface ImageStore {
   generation(): Promise<string>;
   /** The current image and its generation. */
   read(): Promise<StoredImage>;
-  /** Stores `image` as a new generation, durably; resolves with that generation. */
-  write(image: Uint8Array): Promise<string>;
+  /**
+   * Stores `image` as a new generation, durably; resolves with that generation. `previous` is
+   * what is stored now, when the caller has it, so a store may write only what changed.
+   */
+  write(image: Uint8Array, previous?: StoredImage): Promise<string>;
 }
 
 /** A new generation's name: unique, so a database deleted and written again never repeats one. */

@@ -18,10 +18,11 @@ export const MAX_PARAMETER_BYTES = 16 * 1024 * 1024;
 export const MAX_RESULT_BYTES = 16 * 1024 * 1024;
 
 /**
- * The largest a database may grow. Every write stores the database's image (decision 0024:
- * about 50 ms for 10 MiB in Chromium, 1 s for 64 MiB), and each connection holds one in
- * memory, so this bounds both. SQLite stops a write that would grow past it with SQLITE_FULL,
- * which the guest sees as `database-full`.
+ * The largest a database may grow. Every write exports the database's image and compares it
+ * with the stored one (only changed chunks are written), a realm whose copy is stale reads the
+ * whole image (decision 0024: 217 ms for 10 MiB in Chromium), and each connection holds a copy
+ * in memory, so this bounds all three. SQLite stops a write that would grow past it with
+ * SQLITE_FULL, which the guest sees as `database-full`.
  */
 export const MAX_DATABASE_BYTES = 16 * 1024 * 1024;
 

@@ -34,7 +34,8 @@ export class SqliteDatabase {
 
   /** Stores `image` (call holding the lock); resolves with its generation once durable. */
   async write(image: Uint8Array): Promise<string> {
-    const generation = await this.store.write(image);
+    // Holding the lock, the cache is what is stored: the store writes only what changed.
+    const generation = await this.store.write(image, this.#cached);
     this.#cached = { generation, image };
     return generation;
   }
