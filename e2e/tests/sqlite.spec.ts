@@ -8,6 +8,7 @@ import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { withHost } from '../fixtures/app-hosts.ts';
 import { expect, fetchFrom, test, type HostFetch } from '../fixtures/swerve.ts';
 import { stopServiceWorkers } from '../fixtures/worker-control.ts';
+import { firstPage, withPersistentProfile } from '../fixtures/persistent-browser.ts';
 
 const FILES = { 'sqlite.wasm': { built: 'fixtures/sqlite/dist/sqlite.wasm' } };
 
@@ -91,6 +92,31 @@ test('rows keep every value type across requests, a stopped worker and a reload;
   await expect(hostPage.locator('body[data-host="ready"]')).toBeAttached();
   const again = await sql(fetchFrom(hostPage), 'notes', [SELECT]);
   expect(again.results[0]?.ok?.rows).toEqual([STORED]);
+
+  // The page API reads what the guest wrote, and the guest what the page wrote.
+  const pageView = await withHost(
+    hostPage,
+    'notes',
+    async (host) => {
+      const db = host.sqlite('notes');
+      const written = await db.execute('INSERT INTO things (i, t) VALUES (?, ?)', [7n, 'from the page']);
+      const read = await db.execute('SELECT i, r, t, b, n FROM things ORDER BY rowid');
+      const failed = await db.execute('SELECT * FROM nowhere').catch((error: Error) => error.message);
+      // As JSON-safe values: bigints as "<n>n", blobs as byte lists.
+      const plain = (value: unknown) =>
+        typeof value === 'bigint' ? `${value}n` : value instanceof Uint8Array ? [...value] : value;
+      return { changes: plain(written.changes), rows: read.rows.map((row) => row.map(plain)), failed };
+    },
+    undefined,
+  );
+  expect(pageView.changes).toBe('1n');
+  expect(pageView.rows).toEqual([
+    ['9007199254740993n', 2, 'héllo 🌍', [0, 1, 255], null],
+    ['7n', null, 'from the page', null, null],
+  ]);
+  expect(pageView.failed).toContain('no such table: nowhere');
+  const guestView = await sql(fetchFrom(hostPage), 'notes', ['SELECT t FROM things WHERE i = 7']);
+  expect(guestView.results[0]?.ok?.rows).toEqual([[{ tag: 'text', val: 'from the page' }]]);
 
   // A label the manifest does not grant: access-denied, as on Spin.
   expect((await sql(fetchFrom(hostPage), 'notes', [], { db: 'secrets' })).open).toEqual({
@@ -185,4 +211,27 @@ test("an app opening its default database finds nothing of another app's, and a 
   expect((await deployApp(hostPage, { manifest: manifest('victim'), files: FILES })).ok).toBe(true);
   const after = await sql(hostFetch, 'victim', ['SELECT name FROM sqlite_schema']);
   expect(after.results[0]).toEqual({ ok: { columns: ['name'], rows: [] } });
+});
+
+test('rows survive a browser restart', async ({ baseURL }) => {
+  await withPersistentProfile(baseURL!, async (launch) => {
+    const open = async () => {
+      const context = await launch();
+      const page = await firstPage(context);
+      await page.goto('/');
+      await expect(page.locator('body[data-host="ready"]')).toBeAttached();
+      return { context, page };
+    };
+    const first = await open();
+    await serveTestFiles(first.page);
+    expect((await deployApp(first.page, { manifest: manifest('kept'), files: FILES })).ok).toBe(true);
+    const written = await sql(fetchFrom(first.page), 'kept', [CREATE, [INSERT, ROW]]);
+    expect(written.results.map((result) => result.err)).toEqual([undefined, undefined]);
+    await first.context.close();
+
+    const second = await open();
+    const read = await sql(fetchFrom(second.page), 'kept', [SELECT]);
+    expect(read.results[0]?.ok?.rows).toEqual([STORED]);
+    await second.context.close();
+  });
 });

@@ -25,6 +25,7 @@ import { messageOf, SwerveError } from '../errors.ts';
 import type { AppHost } from './app-host.ts';
 import { fetchApp } from './fetch-app.ts';
 import { kvHandlers } from './kv-admin.ts';
+import { sqliteHandlers } from './sqlite-admin.ts';
 
 declare const __SWERVE_BUILD__: string;
 
@@ -90,6 +91,7 @@ const handlers: Handlers = {
     }),
   fetch: ({ host, origin }, request) => fetchApp(host, origin, request),
   ...kvHandlers,
+  ...sqliteHandlers,
 };
 
 /** Storage left behind costs only space: a prune that fails is logged, never fails the deploy. */
