@@ -4,7 +4,11 @@
  * persist across requests, a reload and a stopped worker; grants and errors are Spin's; no
  * write is lost to concurrent writers; one app's database is out of another app's reach.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
+import { freePort, startSwerveUp, stop } from '../fixtures/swerve-up-process.ts';
 import { withHost } from '../fixtures/app-hosts.ts';
 import { expect, fetchFrom, test, type HostFetch } from '../fixtures/swerve.ts';
 import { stopServiceWorkers } from '../fixtures/worker-control.ts';
@@ -70,147 +74,149 @@ const STORED = [
 ];
 const SELECT = 'SELECT i, r, t, b, n, typeof(r) FROM things ORDER BY rowid';
 
-test.beforeEach(async ({ hostPage }) => serveTestFiles(hostPage));
+test.describe('deployed from a page', () => {
+  test.beforeEach(async ({ hostPage }) => serveTestFiles(hostPage));
 
-test('rows keep every value type across requests, a stopped worker and a reload; grants and SQL errors are Spin’s', async ({
-  hostPage,
-  hostFetch,
-}) => {
-  const deployed = await deployApp(hostPage, { manifest: manifest('notes'), files: FILES });
-  expect(deployed.ok, JSON.stringify(deployed)).toBe(true);
-
-  const inserted = await sql(hostFetch, 'notes', [CREATE, [INSERT, ROW]]);
-  expect(inserted.results.map((result) => result.err)).toEqual([undefined, undefined]);
-  expect(inserted).toMatchObject({ lastInsertRowid: '1', changes: '1' });
-
-  // The 2.0 interface reads what the 3.0 one wrote, in a later request (a fresh instance).
-  const read = await sql(hostFetch, 'notes', [SELECT], { v: 2 });
-  expect(read.results[0]?.ok?.rows).toEqual([STORED]);
-
-  await stopServiceWorkers(hostPage);
-  await hostPage.reload();
-  await expect(hostPage.locator('body[data-host="ready"]')).toBeAttached();
-  const again = await sql(fetchFrom(hostPage), 'notes', [SELECT]);
-  expect(again.results[0]?.ok?.rows).toEqual([STORED]);
-
-  // The page API reads what the guest wrote, and the guest what the page wrote.
-  const pageView = await withHost(
+  test('rows keep every value type across requests, a stopped worker and a reload; grants and SQL errors are Spin’s', async ({
     hostPage,
-    'notes',
-    async (host) => {
-      const db = host.sqlite('notes');
-      const written = await db.execute('INSERT INTO things (i, t) VALUES (?, ?)', [7n, 'from the page']);
-      const read = await db.execute('SELECT i, r, t, b, n FROM things ORDER BY rowid');
-      const failed = await db.execute('SELECT * FROM nowhere').catch((error: Error) => error.message);
-      // As JSON-safe values: bigints as "<n>n", blobs as byte lists.
-      const plain = (value: unknown) =>
-        typeof value === 'bigint' ? `${value}n` : value instanceof Uint8Array ? [...value] : value;
-      return { changes: plain(written.changes), rows: read.rows.map((row) => row.map(plain)), failed };
-    },
-    undefined,
-  );
-  expect(pageView.changes).toBe('1n');
-  expect(pageView.rows).toEqual([
-    ['9007199254740993n', 2, 'héllo 🌍', [0, 1, 255], null],
-    ['7n', null, 'from the page', null, null],
-  ]);
-  expect(pageView.failed).toContain('no such table: nowhere');
-  const guestView = await sql(fetchFrom(hostPage), 'notes', ['SELECT t FROM things WHERE i = 7']);
-  expect(guestView.results[0]?.ok?.rows).toEqual([[{ tag: 'text', val: 'from the page' }]]);
+    hostFetch,
+  }) => {
+    const deployed = await deployApp(hostPage, { manifest: manifest('notes'), files: FILES });
+    expect(deployed.ok, JSON.stringify(deployed)).toBe(true);
 
-  // A label the manifest does not grant: access-denied, as on Spin.
-  expect((await sql(fetchFrom(hostPage), 'notes', [], { db: 'secrets' })).open).toEqual({
-    err: { tag: 'access-denied' },
-  });
-  // A SQL error: Spin's io error with SQLite's message.
-  expect((await sql(fetchFrom(hostPage), 'notes', ['SELECT * FROM nowhere'])).results[0]).toEqual({
-    err: { tag: 'io', val: 'no such table: nowhere' },
-  });
-  // SQL given at deploy (`swerve up --sqlite`): a statement, then a file's statements.
-  const seeded = await deployApp(hostPage, {
-    manifest: manifest('notes'),
-    files: FILES,
-    sqlite: [
-      { sql: 'CREATE TABLE seeded (v TEXT)' },
-      { sql: "INSERT INTO seeded VALUES ('one');\nINSERT INTO seeded VALUES ('two');\n", file: 'seed.sql' },
-    ],
-  });
-  expect(seeded.ok, JSON.stringify(seeded)).toBe(true);
-  expect((await sql(fetchFrom(hostPage), 'notes', ['SELECT v FROM seeded'])).results[0]?.ok?.rows).toEqual([
-    [{ tag: 'text', val: 'one' }],
-    [{ tag: 'text', val: 'two' }],
-  ]);
-  const badSeed = await deployApp(hostPage, {
-    manifest: manifest('notes'),
-    files: FILES,
-    sqlite: [{ sql: 'CREATE TABLE seeded (v)' }],
-  });
-  expect(badSeed).toMatchObject({ ok: false, code: 'deploy-invalid' });
-  expect(!badSeed.ok && badSeed.error).toContain('table seeded already exists');
-  // A label no database defines fails the deploy, as `spin up` refuses to start.
-  const undefinedLabel = await deployApp(hostPage, {
-    manifest: manifest('notes', ['default', 'cache']),
-    files: FILES,
-  });
-  expect(undefinedLabel).toMatchObject({ ok: false, code: 'manifest-invalid' });
-});
+    const inserted = await sql(hostFetch, 'notes', [CREATE, [INSERT, ROW]]);
+    expect(inserted.results.map((result) => result.err)).toEqual([undefined, undefined]);
+    expect(inserted).toMatchObject({ lastInsertRowid: '1', changes: '1' });
 
-test('concurrent writers lose nothing', async ({ hostPage, hostFetch }) => {
-  expect((await deployApp(hostPage, { manifest: manifest('tally'), files: FILES })).ok).toBe(true);
-  await sql(hostFetch, 'tally', ['CREATE TABLE hits (n INTEGER)']);
-  const writes = 24;
-  const statuses = await withHost(
-    hostPage,
-    'tally',
-    (host, count) =>
-      Promise.all(
-        Array.from({ length: count }, (_, i) =>
-          host
-            .fetch(
-              `/?sql=${encodeURIComponent('INSERT INTO hits VALUES (?)')}&params=${encodeURIComponent(JSON.stringify([{ integer: String(i) }]))}`,
-            )
-            .then(async (response) => (await response.json()).results[0].err ?? response.status),
+    // The 2.0 interface reads what the 3.0 one wrote, in a later request (a fresh instance).
+    const read = await sql(hostFetch, 'notes', [SELECT], { v: 2 });
+    expect(read.results[0]?.ok?.rows).toEqual([STORED]);
+
+    await stopServiceWorkers(hostPage);
+    await hostPage.reload();
+    await expect(hostPage.locator('body[data-host="ready"]')).toBeAttached();
+    const again = await sql(fetchFrom(hostPage), 'notes', [SELECT]);
+    expect(again.results[0]?.ok?.rows).toEqual([STORED]);
+
+    // The page API reads what the guest wrote, and the guest what the page wrote.
+    const pageView = await withHost(
+      hostPage,
+      'notes',
+      async (host) => {
+        const db = host.sqlite('notes');
+        const written = await db.execute('INSERT INTO things (i, t) VALUES (?, ?)', [7n, 'from the page']);
+        const read = await db.execute('SELECT i, r, t, b, n FROM things ORDER BY rowid');
+        const failed = await db.execute('SELECT * FROM nowhere').catch((error: Error) => error.message);
+        // As JSON-safe values: bigints as "<n>n", blobs as byte lists.
+        const plain = (value: unknown) =>
+          typeof value === 'bigint' ? `${value}n` : value instanceof Uint8Array ? [...value] : value;
+        return { changes: plain(written.changes), rows: read.rows.map((row) => row.map(plain)), failed };
+      },
+      undefined,
+    );
+    expect(pageView.changes).toBe('1n');
+    expect(pageView.rows).toEqual([
+      ['9007199254740993n', 2, 'héllo 🌍', [0, 1, 255], null],
+      ['7n', null, 'from the page', null, null],
+    ]);
+    expect(pageView.failed).toContain('no such table: nowhere');
+    const guestView = await sql(fetchFrom(hostPage), 'notes', ['SELECT t FROM things WHERE i = 7']);
+    expect(guestView.results[0]?.ok?.rows).toEqual([[{ tag: 'text', val: 'from the page' }]]);
+
+    // A label the manifest does not grant: access-denied, as on Spin.
+    expect((await sql(fetchFrom(hostPage), 'notes', [], { db: 'secrets' })).open).toEqual({
+      err: { tag: 'access-denied' },
+    });
+    // A SQL error: Spin's io error with SQLite's message.
+    expect((await sql(fetchFrom(hostPage), 'notes', ['SELECT * FROM nowhere'])).results[0]).toEqual({
+      err: { tag: 'io', val: 'no such table: nowhere' },
+    });
+    // SQL given at deploy (`swerve up --sqlite`): a statement, then a file's statements.
+    const seeded = await deployApp(hostPage, {
+      manifest: manifest('notes'),
+      files: FILES,
+      sqlite: [
+        { sql: 'CREATE TABLE seeded (v TEXT)' },
+        { sql: "INSERT INTO seeded VALUES ('one');\nINSERT INTO seeded VALUES ('two');\n", file: 'seed.sql' },
+      ],
+    });
+    expect(seeded.ok, JSON.stringify(seeded)).toBe(true);
+    expect((await sql(fetchFrom(hostPage), 'notes', ['SELECT v FROM seeded'])).results[0]?.ok?.rows).toEqual([
+      [{ tag: 'text', val: 'one' }],
+      [{ tag: 'text', val: 'two' }],
+    ]);
+    const badSeed = await deployApp(hostPage, {
+      manifest: manifest('notes'),
+      files: FILES,
+      sqlite: [{ sql: 'CREATE TABLE seeded (v)' }],
+    });
+    expect(badSeed).toMatchObject({ ok: false, code: 'deploy-invalid' });
+    expect(!badSeed.ok && badSeed.error).toContain('table seeded already exists');
+    // A label no database defines fails the deploy, as `spin up` refuses to start.
+    const undefinedLabel = await deployApp(hostPage, {
+      manifest: manifest('notes', ['default', 'cache']),
+      files: FILES,
+    });
+    expect(undefinedLabel).toMatchObject({ ok: false, code: 'manifest-invalid' });
+  });
+
+  test('concurrent writers lose nothing', async ({ hostPage, hostFetch }) => {
+    expect((await deployApp(hostPage, { manifest: manifest('tally'), files: FILES })).ok).toBe(true);
+    await sql(hostFetch, 'tally', ['CREATE TABLE hits (n INTEGER)']);
+    const writes = 24;
+    const statuses = await withHost(
+      hostPage,
+      'tally',
+      (host, count) =>
+        Promise.all(
+          Array.from({ length: count }, (_, i) =>
+            host
+              .fetch(
+                `/?sql=${encodeURIComponent('INSERT INTO hits VALUES (?)')}&params=${encodeURIComponent(JSON.stringify([{ integer: String(i) }]))}`,
+              )
+              .then(async (response) => (await response.json()).results[0].err ?? response.status),
+          ),
         ),
-      ),
-    writes,
-  );
-  expect(statuses).toEqual(Array.from({ length: writes }, () => 200));
-  const count = await sql(hostFetch, 'tally', ['SELECT count(*), count(DISTINCT n) FROM hits']);
-  expect(count.results[0]?.ok?.rows).toEqual([
-    [
-      { tag: 'integer', val: String(writes) },
-      { tag: 'integer', val: String(writes) },
-    ],
-  ]);
-});
+      writes,
+    );
+    expect(statuses).toEqual(Array.from({ length: writes }, () => 200));
+    const count = await sql(hostFetch, 'tally', ['SELECT count(*), count(DISTINCT n) FROM hits']);
+    expect(count.results[0]?.ok?.rows).toEqual([
+      [
+        { tag: 'integer', val: String(writes) },
+        { tag: 'integer', val: String(writes) },
+      ],
+    ]);
+  });
 
-test("an app opening its default database finds nothing of another app's, and a removed app's data is gone", async ({
-  hostPage,
-  hostFetch,
-}) => {
-  for (const name of ['victim', 'attacker']) {
-    expect((await deployApp(hostPage, { manifest: manifest(name), files: FILES })).ok).toBe(true);
-  }
-  await sql(hostFetch, 'victim', [
-    'CREATE TABLE secrets (v TEXT)',
-    ['INSERT INTO secrets VALUES (?)', [{ text: 'pin 1234' }]],
-  ]);
+  test("an app opening its default database finds nothing of another app's, and a removed app's data is gone", async ({
+    hostPage,
+    hostFetch,
+  }) => {
+    for (const name of ['victim', 'attacker']) {
+      expect((await deployApp(hostPage, { manifest: manifest(name), files: FILES })).ok).toBe(true);
+    }
+    await sql(hostFetch, 'victim', [
+      'CREATE TABLE secrets (v TEXT)',
+      ['INSERT INTO secrets VALUES (?)', [{ text: 'pin 1234' }]],
+    ]);
 
-  // The attacker opens "default" too, and looks for anything at all.
-  const seen = await sql(hostFetch, 'attacker', [
-    'SELECT name FROM sqlite_schema',
-    'SELECT v FROM secrets',
-    "ATTACH DATABASE 'default' AS other",
-  ]);
-  expect(seen.results[0]).toEqual({ ok: { columns: ['name'], rows: [] } });
-  expect(seen.results[1]).toEqual({ err: { tag: 'io', val: 'no such table: secrets' } });
-  expect(seen.results[2]?.err?.tag).toBe('io');
+    // The attacker opens "default" too, and looks for anything at all.
+    const seen = await sql(hostFetch, 'attacker', [
+      'SELECT name FROM sqlite_schema',
+      'SELECT v FROM secrets',
+      "ATTACH DATABASE 'default' AS other",
+    ]);
+    expect(seen.results[0]).toEqual({ ok: { columns: ['name'], rows: [] } });
+    expect(seen.results[1]).toEqual({ err: { tag: 'io', val: 'no such table: secrets' } });
+    expect(seen.results[2]?.err?.tag).toBe('io');
 
-  // Removing the victim deletes its database: the same app deployed again starts empty.
-  expect(await withHost(hostPage, 'victim', (host) => host.remove('victim'), undefined)).toBe(true);
-  expect((await deployApp(hostPage, { manifest: manifest('victim'), files: FILES })).ok).toBe(true);
-  const after = await sql(hostFetch, 'victim', ['SELECT name FROM sqlite_schema']);
-  expect(after.results[0]).toEqual({ ok: { columns: ['name'], rows: [] } });
+    // Removing the victim deletes its database: the same app deployed again starts empty.
+    expect(await withHost(hostPage, 'victim', (host) => host.remove('victim'), undefined)).toBe(true);
+    expect((await deployApp(hostPage, { manifest: manifest('victim'), files: FILES })).ok).toBe(true);
+    const after = await sql(hostFetch, 'victim', ['SELECT name FROM sqlite_schema']);
+    expect(after.results[0]).toEqual({ ok: { columns: ['name'], rows: [] } });
+  });
 });
 
 test('rows survive a browser restart', async ({ baseURL }) => {
@@ -234,4 +240,35 @@ test('rows survive a browser restart', async ({ baseURL }) => {
     expect(read.results[0]?.ok?.rows).toEqual([STORED]);
     await second.context.close();
   });
+});
+
+test('swerve up --sqlite runs a statement and a file of statements before serving', async ({ page }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'swerve-sqlite-'));
+  const seed = join(dir, 'seed.sql');
+  await writeFile(
+    seed,
+    "INSERT INTO seeded VALUES ('from the file');\nINSERT INTO seeded VALUES ('and again');\n",
+  );
+  const { child, up } = await startSwerveUp([
+    resolve(import.meta.dirname, '../../components/fixtures/sqlite'),
+    '--port',
+    String(await freePort()),
+    '--sqlite',
+    'CREATE TABLE seeded (v TEXT)',
+    '--sqlite',
+    `@${seed}`,
+  ]);
+  try {
+    await page.goto(`${up.url}?sql=${encodeURIComponent('SELECT v FROM seeded ORDER BY rowid')}`);
+    // The first visit deploys the app (transpiling its 12 MB component): seconds.
+    await expect(page.locator('body')).toContainText('"results"', { timeout: 45_000 });
+    const report = JSON.parse(await page.locator('body').innerText()) as Report;
+    expect(report.results[0]?.ok?.rows).toEqual([
+      [{ tag: 'text', val: 'from the file' }],
+      [{ tag: 'text', val: 'and again' }],
+    ]);
+  } finally {
+    await stop(child);
+    await rm(dir, { recursive: true, force: true });
+  }
 });
