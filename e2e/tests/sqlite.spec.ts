@@ -180,6 +180,14 @@ test.describe('deployed from a page', () => {
       writes,
     );
     expect(statuses).toEqual(Array.from({ length: writes }, () => 200));
+    // The writers ran side by side in the host page's guest workers (each with its own copy).
+    const ranIn = await withHost(
+      hostPage,
+      'tally',
+      async (host) => (await host.requests()).map((record) => record.ranIn ?? 'service worker'),
+      undefined,
+    );
+    expect(new Set(ranIn.filter((where) => /^swerve-guest-\d$/.test(where))).size).toBeGreaterThanOrEqual(2);
     const count = await sql(hostFetch, 'tally', ['SELECT count(*), count(DISTINCT n) FROM hits']);
     expect(count.results[0]?.ok?.rows).toEqual([
       [
