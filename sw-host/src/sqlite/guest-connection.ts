@@ -117,7 +117,8 @@ export class GuestConnection {
       if (!connection.inTransaction && held.wrote) await this.#store(connection);
       return result.rows;
     } finally {
-      if (connection.inTransaction) this.#armIdleTimer();
+      // A failed store dropped the copy: the transaction is over either way.
+      if (this.#connection === connection && connection.inTransaction) this.#armIdleTimer();
       else this.#endTransaction();
     }
   }

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InProcessKvLock } from '../kv/kv-lock.ts';
 import { disposeSymbol } from '../kv/resource-dispose.ts';
 import { MemoryImageStore } from './image-store.ts';
 import { createSqliteImports } from './spin-sqlite.ts';
 import { SqliteDatabase } from './sqlite-database.ts';
+import { TRANSACTION_IDLE_LIMIT_MS } from './guest-connection.ts';
 import type { SqliteValue } from './sqlite-values.ts';
 
 const text = (val: string): SqliteValue => ({ tag: 'text', val });
@@ -38,6 +39,18 @@ describe('Spin SQLite for guests', () => {
     // Listed but defined by nothing: no-such-database.
     expect(await rejection(instance(['other']).open('other'))).toEqual({ tag: 'no-such-database' });
     await expect(instance(['default']).open('default')).resolves.toBeDefined();
+  });
+
+  it('opens 256 connections at once, not 257, as Spin; dropping one frees a slot', async () => {
+    const Connection = appDatabases()(['default']);
+    const open = [];
+    for (let i = 0; i < 256; i++) open.push(await Connection.open('default'));
+    expect(await rejection(Connection.open('default'))).toEqual({
+      tag: 'io',
+      val: 'too many connections opened',
+    });
+    (open[0] as unknown as Record<symbol, () => void>)[disposeSymbol]!();
+    await expect(Connection.open('default')).resolves.toBeDefined();
   });
 
   it('keeps rows for later instances and reports SQL errors as io', async () => {
@@ -90,5 +103,27 @@ describe('Spin SQLite for guests', () => {
     (a as unknown as Record<symbol, () => void>)[disposeSymbol]!();
     expect((await waiting).rows[0]?.values[0]).toEqual(int(1n));
     expect(await rejection(a.execute('SELECT 1', []))).toEqual({ tag: 'invalid-connection' });
+  });
+
+  it('rolls back a transaction left unused, so it never holds the database for good', async () => {
+    vi.useFakeTimers();
+    try {
+      const instance = appDatabases();
+      const a = await instance(['default']).open('default');
+      const b = await instance(['default']).open('default');
+      await a.execute('CREATE TABLE t (v TEXT)', []);
+      await a.execute('BEGIN', []);
+      await a.execute('INSERT INTO t VALUES (?)', [text('forgotten')]);
+      const waiting = b.execute('SELECT count(*) FROM t', []);
+      await vi.advanceTimersByTimeAsync(TRANSACTION_IDLE_LIMIT_MS);
+      expect((await waiting).rows[0]?.values[0]).toEqual(int(0n));
+      const told = (await rejection(a.execute('COMMIT', []))) as { tag: string; val: string };
+      expect(told.tag).toBe('io');
+      expect(told.val).toContain('TRANSACTION_IDLE_LIMIT_MS');
+      // The connection goes on working, from what is stored.
+      expect((await a.execute('SELECT count(*) FROM t', [])).rows[0]?.values[0]).toEqual(int(0n));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

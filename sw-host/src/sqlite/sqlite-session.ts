@@ -58,10 +58,4 @@ export class SqliteSession {
     connection.close();
     this.#open.delete(connection);
   }
-
-  /** Closes every connection (the instance is done): open transactions roll back. */
-  closeAll(): void {
-    for (const connection of this.#open) connection.close();
-    this.#open.clear();
-  }
 }
