@@ -122,6 +122,10 @@ test.describe('deployed from a page', () => {
     expect(pageView.failed).toContain('no such table: nowhere');
     const guestView = await sql(fetchFrom(hostPage), 'notes', ['SELECT t FROM things WHERE i = 7']);
     expect(guestView.results[0]?.ok?.rows).toEqual([[{ tag: 'text', val: 'from the page' }]]);
+    // A page may empty the database (what a test kit's reset between tests does).
+    await withHost(hostPage, 'notes', (host) => host.sqlite('notes').clear(), undefined);
+    const emptied = await sql(fetchFrom(hostPage), 'notes', ['SELECT name FROM sqlite_schema']);
+    expect(emptied.results[0]?.ok?.rows).toEqual([]);
 
     // A label the manifest does not grant: access-denied, as on Spin.
     expect((await sql(fetchFrom(hostPage), 'notes', [], { db: 'secrets' })).open).toEqual({

@@ -24,6 +24,8 @@ export interface SqliteClientResult {
 export interface SqliteClient {
   /** Runs one statement with `?` parameters bound in order. */
   execute(statement: string, parameters?: readonly SqlitePlainValue[]): Promise<SqliteClientResult>;
+  /** Empties the database (no tables, no rows), as a test's reset does. */
+  clear(): Promise<void>;
 }
 
 export function sqliteClient(request: Request, app: string, label: string): SqliteClient {
@@ -41,6 +43,9 @@ export function sqliteClient(request: Request, app: string, label: string): Sqli
         changes: reply.changes,
         lastInsertRowid: reply.lastInsertRowid,
       };
+    },
+    async clear() {
+      await request('sqlite-clear', { app, label });
     },
   };
 }

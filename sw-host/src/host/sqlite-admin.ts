@@ -21,20 +21,24 @@ type SqliteHandlers = {
   ) => Promise<SqliteReplies[T]>;
 };
 
+async function databaseOf({ host: { registry } }: SqliteContext, app: string, label: string) {
+  await registry.load();
+  const deployed = registry.get(app);
+  if (!deployed) throw new SwerveError('sqlite-invalid', `There is no app "${app}" on this host.`);
+  const database = appDatabase(deployed, label);
+  if (!database) {
+    const defined = DEFINED_SQLITE_DATABASES.map((name) => `"${name}"`).join(', ');
+    throw new SwerveError(
+      'sqlite-invalid',
+      `App "${app}" has no SQLite database "${label}"; it has ${defined}.`,
+    );
+  }
+  return database;
+}
+
 export const sqliteHandlers: SqliteHandlers = {
-  async 'sqlite-execute'({ host: { registry } }, { app, label, statement, parameters }) {
-    await registry.load();
-    const deployed = registry.get(app);
-    if (!deployed) throw new SwerveError('sqlite-invalid', `There is no app "${app}" on this host.`);
-    const database = appDatabase(deployed, label);
-    if (!database) {
-      const defined = DEFINED_SQLITE_DATABASES.map((name) => `"${name}"`).join(', ');
-      throw new SwerveError(
-        'sqlite-invalid',
-        `App "${app}" has no SQLite database "${label}"; it has ${defined}.`,
-      );
-    }
-    const connection = new GuestConnection(await sqliteEngine(), database);
+  async 'sqlite-execute'(context, { app, label, statement, parameters }) {
+    const connection = new GuestConnection(await sqliteEngine(), await databaseOf(context, app, label));
     try {
       const result = await connection.execute(statement, parameters);
       return { ...result, changes: connection.changes, lastInsertRowid: connection.lastInsertRowid };
@@ -50,5 +54,9 @@ export const sqliteHandlers: SqliteHandlers = {
     } finally {
       connection.close();
     }
+  },
+  async 'sqlite-clear'(context, { app, label }) {
+    await (await databaseOf(context, app, label)).clear();
+    return { done: true };
   },
 };

@@ -126,4 +126,22 @@ describe('Spin SQLite for guests', () => {
       vi.useRealTimers();
     }
   });
+
+  it('clear empties the database for every connection, waiting for an open transaction', async () => {
+    const lock = new InProcessKvLock();
+    const database = new SqliteDatabase('app:default', 'default', new MemoryImageStore(), lock);
+    const Connection = createSqliteImports({ allowedLabels: ['default'], databaseFor: () => database })[
+      'spin:sqlite/sqlite'
+    ].Connection;
+    const a = await Connection.open('default');
+    await a.execute('CREATE TABLE t (v TEXT)', []);
+    await a.execute('BEGIN', []);
+    await a.execute('INSERT INTO t VALUES (?)', [text('x')]);
+    const cleared = database.clear();
+    await a.execute('COMMIT', []);
+    await cleared;
+    expect((await a.execute("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [])).rows).toEqual([
+      { values: [int(0n)] },
+    ]);
+  });
 });

@@ -32,6 +32,18 @@ export class SqliteDatabase {
     return this.#cached;
   }
 
+  /**
+   * Empties the database (a test kit's reset between tests, a page's "clear"), under the lock,
+   * so it never lands in the middle of another connection's statement or transaction; every
+   * connection, in any realm, sees the empty database at its next statement.
+   */
+  clear(): Promise<void> {
+    return this.lock.run(this.lockName, async () => {
+      await this.current();
+      await this.write(new Uint8Array());
+    });
+  }
+
   /** Stores `image` (call holding the lock); resolves with its generation once durable. */
   async write(image: Uint8Array): Promise<string> {
     // Holding the lock, the cache is what is stored: the store writes only what changed.
