@@ -20,6 +20,7 @@ export const SW_HOST_LAYERS = [
   'capabilities',
   // Storage, formats, where apps run, the messages between pages and the host.
   'kv',
+  'sqlite',
   'catalog',
   'origins',
   'protocol',

@@ -57,6 +57,8 @@ export type SwerveErrorCode =
   | 'deadline-exceeded'
   /** A key-value request from a page that cannot be carried out (no such app or store, a bad dump). */
   | 'kv-invalid'
+  /** A SQLite request from a page that cannot be carried out (no such app or database, a SQL error). */
+  | 'sqlite-invalid'
   /** The host did not start or did not answer (no service worker, a reply that never came). */
   | 'host-unavailable'
   /** The page and the host come from different builds and speak different protocol versions. */

@@ -100,6 +100,7 @@ try {
     ['minimal', 'fixtures/minimal'],
     ['kv-counter', 'examples/kv-counter'],
     ['echo', 'examples/echo'],
+    ['sqlite', 'fixtures/sqlite'],
   ];
   for (const [name, from] of samples) {
     mkdirSync(join(apps, name, 'dist'), { recursive: true });

@@ -6,7 +6,16 @@ import type { Page, Request } from '@playwright/test';
 import { appResponse } from './app-response.ts';
 import type { KitDriver } from './driver-api.ts';
 import { encodeRequest } from './request-options.ts';
-import type { AppFetchOptions, AppKv, AppOutboundRequest, AppResponse, SwerveApp } from './types.ts';
+import type { DriverSqliteValue } from './driver-api.ts';
+import type {
+  AppFetchOptions,
+  AppKv,
+  AppOutboundRequest,
+  AppResponse,
+  AppSqlite,
+  AppSqliteValue,
+  SwerveApp,
+} from './types.ts';
 
 type Calls = { [K in keyof KitDriver]: KitDriver[K] extends (...args: infer A) => infer R ? [A, R] : never };
 
@@ -127,6 +136,20 @@ export function appHandle({
     delete: (key) => callDriver(driver, 'kvDelete', label, key),
   });
 
+  const sqlite = (label = 'default'): AppSqlite => ({
+    async execute(statement, parameters = []) {
+      const result = await callDriver(driver, 'sqlite', label, statement, parameters.map(toDriverSqlite));
+      return {
+        columns: result.columns,
+        rows: result.rows.map((row) =>
+          Object.fromEntries(result.columns.map((column, i) => [column, fromDriverSqlite(row[i] ?? null)])),
+        ),
+        changes: BigInt(result.changes),
+        lastInsertRowid: BigInt(result.lastInsertRowid),
+      };
+    },
+  });
+
   return {
     origin,
     name,
@@ -164,9 +187,29 @@ export function appHandle({
       });
     },
     kv,
+    sqlite,
     logs: () => callDriver(driver, 'logs'),
     requests: () => callDriver(driver, 'requests'),
     outbound: () => Promise.all(outbound().map(outboundRecord)),
     hostMode,
   };
+}
+
+function toDriverSqlite(value: AppSqliteValue): DriverSqliteValue {
+  if (value === null) return null;
+  if (typeof value === 'bigint') return { integer: String(value) };
+  if (typeof value === 'number') return { real: value };
+  if (typeof value === 'string') return { text: value };
+  if (value instanceof Uint8Array) return { blob: base64Of(value) };
+  throw new TypeError(
+    `[swerve] A SQLite parameter must be a bigint, number, string, Uint8Array or null; got ${typeof value}.`,
+  );
+}
+
+function fromDriverSqlite(value: DriverSqliteValue): AppSqliteValue {
+  if (value === null) return null;
+  if ('integer' in value) return BigInt(value.integer);
+  if ('real' in value) return value.real;
+  if ('text' in value) return value.text;
+  return new Uint8Array(Buffer.from(value.blob, 'base64'));
 }

@@ -64,8 +64,24 @@ export interface KitDriver {
   kvGet(label: string, key: string): Promise<string | null>;
   kvSet(label: string, key: string, base64: string): Promise<void>;
   kvDelete(label: string, key: string): Promise<void>;
+  /** Runs one statement on SQLite database `label`; values as DriverSqliteValue both ways. */
+  sqlite(label: string, statement: string, parameters: DriverSqliteValue[]): Promise<DriverSqliteResult>;
   logs(): Promise<DriverLogLine[]>;
   requests(): Promise<DriverRequestRecord[]>;
+}
+
+/**
+ * A SQLite value as it crosses between Node and the driver page (JSON-safe): integers as
+ * decimal text, blobs as base64.
+ */
+export type DriverSqliteValue =
+  { integer: string } | { real: number } | { text: string } | { blob: string } | null;
+
+export interface DriverSqliteResult {
+  columns: string[];
+  rows: DriverSqliteValue[][];
+  changes: string;
+  lastInsertRowid: string;
 }
 
 /** The driver page's path at the kit's site origin, and its script's. */

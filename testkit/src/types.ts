@@ -131,6 +131,27 @@ export interface AppKv {
   delete(key: string): Promise<void>;
 }
 
+/**
+ * A SQLite value in a test. Passed in: `bigint` or a whole `number` is an integer, any other
+ * `number` a real, `Uint8Array` a blob. Read back: integers are `bigint`s, reals `number`s.
+ */
+export type AppSqliteValue = bigint | number | string | Uint8Array | null;
+
+/** What a statement returned: rows as objects keyed by column name. */
+export interface AppSqliteResult {
+  columns: string[];
+  rows: Record<string, AppSqliteValue>[];
+  /** Rows changed by an INSERT, UPDATE or DELETE. */
+  changes: bigint;
+  lastInsertRowid: bigint;
+}
+
+/** One of the app's SQLite databases: the very database its components use. */
+export interface AppSqlite {
+  /** Runs one statement with `?` parameters bound in order (to seed or to read). */
+  execute(statement: string, parameters?: readonly AppSqliteValue[]): Promise<AppSqliteResult>;
+}
+
 /** One log line: a guest's stdout or stderr, or a line from the host. */
 export interface AppLogLine {
   source: 'stdout' | 'stderr' | 'host';
@@ -195,6 +216,8 @@ export interface SwerveApp {
   fetch<T = unknown>(path: string, options?: AppFetchOptions): Promise<AppResponse<T>>;
   /** One of the app's key-value stores, `default` unless `label` is given. */
   kv(label?: string): AppKv;
+  /** One of the app's SQLite databases, `default` unless `label` is given. */
+  sqlite(label?: string): AppSqlite;
   /** Every log line so far. */
   logs(): Promise<AppLogLine[]>;
   /** Every request served so far. */

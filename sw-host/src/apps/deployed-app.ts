@@ -12,6 +12,7 @@ import {
   type ComponentVariables,
 } from '../variables/index.ts';
 import type { AppDefinition, ComponentArtifactsRef } from './app-definition.ts';
+import { DEFINED_SQLITE_DATABASES } from './sqlite-databases.ts';
 import { buildFileTree, type DirectoryNode } from '../wasi/file-tree.ts';
 
 /** One component of a deployed app, with everything its instances are given. */
@@ -75,6 +76,18 @@ export class DeployedApp {
           `${label} lists key-value store "${undefinedStore}", which no store defines. Only "default" ` +
             `exists unless the deploy defines more: deploy with { keyValueStores: ["${undefinedStore}"] } ` +
             '(what a runtime config file is to spin up).',
+        );
+      }
+      const undefinedDatabase = component.sqliteDatabases.find(
+        (database) => !DEFINED_SQLITE_DATABASES.includes(database),
+      );
+      if (undefinedDatabase !== undefined) {
+        // As `spin up` refuses to start ("One or more components use SQLite databases which are
+        // not defined."): only `default` exists without a runtime config, which Swerve lacks.
+        throw new SwerveError(
+          'manifest-invalid',
+          `${label} lists SQLite database "${undefinedDatabase}", which no database defines. Swerve ` +
+            'gives every app one SQLite database, "default": use sqlite_databases = ["default"].',
         );
       }
       const artifacts = definition.components[id];

@@ -167,11 +167,30 @@ const WASI_CONFIG: Capability = {
   interfaces: { 'wasi:config/store': { module: 'spin/wasi-config.ts' } },
 };
 
+/** Spin's SQLite for WASI 0.2 components, at its 2.0.0 and 3.0.0 names (sqlite/spin-sqlite.ts). */
+const SQLITE_JSPI = ['[static]connection.open', '[method]connection.execute'];
+const SPIN_SQLITE_V2: Capability = {
+  describe: 'fermyon:spin/sqlite @2.0.0',
+  versions: String.raw`2\.0\.0`,
+  witVersion: '2.0.0',
+  wit: ['components/wit/deps/spin'],
+  interfaces: { 'fermyon:spin/sqlite': { module: 'sqlite/spin-sqlite.ts', jspi: SQLITE_JSPI } },
+};
+const SPIN_SQLITE_V3: Capability = {
+  describe: 'spin:sqlite/sqlite @3.0.0',
+  versions: String.raw`3\.0\.0`,
+  witVersion: '3.0.0',
+  wit: ['components/wit/deps/spin-sqlite'],
+  interfaces: { 'spin:sqlite/sqlite': { module: 'sqlite/spin-sqlite.ts', jspi: SQLITE_JSPI } },
+};
+
 /** What a WASI 0.2 HTTP component may import. */
 export const WASI_P2_CAPABILITIES: readonly Capability[] = [
   WASI_P2,
   WASI_HTTP_P2,
   SPIN_V2,
+  SPIN_SQLITE_V2,
+  SPIN_SQLITE_V3,
   WASI_KEYVALUE,
   WASI_CONFIG,
 ];
@@ -228,6 +247,14 @@ export const WASI_P3_CAPABILITIES: readonly Capability[] = [
       'spin:key-value/key-value': { module: 'kv/spin-key-value-p3.ts' },
       'spin:variables/variables': { module: 'spin/variables-p3.ts' },
     },
+  },
+  // Spin 4's SQLite: its synchronous `open` and `execute` suspend the guest, as at WASI 0.2.
+  {
+    describe: 'spin:sqlite/sqlite @3.1.0',
+    versions: String.raw`3\.1\.0`,
+    witVersion: '3.1.0',
+    wit: ['components/wit/deps/spin-sqlite@3.1.0'],
+    interfaces: { 'spin:sqlite/sqlite': { module: 'sqlite/spin-sqlite-p3.ts', jspi: SQLITE_JSPI } },
   },
   // What Rust's std on wasm32-wasip2 imports beside a WASI 0.3 SDK's imports: the WASI 0.2 host
   // side a WASI 0.2 component gets (runtime/instance/instance-imports-p3.ts).

@@ -8,6 +8,7 @@ import { FileHasher, appVersion } from './app-version.ts';
 import { loadApp, type LoadedApp } from './load-app.ts';
 import { urlPathFor } from './safe-path.ts';
 import type { AppListing } from './up-protocol.ts';
+import type { SqliteSeed } from '../protocol/deploy.ts';
 
 /**
  * Variable overrides as `spin up` takes them: `SPIN_VARIABLE_<NAME>` from the environment for
@@ -34,6 +35,8 @@ interface FolderOptions {
   variables: Readonly<Record<string, string>>;
   /** `--key-value` values. */
   keyValues: Readonly<Record<string, string>>;
+  /** `--sqlite` statements, files read. */
+  sqlite?: readonly SqliteSeed[];
   /** `--env` values. */
   environment?: Readonly<Record<string, string>>;
   /** Store labels from `--runtime-config-file`. */
@@ -53,6 +56,7 @@ async function read(
   resolveApplicationVariables(app.manifest.variables, variables, app.name);
   const settings = {
     keyValues: options.keyValues,
+    sqlite: options.sqlite ?? [],
     requestTimeoutMs: options.requestTimeoutMs,
     environment: options.environment,
     keyValueStores: options.keyValueStores,
@@ -71,6 +75,7 @@ async function read(
     files: Object.fromEntries([...app.deployFiles].map(([key, path]) => [key, urlPathFor(path)])),
     variables,
     keyValues: { ...options.keyValues },
+    sqlite: [...(options.sqlite ?? [])],
     environment: { ...options.environment },
     keyValueStores: [...(options.keyValueStores ?? [])],
     requestTimeoutMs: options.requestTimeoutMs,

@@ -9,6 +9,7 @@ const up = (overrides: object = {}) => ({
   port: DEFAULT_PORT,
   variables: {},
   keyValues: {},
+  sqlite: [],
   environment: {},
   build: false,
   requestLog: true,
@@ -48,6 +49,10 @@ describe('parseArgs', () => {
       up({ variables: { token: 'c', empty: '' } }),
     ],
     [['up', '--key-value', 'greeting=hi', '--key-value=n=1'], up({ keyValues: { greeting: 'hi', n: '1' } })],
+    [
+      ['up', '--sqlite', 'CREATE TABLE t (v)', '--sqlite=@schema.sql'],
+      up({ sqlite: ['CREATE TABLE t (v)', '@schema.sql'] }),
+    ],
     [['up', '--request-timeout', '2.5'], up({ requestTimeoutMs: 2500 })],
     [['up', '-e', 'A=1', '--env=B=two'], up({ environment: { A: '1', B: 'two' } })],
     [

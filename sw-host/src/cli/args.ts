@@ -23,6 +23,11 @@ export interface UpOptions {
   variables: Record<string, string>;
   /** `--key-value key=value`: values set in the default store at deploy, as `spin up` does. */
   keyValues: Record<string, string>;
+  /**
+   * `--sqlite <STATEMENT>` or `--sqlite @file[:label]` (repeatable): SQL run at deploy, as
+   * `spin up --sqlite` runs it at start.
+   */
+  sqlite: string[];
   /** `--request-timeout <seconds>`: how long a request may run before it is stopped (504). */
   requestTimeoutMs?: number;
   /** `-e/--env NAME=VALUE`: environment variables for every component. */
@@ -80,6 +85,8 @@ Options:
       --variable <N=VALUE>   a value for the application variable N (repeatable);
                              SPIN_VARIABLE_<N> in the environment works too
       --key-value <K=VALUE>  set key K in the default key-value store at start (repeatable)
+      --sqlite <STATEMENT>   run a SQL statement against the default SQLite database at
+                             start; @FILE runs a file's statements (repeatable)
   -e, --env <N=VALUE>        set the environment variable N for every component (repeatable)
       --runtime-config-file <FILE>
                              a Spin runtime config: its [key_value_store.<label>] tables
@@ -147,6 +154,7 @@ export function parseArgs(argv: readonly string[]): Command {
     port: DEFAULT_PORT,
     variables: {},
     keyValues: {},
+    sqlite: [],
     environment: {},
     build: false,
     requestLog: true,
@@ -198,6 +206,9 @@ export function parseArgs(argv: readonly string[]): Command {
         options.keyValues[key] = text;
         break;
       }
+      case '--sqlite':
+        options.sqlite.push(value());
+        break;
       case '-e':
       case '--env': {
         const [name, text] = parsePair(flag, 'RUST_LOG=debug', value());

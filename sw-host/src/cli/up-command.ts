@@ -22,6 +22,7 @@ import { baseUrlFor, isPotentiallyTrustworthy, startBanner } from './up-banner.t
 import { createUpServer } from './up-server.ts';
 import { HostCheck } from './host-check.ts';
 import type { VersionFeed } from './version-feed.ts';
+import { readSqliteStatements } from './sqlite-statements.ts';
 
 /** Whether `host` is only reachable from this machine. */
 function isLoopback(host: string): boolean {
@@ -108,6 +109,7 @@ export async function up(options: UpOptions, io: CommandIo, feed?: VersionFeed):
     displayPath,
     variables: options.variables,
     keyValues: options.keyValues,
+    sqlite: await readSqliteStatements(options.sqlite, io.cwd),
     environment: options.environment,
     keyValueStores: runtimeConfig?.keyValueStores,
     requestTimeoutMs: options.requestTimeoutMs,

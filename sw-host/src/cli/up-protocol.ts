@@ -3,7 +3,7 @@
  * prefix (which the service worker never intercepts, so these always reach the server). Imported
  * by the server and by the page script, so that both agree.
  */
-import type { PreparedComponent } from '../protocol/deploy.ts';
+import type { PreparedComponent, SqliteSeed } from '../protocol/deploy.ts';
 import { SWERVE_PREFIX } from '../protocol/paths.ts';
 
 /** The app folder, read-only: the manifest, the components' sources and their `files`. */
@@ -55,6 +55,8 @@ export interface AppListing {
   variables: Record<string, string>;
   /** `--key-value` values for the default store. */
   keyValues: Record<string, string>;
+  /** `--sqlite` statements, files read, run at deploy. */
+  sqlite: SqliteSeed[];
   /** `--env` values, for every component. */
   environment: Record<string, string>;
   /** Store labels a `--runtime-config-file` defines. */

@@ -17,6 +17,7 @@ import { componentizeCoreModules } from './componentize.ts';
 import { manifestText, resolveFiles, type DeployFile } from './deploy-files.ts';
 import { linkFrame } from './frame-link.ts';
 import { kvClient, type KvClient } from './kv-client.ts';
+import { sqliteClient, type SqliteClient } from './sqlite-client.ts';
 import { sendRequest, type PostMessage } from './reply-channel.ts';
 import { linkServiceWorker } from './service-worker-link.ts';
 
@@ -63,6 +64,8 @@ export interface HostConnection {
   requests(sinceId?: number): Promise<RequestRecord[]>;
   /** One of an app's key-value stores (`default` unless `label` is given). */
   kv(app: string, label?: string): KvClient;
+  /** One of an app's SQLite databases (`default` when no label is given). */
+  sqlite(app: string, label?: string): SqliteClient;
   /** Calls `listener` with every log line and request record as it happens; returns an unsubscribe function. */
   subscribe(listener: (event: HostEvent) => void): () => void;
   /** Lets go of the host (removes the host page's frame, if any). */
@@ -213,6 +216,7 @@ export async function connectHost(options: ConnectOptions = {}): Promise<HostCon
     logs: async (sinceId) => (await request('logs', { sinceId })).records,
     requests: async (sinceId) => (await request('metrics', { sinceId })).records,
     kv: (app, label = 'default') => kvClient(request, app, label),
+    sqlite: (app, label = 'default') => sqliteClient(request, app, label),
     subscribe: link.subscribe,
     close: link.close,
   };

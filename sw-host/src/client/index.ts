@@ -15,6 +15,7 @@ export { sameSiteFramer, sameSiteFramerMessage } from './same-site-framer.ts';
 export type { HostMode } from '../protocol/messages.ts';
 export type { DeployFile } from './deploy-files.ts';
 export type { KvClient } from './kv-client.ts';
+export type { SqliteClient, SqliteClientResult, SqlitePlainValue } from './sqlite-client.ts';
 export type { KvDump } from '../kv/kv-dump.ts';
 export type { AppSummary, DeployResult, PreparedComponent } from '../protocol/deploy.ts';
 export type { HostEvent, LogRecord } from '../protocol/host-events.ts';

@@ -24,6 +24,13 @@ describe('checkHostCompatibility', () => {
     expect(checkHostCompatibility(builtFile(path), path).imports.length).toBeGreaterThan(0);
   });
 
+  it("accepts a component that imports Spin's SQLite at 2.0.0 and 3.0.0", () => {
+    const path = 'fixtures/sqlite/dist/sqlite.wasm';
+    expect(checkHostCompatibility(builtFile(path), path).imports).toEqual(
+      expect.arrayContaining(['fermyon:spin/sqlite@2.0.0', 'spin:sqlite/sqlite@3.0.0']),
+    );
+  });
+
   it('rejects a core module without a WIT world, saying what it exports and how to make a component', () => {
     const core = builtFile('examples/hello/dist/hello.transpiled/component.core2.wasm');
     expect(() => checkHostCompatibility(core, 'api.wasm')).toThrow(
@@ -163,7 +170,8 @@ describe('checkHostCompatibility', () => {
       'Swerve gives a WASI 0.3 component wasi:http/types @0.3.x; wasi:cli @0.3.x (environment, exit, ' +
         'stdin, stdout, stderr, terminal-*, types); wasi:clocks/monotonic-clock, system-clock and ' +
         'types @0.3.x; wasi:random @0.3.x; wasi:http/client @0.3.x; spin:key-value/key-value and ' +
-        'spin:variables/variables @3.0.0; wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, ' +
+        'spin:variables/variables @3.0.0; spin:sqlite/sqlite @3.1.0; wasi:cli, wasi:clocks, ' +
+        'wasi:filesystem, wasi:io, ' +
         'wasi:random, wasi:sockets @0.2.x; wasi:http/types and outgoing-handler @0.2.x; ' +
         'fermyon:spin/variables @2.0.0; wasi:config/store @0.2.0-draft-2024-09-27 (each wasi:* ' +
         '@0.3.x interface also at 0.3.0-rc-2026-03-15). ',

@@ -15,14 +15,17 @@ import {
 } from '../protocol/messages.ts';
 import { appSummary } from '../apps/app-summary.ts';
 import { seedStores } from '../apps/seed-stores.ts';
+import { seedSqlite } from '../apps/seed-sqlite.ts';
 import { pruneArtifacts, withAppStoreLock } from '../apps/artifact-pruning.ts';
 import { buildDefinition } from '../apps/deploy.ts';
+import { deleteAppDatabases } from '../apps/sqlite-databases.ts';
 import { pruneCodeCache } from '../core-wasm/code-cache.ts';
 import { transpileComponent } from '../component/transpile-component.ts';
 import { messageOf, SwerveError } from '../errors.ts';
 import type { AppHost } from './app-host.ts';
 import { fetchApp } from './fetch-app.ts';
 import { kvHandlers } from './kv-admin.ts';
+import { sqliteHandlers } from './sqlite-admin.ts';
 
 declare const __SWERVE_BUILD__: string;
 
@@ -69,6 +72,7 @@ const handlers: Handlers = {
       });
       const { app, warnings } = await host.registry.deploy(definition);
       await seedStores(app, request.keyValues ?? {});
+      await seedSqlite(app, request.sqlite ?? []);
       host.events.log({ level: 'info', source: 'host', app: app.name, message: `Deployed at ${app.mount}.` });
       await pruneQuietly(host);
       return { app: appSummary(app), warnings };
@@ -80,11 +84,14 @@ const handlers: Handlers = {
   remove: ({ host }, { name }) =>
     withAppStoreLock(async () => {
       const removed = await host.registry.remove(name);
+      // Its data goes with it: a later app of the same name must not find it.
+      if (removed) await deleteAppDatabases(name);
       if (removed) await pruneQuietly(host);
       return { removed };
     }),
   fetch: ({ host, origin }, request) => fetchApp(host, origin, request),
   ...kvHandlers,
+  ...sqliteHandlers,
 };
 
 /** Storage left behind costs only space: a prune that fails is logged, never fails the deploy. */

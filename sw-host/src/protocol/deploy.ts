@@ -33,6 +33,12 @@ export interface DeployRequest {
    */
   keyValues?: Record<string, Record<string, string | Uint8Array>>;
   /**
+   * SQL to run against the app's SQLite databases once it is deployed, in order (what
+   * `spin up --sqlite` does at start): one statement (`{ sql }`, against `default`), or a whole
+   * file of them (`{ sql, file }`, against `label`, `default` if none). A failure fails the deploy.
+   */
+  sqlite?: SqliteSeed[];
+  /**
    * How long a guest may run for one request, in milliseconds (from the call of its handler),
    * before the host stops it and answers 504 Gateway Timeout; 10 000 by default. A whole
    * number from 1 to 2 147 483 647. Spin itself sets no such limit.
@@ -79,4 +85,12 @@ export interface DeployResult {
   app: AppSummary;
   /** What the host logged while preparing it (duplicate routes, deprecated fields). */
   warnings: string[];
+}
+
+/** One `--sqlite` argument: a statement, or a file's statements (`@file` or `@file:label`). */
+export interface SqliteSeed {
+  sql: string;
+  /** The file the statements came from: they run as a batch (Spin's `execute_batch`). */
+  file?: string;
+  label?: string;
 }

@@ -15,6 +15,7 @@ import type { AppSummary, DeployRequest, DeployResult } from './deploy.ts';
 import type { FetchReply, FetchRequest } from './fetch-request.ts';
 import type { HostEvent, LogRecord } from './host-events.ts';
 import type { KvReplies, KvRequests } from './kv-requests.ts';
+import type { SqliteReplies, SqliteRequests } from './sqlite-requests.ts';
 import type { RequestRecord } from './request-record.ts';
 
 /**
@@ -25,7 +26,7 @@ import type { RequestRecord } from './request-record.ts';
 export const HOST_PROTOCOL_VERSION = 3;
 
 /** Requests a page can send, keyed by type. */
-export interface HostRequests extends KvRequests {
+export interface HostRequests extends KvRequests, SqliteRequests {
   /** Handshake: which protocol and build the runtime runs. */
   hello: Record<string, never>;
   /** Ask the service worker to take control of this page (after a hard reload it is not controlled). */
@@ -38,7 +39,7 @@ export interface HostRequests extends KvRequests {
   deploy: DeployRequest;
   /** Every app the host serves. */
   apps: Record<string, never>;
-  /** Stop serving a deployed app and forget it (its key-value data stays). */
+  /** Stop serving a deployed app and forget it (its key-value data stays; its SQLite databases go). */
   remove: { name: string };
   /** Send an HTTP request to the apps this runtime serves, as a fetch from the app's origin would. */
   fetch: FetchRequest;
@@ -47,7 +48,7 @@ export interface HostRequests extends KvRequests {
 }
 
 /** The reply to each request type. */
-export interface HostReplies extends KvReplies {
+export interface HostReplies extends KvReplies, SqliteReplies {
   /** `durable`: whether deployed apps and their stores outlive the runtime (IndexedDB, not memory). */
   hello: { protocol: number; build: string; durable: boolean };
   claim: { claimed: true };

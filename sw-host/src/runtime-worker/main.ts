@@ -9,6 +9,7 @@
 /// <reference lib="webworker" />
 import { IdbAppStore, indexedDbAllowed, MemoryAppStore } from '../apps/app-store.ts';
 import { useMemoryStores } from '../apps/kv-stores.ts';
+import { useMemoryDatabases } from '../apps/sqlite-databases.ts';
 import { AppHost } from '../host/app-host.ts';
 import { WasmExecutor } from '../runtime/wasm-executor.ts';
 import { handleHostMessage } from '../host/protocol-handlers.ts';
@@ -19,6 +20,7 @@ declare const self: DedicatedWorkerGlobalScope;
 // and their stores live in memory, for as long as the frame does.
 const starting = indexedDbAllowed().then((durable) => {
   if (!durable) useMemoryStores();
+  if (!durable) useMemoryDatabases();
   const store = durable ? new IdbAppStore() : new MemoryAppStore();
   const host = new AppHost(self.location.origin, store, new WasmExecutor(store));
   void host.registry.load().catch(() => undefined);

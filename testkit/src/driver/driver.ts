@@ -19,6 +19,24 @@ import type {
 } from '../driver-api.ts';
 import { journalMark, resetApp, sinceMark, type JournalMark } from './app-reset.ts';
 import { fromBase64, toBase64 } from './base64.ts';
+import type { SqlitePlainValue } from '../../../sw-host/src/client/index.ts';
+import type { DriverSqliteValue } from '../driver-api.ts';
+
+function fromDriverValue(value: DriverSqliteValue): SqlitePlainValue {
+  if (value === null) return null;
+  if ('integer' in value) return BigInt(value.integer);
+  if ('real' in value) return value.real;
+  if ('text' in value) return value.text;
+  return fromBase64(value.blob);
+}
+
+function toDriverValue(value: SqlitePlainValue): DriverSqliteValue {
+  if (value === null) return null;
+  if (typeof value === 'bigint') return { integer: String(value) };
+  if (typeof value === 'number') return { real: value };
+  if (typeof value === 'string') return { text: value };
+  return { blob: toBase64(value) };
+}
 
 let host: HostConnection | undefined;
 let appName = '';
@@ -155,6 +173,17 @@ const driver: KitDriver = {
   },
   kvSet: (label, key, base64) => connected().kv(appName, label).set(key, fromBase64(base64)),
   kvDelete: (label, key) => connected().kv(appName, label).delete(key),
+  async sqlite(label, statement, parameters) {
+    const result = await connected()
+      .sqlite(appName, label)
+      .execute(statement, parameters.map(fromDriverValue));
+    return {
+      columns: result.columns,
+      rows: result.rows.map((row) => row.map(toDriverValue)),
+      changes: String(result.changes),
+      lastInsertRowid: String(result.lastInsertRowid),
+    };
+  },
 
   async logs() {
     const lines = sinceMark(await connected().logs(), since.logId, since.at);

@@ -46,6 +46,7 @@ async function deploy(host: HostConnection, listing: AppListing, forced: boolean
     mount: '/',
     variables: listing.variables,
     keyValues: { default: listing.keyValues },
+    sqlite: listing.sqlite,
     keyValueStores: listing.keyValueStores,
     environment: listing.environment,
     requestTimeoutMs: listing.requestTimeoutMs,

@@ -34,6 +34,8 @@ import { relayFor } from './outbound-relay.ts';
 import type { AppComponent, DeployedApp } from '../../apps/deployed-app.ts';
 import type { InstanceSinks } from './instance-imports.ts';
 import { appStore } from '../../apps/kv-stores.ts';
+import { appDatabase } from '../../apps/sqlite-databases.ts';
+import { createSpinSqliteP3 } from '../../sqlite/spin-sqlite-p3.ts';
 
 /** What the imports need of the instance's deadline (runtime/deadline-p3.ts). */
 export interface P3ImportsDeadline {
@@ -111,6 +113,15 @@ export function p3InstanceImports({ app, component, sinks, server, deadline }: P
         return backend && deadline.guard(backend);
       },
       warn: (message: string) => sinks().warn(message),
+    }),
+    // spin:sqlite/sqlite@3.1.0 over the app's databases, one table of open connections for the
+    // instance's life; the databases are guarded, as the stores are.
+    'spin:sqlite/sqlite': createSpinSqliteP3({
+      allowedLabels: component.manifest.sqliteDatabases,
+      databaseFor: (label) => {
+        const database = appDatabase(app, label);
+        return database && deadline.guard(database);
+      },
     }),
   };
 }

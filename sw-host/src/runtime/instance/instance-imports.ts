@@ -1,9 +1,9 @@
 /**
  * Everything one fresh instance of a component imports: WASI (its own stdout and stderr, its
  * environment, its own copy of its files, outgoing HTTP within its `allowed_outbound_hosts`),
- * Spin variables and `wasi:config`, and key-value stores. Each capability comes from the
+ * Spin variables and `wasi:config`, key-value stores and SQLite databases. Each capability comes from the
  * component's manifest and nothing else. Past the instance's deadline its key-value stores
- * refuse every operation.
+ * and SQLite databases refuse every operation.
  */
 import { createKvImports } from '../../kv/index.ts';
 import type { GuestDeadline } from '../../core-wasm/guest-deadline.ts';
@@ -15,6 +15,8 @@ import { relayFor } from './outbound-relay.ts';
 import type { AppComponent, DeployedApp } from '../../apps/deployed-app.ts';
 import { instanceFileTree, isEmptyTree } from '../../wasi/file-tree.ts';
 import { appStore } from '../../apps/kv-stores.ts';
+import { appDatabase } from '../../apps/sqlite-databases.ts';
+import { createSqliteImports } from '../../sqlite/index.ts';
 
 export interface InstanceSinks {
   stdout: LineSink;
@@ -55,6 +57,13 @@ export function instanceImports(
         return backend && deadline.guard(backend);
       },
       warn: sinks.warn,
+    }),
+    ...createSqliteImports({
+      allowedLabels: component.manifest.sqliteDatabases,
+      databaseFor: (label) => {
+        const database = appDatabase(app, label);
+        return database && deadline.guard(database);
+      },
     }),
   };
 }

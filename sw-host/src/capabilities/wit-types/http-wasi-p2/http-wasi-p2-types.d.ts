@@ -1,6 +1,8 @@
 // world swerve:host/http-wasi-p2-types@0.1.0
 import type * as FermyonSpinKeyValue from './interfaces/fermyon-spin-key-value.js'; // fermyon:spin/key-value@2.0.0
+import type * as FermyonSpinSqlite from './interfaces/fermyon-spin-sqlite.js'; // fermyon:spin/sqlite@2.0.0
 import type * as FermyonSpinVariables from './interfaces/fermyon-spin-variables.js'; // fermyon:spin/variables@2.0.0
+import type * as SpinSqliteSqlite from './interfaces/spin-sqlite-sqlite.js'; // spin:sqlite/sqlite@3.0.0
 import type * as WasiCliEnvironment from './interfaces/wasi-cli-environment.js'; // wasi:cli/environment@0.2.12
 import type * as WasiCliExit from './interfaces/wasi-cli-exit.js'; // wasi:cli/exit@0.2.12
 import type * as WasiCliStderr from './interfaces/wasi-cli-stderr.js'; // wasi:cli/stderr@0.2.12
@@ -37,7 +39,9 @@ import type * as WasiSocketsUdp from './interfaces/wasi-sockets-udp.js'; // wasi
 import type * as WasiHttpIncomingHandler from './interfaces/wasi-http-incoming-handler.js'; // wasi:http/incoming-handler@0.2.12
 export interface ImportObject {
   'fermyon:spin/key-value@2.0.0': typeof FermyonSpinKeyValue;
+  'fermyon:spin/sqlite@2.0.0': typeof FermyonSpinSqlite;
   'fermyon:spin/variables@2.0.0': typeof FermyonSpinVariables;
+  'spin:sqlite/sqlite@3.0.0': typeof SpinSqliteSqlite;
   'wasi:cli/environment@0.2.12': typeof WasiCliEnvironment;
   'wasi:cli/exit@0.2.12': typeof WasiCliExit;
   'wasi:cli/stderr@0.2.12': typeof WasiCliStderr;

@@ -1,5 +1,6 @@
 // world swerve:host/http-wasi-p3-types@0.1.0
 import type * as SpinKeyValueKeyValue from './interfaces/spin-key-value-key-value.js'; // spin:key-value/key-value@3.0.0
+import type * as SpinSqliteSqlite from './interfaces/spin-sqlite-sqlite.js'; // spin:sqlite/sqlite@3.1.0
 import type * as SpinVariablesVariables from './interfaces/spin-variables-variables.js'; // spin:variables/variables@3.0.0
 import type * as WasiCliEnvironment from './interfaces/wasi-cli-environment.js'; // wasi:cli/environment@0.3.0
 import type * as WasiCliExit from './interfaces/wasi-cli-exit.js'; // wasi:cli/exit@0.3.0
@@ -23,6 +24,7 @@ import type * as WasiRandomRandom from './interfaces/wasi-random-random.js'; // 
 import type * as WasiHttpHandler from './interfaces/wasi-http-handler.js'; // wasi:http/handler@0.3.0
 export interface ImportObject {
   'spin:key-value/key-value@3.0.0': typeof SpinKeyValueKeyValue;
+  'spin:sqlite/sqlite@3.1.0': typeof SpinSqliteSqlite;
   'spin:variables/variables@3.0.0': typeof SpinVariablesVariables;
   'wasi:cli/environment@0.3.0': typeof WasiCliEnvironment;
   'wasi:cli/exit@0.3.0': typeof WasiCliExit;

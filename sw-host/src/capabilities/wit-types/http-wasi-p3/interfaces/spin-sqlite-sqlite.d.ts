@@ -1,0 +1,83 @@
+/** @module Interface spin:sqlite/sqlite@3.1.0 **/
+export type Error =
+  ErrorNoSuchDatabase | ErrorAccessDenied | ErrorInvalidConnection | ErrorDatabaseFull | ErrorIo;
+export interface ErrorNoSuchDatabase {
+  tag: 'no-such-database';
+}
+export interface ErrorAccessDenied {
+  tag: 'access-denied';
+}
+export interface ErrorInvalidConnection {
+  tag: 'invalid-connection';
+}
+export interface ErrorDatabaseFull {
+  tag: 'database-full';
+}
+export interface ErrorIo {
+  tag: 'io';
+  val: string;
+}
+export type Value = ValueInteger | ValueReal | ValueText | ValueBlob | ValueNull;
+export interface ValueInteger {
+  tag: 'integer';
+  val: bigint;
+}
+export interface ValueReal {
+  tag: 'real';
+  val: number;
+}
+export interface ValueText {
+  tag: 'text';
+  val: string;
+}
+export interface ValueBlob {
+  tag: 'blob';
+  val: Uint8Array;
+}
+export interface ValueNull {
+  tag: 'null';
+}
+export interface RowResult {
+  values: Array<Value>;
+}
+export interface QueryResult {
+  columns: Array<string>;
+  rows: Array<RowResult>;
+}
+export type Result<T, E> = { tag: 'ok'; val: T } | { tag: 'err'; val: E };
+
+export class Connection {
+  /**
+   * This type does not have a public constructor.
+   */
+  private constructor();
+  /**
+   * Open a connection to the database with the given label.
+   */
+  static open(database: string): Connection;
+  /**
+   * Open a connection without blocking the guest's other tasks.
+   */
+  static openAsync(database: string): Promise<Connection>;
+  /**
+   * Run one SQL statement with its `?` parameters bound in order, returning any rows.
+   */
+  execute(statement: string, parameters: Array<Value>): QueryResult;
+  /**
+   * Run one SQL statement: its columns, a stream of its rows, and how the rows ended.
+   */
+  executeAsync(
+    statement: string,
+    parameters: Array<Value>,
+  ): Promise<[Array<string>, AsyncIterable<RowResult>, PromiseLike<Result<void, Error>>]>;
+  /**
+   * The rowid of this connection's latest successful INSERT, or 0 before any.
+   */
+  lastInsertRowid(): bigint;
+  lastInsertRowidAsync(): Promise<bigint>;
+  /**
+   * How many rows this connection's latest INSERT, UPDATE or DELETE changed.
+   */
+  changes(): bigint;
+  changesAsync(): Promise<bigint>;
+}
