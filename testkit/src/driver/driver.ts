@@ -9,18 +9,17 @@
  * meets empty stores, its own seeds and variables, fresh instances, and only its own log lines and
  * request records, without paying for a new origin.
  */
-import { connectHost, messageOf, type HostConnection } from 'swerve/client';
+import { connectHost, messageOf, type HostConnection, type SqlitePlainValue } from 'swerve/client';
 import type {
   DriverLogLine,
   DriverRequest,
   DriverRequestRecord,
   DriverResponse,
+  DriverSqliteValue,
   KitDriver,
 } from '../driver-api.ts';
 import { journalMark, resetApp, sinceMark, type JournalMark } from './app-reset.ts';
 import { fromBase64, toBase64 } from './base64.ts';
-import type { SqlitePlainValue } from '../../../sw-host/src/client/index.ts';
-import type { DriverSqliteValue } from '../driver-api.ts';
 
 function fromDriverValue(value: DriverSqliteValue): SqlitePlainValue {
   if (value === null) return null;
