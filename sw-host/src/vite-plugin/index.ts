@@ -13,6 +13,7 @@ import { collectSiteArtifacts, type SiteApp, type SiteArtifacts } from './app-ar
 import { buildHostScripts } from './build-host-scripts.ts';
 import { hostMiddleware, LOCAL_SITE_HOST } from './host-middleware.ts';
 import { writeStaticHostFiles } from './static-host-files.ts';
+import { precompressedWasmMiddleware, precompressWasm } from './precompressed-wasm.ts';
 
 export type { SiteApp } from './app-artifacts.ts';
 export type { OriginsConfig } from '../origins/app-origins.ts';
@@ -72,10 +73,12 @@ export function swerveHost(options: SwerveHostOptions): Plugin {
         await writeStaticHostFiles(outDir, origins).catch((error: Error) =>
           this.warn(`No static hosting files written: ${error.message}`),
         );
+        await precompressWasm(outDir);
       }
     },
     configurePreviewServer(server) {
       server.middlewares.use(hostMiddleware(origins));
+      server.middlewares.use(precompressedWasmMiddleware(outDir));
       server.httpServer.once('listening', () => {
         const address = server.httpServer.address();
         const port = typeof address === 'object' && address ? address.port : undefined;
