@@ -26,6 +26,7 @@ import {
   TOOLS_WORKER_PATH,
 } from '../protocol/paths.ts';
 import { hostPageHtml } from './host-page-html.ts';
+import { lazyJcoGenerator } from './lazy-jco-generator.ts';
 
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -83,6 +84,7 @@ export async function buildHostScripts(
         __SWERVE_ORIGINS__: JSON.stringify(origins),
         __SWERVE_BENCH_ROUTE__: JSON.stringify(benchRoute),
       },
+      plugins: [lazyJcoGenerator()],
       resolve: { alias: { 'node:fs/promises': join(srcDir, 'vite-plugin', 'node-fs-stub.ts') } },
       build: {
         outDir,
