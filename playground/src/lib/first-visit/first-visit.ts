@@ -7,10 +7,10 @@
  */
 import type { Workspace } from '../state/Workspace.svelte.ts';
 import { projectSource } from '../sources/project-source.ts';
+import { STARTER_MADE_KEY } from './starter-made-key.ts';
 
 /** The template a first visit opens: plain JavaScript, run by the site's published runner. */
 export const STARTER_SOURCE = 'js:hello';
-const STARTED_KEY = 'swerve-playground:starter-made';
 
 /**
  * Makes and opens the starter project when this browser has none and never had one. Resolves
@@ -18,10 +18,10 @@ const STARTED_KEY = 'swerve-playground:starter-made';
  * failed (the caller offers the gallery instead).
  */
 export async function openStarterOnFirstVisit(workspace: Workspace): Promise<boolean> {
-  if (workspace.projects.length || localStorage.getItem(STARTED_KEY)) return false;
+  if (workspace.projects.length || localStorage.getItem(STARTER_MADE_KEY)) return false;
   const source = projectSource(STARTER_SOURCE);
   if (!source) throw new Error(`The starter template ${STARTER_SOURCE} is not registered.`);
   await workspace.create(await source.create([]), source.id);
-  localStorage.setItem(STARTED_KEY, '1');
+  localStorage.setItem(STARTER_MADE_KEY, '1');
   return true;
 }
