@@ -7,6 +7,8 @@
  * - `/swerve-embed.js`: the embed API, one ES module other sites' pages import (src/embed/api).
  * The pages are under `pages/`, laid out as they are served.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build, defaultClientConditions, type InlineConfig, type Plugin } from 'vite';
@@ -19,6 +21,24 @@ export const SOURCE_CONDITIONS = ['swerve-source', ...defaultClientConditions];
 
 const pages = fileURLToPath(new URL('./pages/', import.meta.url));
 
+const RUNNER_WASM = fileURLToPath(new URL('../components/runner/dist/runner.wasm', import.meta.url));
+
+/**
+ * The runner's SHA-256 and size, known at build time (`__SWERVE_RUNNER_DIGEST__`), so a page
+ * recognises a project's copy of the runner, and a new JavaScript project names it, without
+ * downloading its 14 MiB first (lib/share/site-runner.ts).
+ */
+function runnerDigest(): Plugin {
+  return {
+    name: 'swerve-runner-digest',
+    config() {
+      const bytes = readFileSync(RUNNER_WASM);
+      const digest = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+      return { define: { __SWERVE_RUNNER_DIGEST__: JSON.stringify(digest) } };
+    },
+  };
+}
+
 /** Where the playground is served within the site. */
 export const PLAYGROUND_BASE = '/playground/';
 
@@ -29,7 +49,7 @@ export function playgroundConfig(outDir: string, define: Record<string, unknown>
     configFile: false,
     define,
     resolve: { conditions: SOURCE_CONDITIONS },
-    plugins: [svelte()],
+    plugins: [svelte(), runnerDigest()],
     build: {
       target: 'es2023',
       outDir,

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { appOrigin, hostHandle } from '../fixtures/app-hosts.ts';
+import { appOrigin, hostHandle, PORT } from '../fixtures/app-hosts.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
 import { firstPage, withPersistentProfile } from '../fixtures/persistent-browser.ts';
@@ -15,6 +15,8 @@ import { deadlineCost } from './deadline-cost.ts';
 import { outboundCases } from './outbound-cases.ts';
 import { ranIn, setGuestPool, whileOneLoops } from './parallel-cases.ts';
 import { measureShareLink } from './share-link.ts';
+import { measureFirstVisit } from './first-visit.ts';
+import { REALISTIC_LINE } from './throttled-line.ts';
 import { sequentialLatencies, throughput, type RequestSpec } from './page-load.ts';
 import {
   formatReport,
@@ -276,6 +278,25 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
     note: "new browser context: the viewer page, the app origin's host page and service worker, the runner fetched and transpiled, deploy, GET /",
   });
 
+  // A first visit to the playground (issue 25): a fresh browser, to the starter's answer on screen.
+  const firstLocal = await measureFirstVisit(baseURL!, PORT);
+  const firstLine = await measureFirstVisit(baseURL!, PORT, REALISTIC_LINE);
+  const firstNote = (visit: { clicks: number; bytes: number }) =>
+    `fresh browser: the playground page, the starter project made and deployed from the site's published runner, the live loop's GET /; ${visit.clicks} click(s)` +
+    (visit.bytes ? `; ${(visit.bytes / 2 ** 20).toFixed(1)} MiB through the line` : '');
+  report.coldStart.push(
+    {
+      name: 'first visit to the playground, to its first answer (localhost)',
+      ms: firstLocal.ms,
+      note: firstNote(firstLocal),
+    },
+    {
+      name: `first visit to the playground, to its first answer (${REALISTIC_LINE.name})`,
+      ms: firstLine.ms,
+      note: `${firstNote(firstLine)}; an HTTP proxy acting as the line (bench/throttled-line.ts)`,
+    },
+  );
+
   const helloBreakdown = report.breakdown.find((row) => row.name.startsWith('hello'));
   const ratioOf = (prefix: string) =>
     report.latency.find((row) => row.name.startsWith(prefix))?.ratio ?? Number.NaN;
@@ -290,6 +311,12 @@ test('benchmark', async ({ hostPage, browser, baseURL, context }) => {
       unit: 'ms',
     },
     { name: 'first response after a restart, component cached', measured: restart, target: 300, unit: 'ms' },
+    {
+      name: `first visit to the playground, to its first answer (${REALISTIC_LINE.name})`,
+      measured: firstLine.ms,
+      target: 3000,
+      unit: 'ms',
+    },
     {
       name: 'other requests while one guest loops, median / normal (pool)',
       measured: report.parallel.find((row) => row.name.endsWith('pool'))?.ratio ?? Number.NaN,

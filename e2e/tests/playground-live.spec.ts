@@ -182,6 +182,8 @@ test('a reload, and "Open in playground", reopen the file that was open and show
   // A POST: never re-sent by itself, so what shows after the reload is the answer kept.
   await send(page, '/kept', 'POST');
   await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /kept!');
+  // As a user would: the request and its answer are written (saves wait a moment after a change).
+  await expect(page.locator('.save-state')).toHaveAttribute('data-state', 'saved');
 
   await page.reload();
   await expect(page.locator('.editor-pane .tab.active button').first()).toHaveText('index.js');

@@ -26,6 +26,7 @@ import {
   TOOLS_WORKER_PATH,
 } from '../protocol/paths.ts';
 import { hostPageHtml } from './host-page-html.ts';
+import { lazyJcoGenerator } from './lazy-jco-generator.ts';
 import { ORIGINS_SLOT_EXPRESSION } from './prebuilt-host.ts';
 
 /** Defined only in the `swerve` package's bundles (`dist/*.js`, sw-host/scripts/build.js). */
@@ -99,6 +100,7 @@ export async function buildHostScripts(
         __SWERVE_ORIGINS__: prebuilt ? ORIGINS_SLOT_EXPRESSION : JSON.stringify(origins),
         __SWERVE_BENCH_ROUTE__: JSON.stringify(benchRoute),
       },
+      plugins: [lazyJcoGenerator()],
       resolve: { alias: { 'node:fs/promises': join(srcDir, 'vite-plugin', 'node-fs-stub.ts') } },
       build: {
         outDir,

@@ -15,6 +15,7 @@ import { buildHostScripts } from './build-host-scripts.ts';
 import { hostMiddleware, LOCAL_SITE_HOST } from './host-middleware.ts';
 import { installPrebuiltHost } from './install-prebuilt-host.ts';
 import { writeStaticHostFiles } from './static-host-files.ts';
+import { precompressedWasmMiddleware, precompressWasm } from './precompressed-wasm.ts';
 
 /**
  * Set by the `swerve` package's build to its `dist/host/` folder (relative to the bundle): the
@@ -94,6 +95,7 @@ export function swerveHost(options: SwerveHostOptions): Plugin {
       } else {
         await buildHostScripts(outDir, artifacts.catalog.build, origins, [], options.benchRoute ?? false);
       }
+      await precompressWasm(outDir);
       // For hosts other than `vite preview`: the same headers and answers, as their configuration.
       // A site whose app pattern those cannot express is still built, for `vite preview`.
       await writeStaticHostFiles(outDir, origins).catch((error: Error) =>
@@ -102,6 +104,7 @@ export function swerveHost(options: SwerveHostOptions): Plugin {
     },
     configurePreviewServer(server) {
       server.middlewares.use(hostMiddleware(origins));
+      server.middlewares.use(precompressedWasmMiddleware(outDir));
       server.httpServer.once('listening', () => {
         const address = server.httpServer.address();
         const port = typeof address === 'object' && address ? address.port : undefined;

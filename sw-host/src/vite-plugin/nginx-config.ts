@@ -88,6 +88,8 @@ export function nginxConfig(plan: StaticHostPlan, root: string): string {
     ...listen,
     `  server_name ${plan.site.hostname};`,
     `  root ${root};`,
+    '  # The .gz the build writes beside each .wasm (precompressed-wasm.ts; .br needs a module).',
+    '  gzip_static on;',
     '  error_page 404 /404.html;',
     '  # The headers file of other hosts is not part of the site.',
     '  location = /_headers { return 404; }',
@@ -127,6 +129,8 @@ export function nginxConfig(plan: StaticHostPlan, root: string): string {
     ...listen,
     `  server_name "~^(?<swerve_app>${plan.appKeyPattern})${escapeRegex(plan.appHostSuffix)}$";`,
     `  root ${root};`,
+    '  # The .gz the build writes beside each .wasm (precompressed-wasm.ts; .br needs a module).',
+    '  gzip_static on;',
   ];
   for (const location of hostLocations(plan, 'app')) {
     const variables: Record<string, string> = {};

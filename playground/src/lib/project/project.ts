@@ -42,7 +42,11 @@ export interface Project {
 }
 
 /** A project's files as a source creates them: text, or bytes not yet stored. */
-export type DraftFile = { path: string; text: string } | { path: string; bytes: Uint8Array };
+export type DraftFile =
+  | { path: string; text: string }
+  | { path: string; bytes: Uint8Array }
+  /** The site's runner, by reference: its bytes are fetched from the site when needed (site-runner.ts). */
+  | { path: string; siteRunner: { sha256: string; size: number } };
 
 export interface ProjectDraft {
   name: string;

@@ -14,6 +14,7 @@ import { sha256Hex } from '../project/hash.ts';
 import { MANIFEST_PATH, type DraftFile, type Project, type ProjectDraft } from '../project/project.ts';
 import type { RequestSpec } from '../request/request-spec.ts';
 import { base64ToBytes, bytesToBase64 } from '../bytes/base64.ts';
+import { SITE_RUNNER_DIGEST } from './site-runner.ts';
 import {
   TooBigForLinkError,
   type SharedApp,
@@ -114,13 +115,16 @@ export function sharedManifest(app: SharedApp): string {
   return typeof manifest === 'string' ? manifest : '';
 }
 
-/** A playground project draft of a shared app: text stays text, bytes become bytes. */
+/** A playground project draft of a shared app: text stays text, bytes become bytes, the runner a reference. */
 export async function sharedAppToDraft(app: SharedApp, runner: SiteRunner): Promise<ProjectDraft> {
   const files: DraftFile[] = [];
   for (const [path, file] of Object.entries(app.files)) {
-    files.push(
-      typeof file === 'string' ? { path, text: file } : { path, bytes: await sharedFileBytes(file, runner) },
-    );
+    if (typeof file === 'string') files.push({ path, text: file });
+    // The site's runner by reference, where the build knows its digest: the copy opens without
+    // downloading it (Workspace fetches the bytes if they are ever needed).
+    else if (!('base64' in file) && SITE_RUNNER_DIGEST?.sha256 === runner.hash)
+      files.push({ path, siteRunner: SITE_RUNNER_DIGEST });
+    else files.push({ path, bytes: await sharedFileBytes(file, runner) });
   }
   return {
     name: app.name,

@@ -7,7 +7,8 @@
  * Spin SDK's `@spinframework/spin-kv` and `@spinframework/spin-variables` importable by name.
  */
 import runnerUrl from '../../../../components/runner/dist/runner.wasm?url';
-import type { ProjectDraft } from '../project/project.ts';
+import type { DraftFile, ProjectDraft } from '../project/project.ts';
+import { SITE_RUNNER_DIGEST } from '../share/site-runner.ts';
 import { registerSource } from './project-source.ts';
 import { DownloadProgress, downloadBytes } from './download-progress.svelte.ts';
 
@@ -183,7 +184,7 @@ addEventListener('fetch', (event) => {
   },
 ];
 
-/** The runner's download, shown while a first JavaScript project is created. */
+/** The runner's download, shown while a first JavaScript project is created (a build without its digest). */
 export const runnerDownload = new DownloadProgress();
 
 let runner: Promise<Uint8Array> | undefined;
@@ -195,13 +196,23 @@ function runnerBytes(): Promise<Uint8Array> {
   return runner;
 }
 
+/**
+ * The project's copy of the runner: by reference where the build knows its digest, so a new
+ * project (a first visit's starter above all) deploys at once from the site's published runner
+ * without downloading 14 MiB it does not need; otherwise its bytes.
+ */
+async function runnerFile(): Promise<DraftFile> {
+  if (SITE_RUNNER_DIGEST) return { path: 'runner.wasm', siteRunner: SITE_RUNNER_DIGEST };
+  return { path: 'runner.wasm', bytes: await runnerBytes() };
+}
+
 async function project(template: JsTemplate): Promise<ProjectDraft> {
   return {
     name: /^name = "([^"]+)"/m.exec(template.manifest)![1]!,
     files: [
       { path: 'spin.toml', text: template.manifest },
       ...Object.entries(template.files).map(([path, text]) => ({ path, text })),
-      { path: 'runner.wasm', bytes: await runnerBytes() },
+      await runnerFile(),
     ],
     open: Object.keys(template.files)[0] ?? ENTRY,
     ...(template.variables ? { variables: template.variables } : {}),

@@ -23,6 +23,7 @@ import {
 import { hasBody, type RequestSpec } from '../request/request-spec.ts';
 import { keptAnswer, type Answer } from '../request/answer.ts';
 import { renameApplication } from '../manifest/rename-application.ts';
+import { SITE_RUNNER_DIGEST, siteRunnerBytes } from '../share/site-runner.ts';
 
 const SAVE_DELAY_MS = 250;
 const UNDO_MS = 10_000;
@@ -89,6 +90,13 @@ export class Workspace {
     const files: ProjectFile[] = [];
     for (const file of draft.files) {
       if ('text' in file) files.push({ path: file.path, kind: 'text', text: file.text });
+      else if ('siteRunner' in file)
+        files.push({
+          path: file.path,
+          kind: 'binary',
+          hash: file.siteRunner.sha256,
+          size: file.siteRunner.size,
+        });
       else files.push(await this.#storeBytes(file.path, file.bytes));
     }
     const now = Date.now();
@@ -237,7 +245,10 @@ export class Workspace {
   async bytes(file: Extract<ProjectFile, { kind: 'binary' }>): Promise<Uint8Array> {
     const cached = this.#bytes.get(file.hash);
     if (cached) return cached;
-    const stored = await getBlob(file.hash);
+    // The site's runner is held by reference (a new JavaScript project does not wait for 14 MiB).
+    const stored =
+      (await getBlob(file.hash)) ??
+      (file.hash === SITE_RUNNER_DIGEST?.sha256 ? await siteRunnerBytes() : undefined);
     if (!stored)
       throw new Error(`The bytes of ${file.path} are missing from this browser's storage; upload it again.`);
     this.#bytes.set(file.hash, stored);
