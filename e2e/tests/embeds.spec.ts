@@ -4,7 +4,9 @@
  * (`<site>/swerve-embed.js`). The embedding pages here are served by a second local server, at
  * other origins than the site's: there the embed is a third-party frame, with no service worker.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { Frame, FrameLocator, Page } from '@playwright/test';
 import { encodeSharedApp, type SharedApp } from '@swerve/playground/share-link';
 import { PORT, SITE_URL } from '../fixtures/app-hosts.ts';
@@ -63,12 +65,25 @@ function embedPath(fragment: string, query: string): string {
   return `/embed${query ? `?${query}` : ''}#${fragment}`;
 }
 
+/** Where a docs site that bundles `swerve/embed` (the package's module) serves it: from itself. */
+const BUNDLED_EMBED_PATH = '/assets/swerve-embed-bundled.js';
+
 let server: Server;
 let stranger: Server;
 
 test.beforeAll(async () => {
   // Somebody's docs: a page that loads the embed API from the site, and frames what a test asks.
-  const handler = (_request: unknown, response: import('node:http').ServerResponse) => {
+  // It also serves its own copy of the package's `swerve/embed`, as a docs site's bundle would.
+  const bundledEmbed = readFileSync(createRequire(import.meta.url).resolve('swerve/embed'));
+  const handler = (
+    request: import('node:http').IncomingMessage,
+    response: import('node:http').ServerResponse,
+  ) => {
+    if (request.url === BUNDLED_EMBED_PATH) {
+      response.setHeader('content-type', 'text/javascript');
+      response.end(bundledEmbed);
+      return;
+    }
     response.setHeader('content-type', 'text/html; charset=utf-8');
     response.end(`<!doctype html><title>Someone's docs</title><h1>Docs</h1>
 <script type="module">
@@ -247,6 +262,38 @@ test('the embed API: send resolves with the answer, setFile changes the next one
   expect(result.logs.some((line) => line.includes('greeting /api'))).toBe(true);
   expect(result.responses).toEqual(expect.arrayContaining([200, 201]));
   expect(result.wrong).toContain('a path starts with "/"');
+});
+
+test("the package's swerve/embed, served by the docs site itself, embeds an app from the Swerve site it names", async ({
+  page,
+}) => {
+  await page.goto(`${EMBEDDER}/`);
+  const fragment = await encodeSharedApp(GREETER);
+  const result = await page.evaluate(
+    async ({ fragment, path, site }) => {
+      const { createEmbed } = (await import(path)) as EmbedApi;
+      const element = document.createElement('div');
+      document.body.append(element);
+      const unsited = (() => {
+        try {
+          createEmbed(element, { app: fragment });
+          return 'created';
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      const embed = createEmbed(element, { app: fragment, views: ['console'], site });
+      const info = await embed.ready;
+      const answer = await embed.send('/bundled');
+      return { unsited, info, answer, frames: element.querySelectorAll('iframe').length };
+    },
+    { fragment, path: BUNDLED_EMBED_PATH, site: SITE_URL },
+  );
+  // Bundled, the module cannot take the site from its own URL: it asks, and frames nothing.
+  expect(result.unsited).toContain('options.site is missing');
+  expect(result.frames).toBe(1);
+  expect(result.info.mode).toBe('worker');
+  expect(result.answer).toMatchObject({ status: 200, body: 'Hello from /bundled\n' });
 });
 
 test("a read-only embed refuses setFile, and a link that cannot be read says why, in the frame and to the page's script", async ({

@@ -31,6 +31,11 @@ const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const repoDir = dirname(packageDir);
 const srcDir = join(packageDir, 'src');
 const distDir = join(packageDir, 'dist');
+/** `swerve/embed`'s entry; the code it bundles is the playground's embed API (its export `./embed-api`). */
+const embedDir = join(packageDir, 'embed');
+const playgroundDir = join(repoDir, 'playground');
+/** Where the embed API's sources live in the playground (hashed: a change there rebuilds dist/embed.js). */
+const EMBED_SOURCE_DIRS = ['src/embed/api', 'src/lib'].map((dir) => join(playgroundDir, dir));
 const HASH_FILE = 'build-hash.txt';
 const started = performance.now();
 /** @type {{ version: string, dependencies?: Record<string, string>, peerDependencies: Record<string, string> }} */
@@ -39,14 +44,21 @@ const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'ut
 /** A hash of what dist/ is made from: the sources, this script, the manifest, the lock file. */
 async function sourcesHash() {
   const hash = createHash('sha256');
-  const entries = await readdir(srcDir, { withFileTypes: true, recursive: true });
-  const sources = entries
-    .filter((entry) => entry.isFile() && !/\.test(-helper)?\.ts$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  const sources = [];
+  for (const dir of [srcDir, embedDir, ...EMBED_SOURCE_DIRS]) {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    sources.push(
+      ...entries
+        .filter((entry) => entry.isFile() && !/\.test(-helper)?\.ts$/.test(entry.name))
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort(),
+    );
+  }
   const lock = join(repoDir, 'package-lock.json');
   for (const file of [...sources, fileURLToPath(import.meta.url), join(packageDir, 'package.json'), lock])
     hash.update(`${relative(packageDir, file)}\0`).update(await readFile(file).catch(() => ''));
+  hash.update(await readFile(join(playgroundDir, 'src/embed/embed-options.ts')));
+  hash.update(await readFile(join(playgroundDir, 'package.json')));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -199,6 +211,8 @@ for (const [name, entry] of [
   ['component-surface', 'component/component-binary.ts'],
   ['protocol', 'protocol/index.ts'],
   ['manifest', 'manifest/index.ts'],
+  // The embed API, for docs sites that bundle it (or serve it) rather than load the Swerve site's.
+  ['embed', '../embed/index.js'],
 ]) {
   await build({
     configFile: false,
@@ -275,6 +289,38 @@ const declarationEntries = [
 ];
 for (const [name, entry] of declarationEntries)
   await writeFile(join(outDir, `${name}.d.ts`), `export * from './types/${entry}';\n`);
+// swerve/embed's: the playground's embed API, emitted from its sources, under a wrapper that
+// makes `site` required (embed/index.d.ts).
+const embedTsconfig = join(packageDir, `tsconfig.declarations-${process.pid}.json`);
+await writeFile(
+  embedTsconfig,
+  JSON.stringify({
+    extends: './tsconfig.json',
+    compilerOptions: {
+      noEmit: false,
+      declaration: true,
+      emitDeclarationOnly: true,
+      rootDir: '../playground/src',
+      outDir: relative(packageDir, join(typesDir, 'embed-api')),
+    },
+    include: [],
+    files: ['../playground/src/embed/api/swerve-embed.ts'],
+  }),
+);
+try {
+  execFileSync(process.execPath, [join(repoDir, 'node_modules/typescript/bin/tsc'), '-p', embedTsconfig], {
+    stdio: 'inherit',
+  });
+} finally {
+  await rm(embedTsconfig, { force: true });
+}
+for (const entry of await readdir(join(typesDir, 'embed-api'), { withFileTypes: true, recursive: true })) {
+  if (!entry.isFile()) continue;
+  const file = join(entry.parentPath, entry.name);
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.replace(/(from ['"]|import\(['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1$2.js$3'));
+}
+await copyFile(join(embedDir, 'index.d.ts'), join(outDir, 'embed.d.ts'));
 
 // The options jco's generator runs with, for the components pipeline's transpiling (components/).
 await copyFile(join(srcDir, 'component/generate-options.json'), join(outDir, 'generate-options.json'));

@@ -8,6 +8,7 @@
  *   JavaScript component) and a non-JavaScript one (fixtures/minimal, written in WebAssembly
  *   text), each answered by the service worker in Chromium;
  * - `npx swerve watch` serves an app, and a reload of its tab shows a changed component;
+ * - `swerve/embed` (the embed API, for docs sites that bundle it) imports and asks for its site;
  * - then, with Vite installed beside it, a tiny Vite project using `swerve/vite` hosts an app.
  * It prints the tarball's size. (The test kit's own packed test installs this tarball too.)
  *
@@ -142,6 +143,9 @@ try {
     'package/dist/cli.js',
     'package/dist/host/sw.js',
     'package/dist/vite.d.ts',
+    // swerve/embed: the embed API for docs sites that bundle it.
+    'package/dist/embed.js',
+    'package/dist/embed.d.ts',
     // The Spin target environment, with the WIT packages its worlds import staged by prepack.
     'package/target-environment/swerve.toml',
     'package/target-environment/wit/world.wit',
@@ -183,6 +187,28 @@ try {
   if (!/^swerve 0\.1\.0( \([0-9a-f]+ \d{4}-\d{2}-\d{2}\))?$/.test(version))
     fail(`npx swerve --version printed "${version}"`);
   console.log(`npx swerve --version: ${version}`);
+
+  // 3b. swerve/embed imports by its package name, builds the embed page's URL on the site it is
+  // given, and says what is missing when it is given none (bundled, it cannot know its site).
+  const embedCheck = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const { createEmbed, embedUrl } = await import('swerve/embed');
+const url = embedUrl('https://swerve.example.com/docs', 'v1.abc', { views: ['console'] });
+let refusal = '';
+try { createEmbed({}, { app: 'v1.abc' }); } catch (error) { refusal = error.message; }
+console.log(JSON.stringify({ url, refusal }));`,
+    ],
+    { cwd: project, encoding: 'utf8' },
+  );
+  const { url: embedPageUrl, refusal } = JSON.parse(embedCheck);
+  if (embedPageUrl !== 'https://swerve.example.com/embed?views=console#v1.abc')
+    fail(`swerve/embed's embedUrl gave ${embedPageUrl}`);
+  if (!refusal.includes('options.site is missing'))
+    fail(`swerve/embed's createEmbed without a site did not say so: "${refusal}"`);
+  console.log('swerve/embed imports, builds embed URLs and asks for the site it embeds from.');
 
   browser = await chromium.launch({ executablePath: found?.executablePath, args: CHROMIUM_ARGS });
   const serving = /Serving \S+ at (http:\/\/\S+)/;
