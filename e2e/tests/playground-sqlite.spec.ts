@@ -1,7 +1,8 @@
 /**
  * Spin's SQLite in the playground: a JavaScript handler granted `sqlite_databases` writes and
  * reads through `@spinframework/spin-sqlite` (the runner's import of `fermyon:spin/sqlite`), and
- * the SQLite panel shows its tables, runs a statement on the same database and exports it.
+ * the SQLite panel shows its tables, runs a statement on the same database and exports it; a
+ * share link carries the data as SQL to a copy in another profile.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -48,6 +49,7 @@ async function openFile(page: Page, path: string): Promise<void> {
 
 test('a JavaScript handler keeps rows in SQLite; the panel lists its table, queries it and exports it', async ({
   page,
+  browser,
 }) => {
   await page.goto(PLAYGROUND);
   await newProject(page, 'js:hello');
@@ -92,4 +94,19 @@ test('a JavaScript handler keeps rows in SQLite; the panel lists its table, quer
   await panel.getByTestId('sqlite-query').fill('SELECT nope FROM notes');
   await panel.getByTestId('sqlite-run').click();
   await expect(panel.locator('.error')).toContainText('no such column: nope');
+
+  // A link that carries the data opens, in a fresh profile, a copy whose database has the rows.
+  await page.getByTestId('share').click();
+  const link = page.getByTestId('share-link');
+  await expect(link).toHaveValue(/#v1\./);
+  const withoutData = await link.inputValue();
+  await page.getByTestId('share-include-sqlite').check();
+  await expect(link).not.toHaveValue(withoutData);
+  const context = await browser.newContext();
+  const viewer = await context.newPage();
+  await viewer.goto(await link.inputValue());
+  await expect(viewer.getByTestId('response-body')).toHaveText('1:first note,2:from the panel', {
+    timeout: DEPLOY_TIMEOUT,
+  });
+  await context.close();
 });
