@@ -90,6 +90,16 @@ test('a JavaScript handler keeps rows in SQLite; the panel lists its table, quer
   expect(dump).toContain('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);');
   expect(dump).toContain(`INSERT INTO "notes" VALUES(2,'from the panel');`);
 
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByTestId('sqlite-export-db').click(),
+  ]);
+  expect(file.suggestedFilename()).toBe('hello-js-default.db');
+  const image = await readFile((await file.path())!);
+  // A SQLite database file: its header, and the rows in its pages.
+  expect(image.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+  expect(image.includes('from the panel')).toBe(true);
+
   // A bad statement says what SQLite said.
   await panel.getByTestId('sqlite-query').fill('SELECT nope FROM notes');
   await panel.getByTestId('sqlite-run').click();

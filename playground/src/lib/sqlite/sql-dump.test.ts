@@ -19,6 +19,7 @@ function clientOf(db: Database): SqliteClient {
       return { columns, rows, changes: BigInt(db.changes()), lastInsertRowid: 0n };
     },
     clear: async () => {},
+    image: async () => sqlite3.capi.sqlite3_js_db_export(db),
   };
 }
 
