@@ -103,7 +103,7 @@ test('a JavaScript handler keeps rows in SQLite; the panel lists its table, quer
   // A bad statement says what SQLite said.
   await panel.getByTestId('sqlite-query').fill('SELECT nope FROM notes');
   await panel.getByTestId('sqlite-run').click();
-  await expect(panel.locator('.error')).toContainText('no such column: nope');
+  await expect(panel.getByTestId('sqlite-error')).toContainText('no such column: nope');
 
   // A link that carries the data opens, in a fresh profile, a copy whose database has the rows.
   await page.getByTestId('share').click();
