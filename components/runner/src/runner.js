@@ -11,6 +11,7 @@
  * request, once per instance (the host gives each request a fresh instance).
  */
 import { Store } from 'fermyon:spin/key-value@2.0.0';
+import { Connection } from 'fermyon:spin/sqlite@2.0.0';
 import { get as getVariable } from 'fermyon:spin/variables@2.0.0';
 import { getEnvironment } from 'wasi:cli/environment@0.2.10';
 import * as itty from 'itty-router';
@@ -22,6 +23,7 @@ import * as honoServiceWorker from 'hono/service-worker';
 import { mountedFiles } from './files.js';
 import { ModuleLoader, UserCodeError } from './module-loader.js';
 import { spinKvModule } from './spin-kv.js';
+import { spinSqliteModule } from './spin-sqlite.js';
 import { spinVariablesModule } from './spin-variables.js';
 import { describeError, errorResponse, writeStderr } from './report.js';
 
@@ -36,6 +38,7 @@ const BUILTINS = {
   'hono/http-exception': honoHttpException,
   'hono/service-worker': honoServiceWorker,
   '@spinframework/spin-kv': spinKvModule((label) => Store.open(label)),
+  '@spinframework/spin-sqlite': spinSqliteModule((label) => Connection.open(label)),
   '@spinframework/spin-variables': spinVariablesModule((name) => getVariable(name)),
 };
 

@@ -26,6 +26,11 @@ export interface SqliteClient {
   execute(statement: string, parameters?: readonly SqlitePlainValue[]): Promise<SqliteClientResult>;
   /** Empties the database (no tables, no rows), as a test's reset does. */
   clear(): Promise<void>;
+  /**
+   * The database as a SQLite database file (the `sqlite3` shell and Spin open it as it is);
+   * an empty database is an empty file.
+   */
+  image(): Promise<Uint8Array>;
 }
 
 export function sqliteClient(request: Request, app: string, label: string): SqliteClient {
@@ -46,6 +51,9 @@ export function sqliteClient(request: Request, app: string, label: string): Sqli
     },
     async clear() {
       await request('sqlite-clear', { app, label });
+    },
+    async image() {
+      return (await request('sqlite-image', { app, label })).image;
     },
   };
 }

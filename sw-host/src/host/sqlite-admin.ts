@@ -59,4 +59,11 @@ export const sqliteHandlers: SqliteHandlers = {
     await (await databaseOf(context, app, label)).clear();
     return { done: true };
   },
+  async 'sqlite-image'(context, { app, label }) {
+    const database = await databaseOf(context, app, label);
+    // Under the lock, so the image is never one a transaction has half written.
+    const { image } = await database.lock.run(database.lockName, () => database.current());
+    // A database never written is an empty one, which SQLite reads from an empty file.
+    return { image: image?.slice() ?? new Uint8Array() };
+  },
 };

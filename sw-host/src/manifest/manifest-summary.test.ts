@@ -19,6 +19,16 @@ source = { url = "https://example.com/api.wasm", digest = "sha256:00" }
     });
   });
 
+  it('lists the SQLite databases any component is granted, once each', () => {
+    const summary = summariseManifest(`spin_manifest_version = 2
+[component.a]
+sqlite_databases = ["default", "cache", 3]
+[component.b]
+sqlite_databases = ["default"]
+`);
+    expect(summary?.sqliteDatabases).toEqual(['cache', 'default']);
+  });
+
   it('still summarises a manifest the strict parser refuses (being typed)', () => {
     const summary = summariseManifest('[application]\nname = "half"\n[component.a]\nsource = 7\n');
     expect(summary?.name).toBe('half');

@@ -18,6 +18,8 @@ export interface ManifestSummary {
   variables: ManifestVariable[];
   /** Every store label some component may open. */
   keyValueStores: string[];
+  /** Every SQLite database label some component may open (`sqlite_databases`). */
+  sqliteDatabases: string[];
   routes: { route: string; target: string }[];
   /** Component id → its local source path, for components built from a file. */
   sources: Record<string, string>;
@@ -52,6 +54,7 @@ export function summariseManifest(text: string): ManifestSummary | undefined {
     }));
   const components = isTable(toml['component']) ? toml['component'] : {};
   const stores = new Set<string>();
+  const databases = new Set<string>();
   const hosts = new Set<string>();
   const sources: Record<string, string> = {};
   const files: Record<string, SummaryFileMount[]> = {};
@@ -59,6 +62,9 @@ export function summariseManifest(text: string): ManifestSummary | undefined {
     if (!isTable(component)) continue;
     const labels = component['key_value_stores'];
     if (Array.isArray(labels)) labels.filter((l) => typeof l === 'string').forEach((l) => stores.add(l));
+    const databaseLabels = component['sqlite_databases'];
+    if (Array.isArray(databaseLabels))
+      databaseLabels.filter((l) => typeof l === 'string').forEach((l) => databases.add(l));
     const outbound = component['allowed_outbound_hosts'];
     if (Array.isArray(outbound)) outbound.filter((h) => typeof h === 'string').forEach((h) => hosts.add(h));
     if (typeof component['source'] === 'string') sources[id] = component['source'];
@@ -81,6 +87,7 @@ export function summariseManifest(text: string): ManifestSummary | undefined {
     ...(typeof application['name'] === 'string' ? { name: application['name'] } : {}),
     variables,
     keyValueStores: [...stores].sort(),
+    sqliteDatabases: [...databases].sort(),
     routes,
     sources,
     outboundHosts: [...hosts].sort(),

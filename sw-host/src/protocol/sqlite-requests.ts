@@ -9,9 +9,12 @@ export interface SqliteRequests {
   'sqlite-execute': { app: string; label: string; statement: string; parameters: SqliteValue[] };
   /** Empties the database: no tables, no rows. */
   'sqlite-clear': { app: string; label: string };
+  /** The database as a SQLite database file (its image as stored), to save or open elsewhere. */
+  'sqlite-image': { app: string; label: string };
 }
 
 export interface SqliteReplies {
   'sqlite-execute': SqliteQueryResult & { changes: bigint; lastInsertRowid: bigint };
   'sqlite-clear': { done: true };
+  'sqlite-image': { image: Uint8Array };
 }

@@ -42,10 +42,13 @@ export async function runSharedApp(
   const key = await sharedAppKey(app);
   const host = await connectApp(key);
   try {
-    // The link's seed is written below, and only into an empty store: reopening keeps the app's data.
+    // The link's key-value seed is written below, and only into an empty store; its SQLite seed
+    // runs with the first deploy at this origin only: reopening keeps the app's data.
+    const firstDeploy = (await host.apps()).length === 0;
     const options = await sharedAppDeploy(app, {
       runnerFile: async () => (await runner()).bytes(),
       seed: false,
+      seedSqlite: firstDeploy,
       secrets,
     });
     const deployed = await host.deploy(options);

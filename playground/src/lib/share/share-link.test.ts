@@ -66,6 +66,12 @@ describe('share links', () => {
   it('refuse a payload that is not an app', async () => {
     const notAnApp = await encodeSharedApp({ name: 'x', files: { a: { url: 'x' } } } as unknown as SharedApp);
     expect((await errorOf(notAnApp)).message).toMatch(/file "a"/);
+    const badSeed = await encodeSharedApp({
+      name: 'x',
+      files: { a: 'a' },
+      sqlite: { default: 7 },
+    } as unknown as SharedApp);
+    expect((await errorOf(badSeed)).message).toMatch(/SQLite seed is not database = SQL text/);
   });
 
   // A link made when v1 was new must open for good: this fixture is never regenerated.

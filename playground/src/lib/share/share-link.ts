@@ -9,8 +9,8 @@
  *
  * What a link holds (`SharedApp`): the manifest and the app's files (text as text, other bytes
  * as base64, the site's own runner component by name so a JavaScript app is a few hundred
- * characters, not 14 MB), the values of non-secret variables, an optional key-value seed, the
- * file to open first and the first request to send. Secrets are never put in: the viewer asks.
+ * characters, not 14 MB), the values of non-secret variables, an optional key-value seed and
+ * SQLite seed (SQL statements), the file to open first and the first request to send. Secrets are never put in: the viewer asks.
  */
 
 import { base64ToBytes, bytesToBase64 } from '../bytes/base64.ts';
@@ -59,6 +59,11 @@ export interface SharedApp {
   variables?: Record<string, string>;
   /** Store label → key → value, written before the first request. */
   kv?: Record<string, Record<string, SharedKvValue>>;
+  /**
+   * SQLite database label → SQL statements (a `.sql` dump) run when the app is first deployed
+   * at its origin, as `spin up --sqlite @file.sql` runs them.
+   */
+  sqlite?: Record<string, string>;
   /** The file a viewer or embed shows first. */
   open?: string;
   /** The request a viewer sends first (default `GET /`). */
@@ -167,7 +172,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function checkSharedApp(value: unknown): SharedApp {
   if (!isRecord(value)) throw malformed('its content is not an object');
-  const { name, files, variables, kv, open, request } = value;
+  const { name, files, variables, kv, sqlite, open, request } = value;
   if (typeof name !== 'string') throw malformed('it has no name');
   if (!isRecord(files) || !Object.keys(files).length) throw malformed('it has no files');
   for (const [path, file] of Object.entries(files)) {
@@ -195,6 +200,11 @@ function checkSharedApp(value: unknown): SharedApp {
           throw malformed('a key-value value of its seed is neither text nor base64');
     }
   }
+  if (
+    sqlite !== undefined &&
+    (!isRecord(sqlite) || Object.values(sqlite).some((sql) => typeof sql !== 'string'))
+  )
+    throw malformed('its SQLite seed is not database = SQL text');
   if (open !== undefined && (typeof open !== 'string' || unsafePathReason(open) !== undefined))
     throw malformed('the file it opens first is not a path in the app');
   if (request !== undefined) checkSharedRequest(request);

@@ -2,7 +2,7 @@
  * A shared app (lib/share) as a deploy, for the viewer and for embeds alike: text files as
  * UTF-8, bytes from base64, the site's runner from its published artifacts (or, where the site
  * has none, as `runnerFile` gives it), the variables, the stores it uses, and optionally its
- * key-value seed.
+ * key-value and SQLite seeds.
  */
 import type { DeployFile, DeployOptions } from 'swerve/client';
 import { base64ToBytes } from '../bytes/base64.ts';
@@ -17,6 +17,8 @@ export interface SharedDeployOptions {
   runnerFile: () => Promise<DeployFile>;
   /** Put the link's key-value seed in the deploy (else the caller writes it, or nobody). */
   seed: boolean;
+  /** Put the link's SQLite seed in the deploy (as `seed` unless given): once per origin, on its first deploy. */
+  seedSqlite?: boolean;
   /** Values for the secret variables, which links never carry. */
   secrets?: Record<string, string>;
 }
@@ -62,6 +64,15 @@ export async function sharedAppDeploy(app: SharedApp, options: SharedDeployOptio
       variables,
       keyValueStores: [...stores],
       ...(options.seed && app.kv ? { keyValues } : {}),
+      ...((options.seedSqlite ?? options.seed) && app.sqlite
+        ? {
+            sqlite: Object.entries(app.sqlite).map(([label, sql]) => ({
+              sql,
+              file: 'the share link',
+              label,
+            })),
+          }
+        : {}),
     },
     runnerPaths,
     options.runnerFile,

@@ -94,6 +94,26 @@ describe('shared apps', () => {
     expect(app.kv).toEqual({ default: { count: { text: '41' } } });
   });
 
+  it('carry a SQLite seed that runs with the first deploy only, and is part of the origin', async () => {
+    const dump = 'CREATE TABLE t (x);\nINSERT INTO "t" VALUES(1);\n';
+    const app = await toSharedApp(await project(), {
+      ...(await options()),
+      sqlite: { default: dump, empty: '  ' },
+    });
+    expect(app.sqlite).toEqual({ default: dump });
+    const decoded = await decodeSharedApp(await encodeSharedApp(app));
+    const runnerFile = async () => (await runner()).bytes();
+    const first = await sharedAppDeploy(decoded, { runnerFile, seed: false, seedSqlite: true });
+    expect(first.sqlite).toEqual([{ sql: dump, file: 'the share link', label: 'default' }]);
+    const reopened = await sharedAppDeploy(decoded, { runnerFile, seed: false, seedSqlite: false });
+    expect(reopened.sqlite).toBeUndefined();
+    // A link whose seed differs runs at an origin of its own, never writing into another copy's data.
+    const other = { ...app, sqlite: { default: 'DROP TABLE t;' } };
+    expect(await sharedAppKey(other)).not.toBe(await sharedAppKey(app));
+    const { sqlite: _, ...withoutSeed } = app;
+    expect(await sharedAppKey(withoutSeed)).not.toBe(await sharedAppKey(app));
+  });
+
   it('refuse a binary too large for any link, naming it', async () => {
     const big = await project();
     big.files.push(await binary('big.wasm', new Uint8Array([1, 2, 3]), MAX_LINK_BINARY_BYTES + 1));

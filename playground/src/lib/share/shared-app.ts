@@ -47,6 +47,8 @@ export interface ShareOptions {
   runner: Pick<SiteRunner, 'hash'>;
   /** The app's stores to seed the shared copy with (label → dump entries), if any. */
   kv?: Record<string, Record<string, SharedKvValue>>;
+  /** The app's SQLite databases to seed the shared copy with (label → SQL statements), if any. */
+  sqlite?: Record<string, string>;
   open?: string;
   request?: RequestSpec;
 }
@@ -81,12 +83,14 @@ export async function toSharedApp(project: Project, options: ShareOptions): Prom
   const kv = Object.fromEntries(
     Object.entries(options.kv ?? {}).filter(([, entries]) => Object.keys(entries).length),
   );
+  const sqlite = Object.fromEntries(Object.entries(options.sqlite ?? {}).filter(([, sql]) => sql.trim()));
   const request = options.request ? sharedRequest(options.request) : undefined;
   return {
     name: project.name,
     files,
     ...(Object.keys(variables).length ? { variables } : {}),
     ...(Object.keys(kv).length ? { kv } : {}),
+    ...(Object.keys(sqlite).length ? { sqlite } : {}),
     ...(options.open ? { open: options.open } : {}),
     ...(request ? { request } : {}),
   };
@@ -155,7 +159,7 @@ function keyedRequest(request: SharedRequest | undefined): SharedRequest | undef
 }
 
 /**
- * The canonical form of what a link opens: the app's name, files, variables and key-value seed,
+ * The canonical form of what a link opens: the app's name, files, variables, key-value and SQLite seeds,
  * and its first request unless that is the default `GET /`. The request counts because the
  * viewer sends it to the app's copy at this origin: were it left out, a link could carry a known
  * app with a request of its choosing (a POST that deletes, say) to the copy and the data a visitor
@@ -164,9 +168,9 @@ function keyedRequest(request: SharedRequest | undefined): SharedRequest | undef
  * as `GET /`, so that links made before it counted keep their origin and their data.)
  */
 export function canonicalSharedApp(app: SharedApp): Uint8Array {
-  const { name, files, variables, kv } = app;
+  const { name, files, variables, kv, sqlite } = app;
   const request = keyedRequest(app.request);
-  return new TextEncoder().encode(canonicalJson({ name, files, variables, kv, request }));
+  return new TextEncoder().encode(canonicalJson({ name, files, variables, kv, sqlite, request }));
 }
 
 /** The app key a shared app runs at: a content hash (`h…`), the same for the same app. */

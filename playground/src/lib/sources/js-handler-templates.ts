@@ -4,7 +4,8 @@
  * component (components/runner) that evaluates the project's `src/` files on each request, so an
  * edit answers without any build in the browser. Handlers are written as for the Spin JS SDK
  * (`addEventListener('fetch', …)` or `export default { fetch }`), with itty-router, hono and the
- * Spin SDK's `@spinframework/spin-kv` and `@spinframework/spin-variables` importable by name.
+ * Spin SDK's `@spinframework/spin-kv`, `@spinframework/spin-sqlite` and `@spinframework/spin-variables`
+ * importable by name.
  */
 import runnerUrl from '../../../../components/runner/dist/runner.wasm?url';
 import type { DraftFile, ProjectDraft } from '../project/project.ts';
