@@ -31,7 +31,10 @@ const RUNNER_WASM = fileURLToPath(new URL('../components/runner/dist/runner.wasm
 function runnerDigest(): Plugin {
   return {
     name: 'swerve-runner-digest',
-    config() {
+    config(_config, { command }) {
+      // Only a build publishes the runner; the type checker and the dev server load this config
+      // before the components are built (the playground then works without the digest).
+      if (command !== 'build') return undefined;
       const bytes = readFileSync(RUNNER_WASM);
       const digest = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
       return { define: { __SWERVE_RUNNER_DIGEST__: JSON.stringify(digest) } };
