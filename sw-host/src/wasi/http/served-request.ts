@@ -5,6 +5,7 @@
  */
 import { OutgoingBody, IncomingBody } from './bodies.ts';
 import { StreamSink } from './body-streams.ts';
+import { declaredLength, LengthCheckedSink } from './declared-length.ts';
 import { hostFields, lockFields, type Fields } from './fields.ts';
 import { toMethod, toScheme, type Method, type Scheme } from './methods.ts';
 import type { ErrorCode } from './error-code.ts';
@@ -77,7 +78,6 @@ let partsOf: (response: OutgoingResponse) => ResponseParts;
 export class OutgoingResponse {
   readonly #headers: Fields;
   readonly #sink = new StreamSink();
-  readonly #body = new OutgoingBody(this.#sink);
   #status = 200;
   #bodyRequested = false;
 
@@ -112,7 +112,11 @@ export class OutgoingResponse {
   body(): OutgoingBody {
     if (this.#bodyRequested) throw undefined;
     this.#bodyRequested = true;
-    return this.#body;
+    // The headers are immutable by now, so the declared length is final.
+    const declared = declaredLength(this.#headers);
+    return new OutgoingBody(
+      declared === undefined ? this.#sink : new LengthCheckedSink(this.#sink, declared, 'response'),
+    );
   }
 }
 
