@@ -8,7 +8,7 @@ import { IncomingBody, OutgoingBody } from './bodies.ts';
 import { BufferSink, disposeSymbol } from './body-streams.ts';
 import { declaredLength, LengthCheckedSink } from './declared-length.ts';
 import type { ErrorCode } from './error-code.ts';
-import { hostFields, lockFields, type Fields } from './fields.ts';
+import { lockFields, receivedFields, type Fields } from './fields.ts';
 import { type Method, type Scheme } from './methods.ts';
 import { isPathWithQuery } from './path-with-query.ts';
 
@@ -147,7 +147,7 @@ export class IncomingResponse {
   /** Host-side only: a fetch `Response`, from the network or from the app itself. */
   constructor(response: Response) {
     this.#status = response.status;
-    this.#headers = hostFields(response.headers);
+    this.#headers = receivedFields(response.headers);
     this.#body = new IncomingBody(response.body);
   }
 
