@@ -22,7 +22,12 @@ const decoder = new TextDecoder();
  * body is then sent as written.
  */
 export function declaredLength(headers: Fields): bigint | undefined {
-  const values = new Set(headers.get('content-length').map((value) => decoder.decode(value).trim()));
+  return contentLengthOf(headers.get('content-length').map((value) => decoder.decode(value)));
+}
+
+/** The same from the `content-length` values as text. */
+export function contentLengthOf(texts: readonly string[]): bigint | undefined {
+  const values = new Set(texts.map((value) => value.trim()));
   if (values.size !== 1) return undefined;
   const [value] = values;
   return value !== undefined && /^[0-9]{1,19}$/.test(value) ? BigInt(value) : undefined;
@@ -42,7 +47,7 @@ export function bodySizeError(of: BodyOf, written: bigint): ErrorCode {
     : { tag: 'HTTP-response-body-size', val: written };
 }
 
-function mismatchMessage(of: BodyOf, declared: bigint, written: bigint): string {
+export function mismatchMessage(of: BodyOf, declared: bigint, written: bigint): string {
   return (
     `The ${of} body is ${written} bytes but its content-length says ${declared}. ` +
     'Write exactly content-length bytes, or leave content-length out and let the host size the body.'
