@@ -115,7 +115,7 @@ async function probe(hostFetch: HostFetch, path: string, query: Record<string, s
   return (JSON.parse(answer.body) as ProbeAnswer).probes;
 }
 
-test('key-value and key-value-no-permission: a granted store sets, overwrites and lists; others are access-denied', async ({
+test('key-value and key-value-no-permission: a granted store sets, overwrites, lists and deletes; others are access-denied', async ({
   hostFetch,
 }) => {
   const kv = (query: Record<string, string>) => probe(hostFetch, '/kv/', { 'kv-label': 'default', ...query });
@@ -124,6 +124,11 @@ test('key-value and key-value-no-permission: a granted store sets, overwrites an
   expect((await kv({ 'kv-set': 'bar', value: 'wow' })).kv).toEqual({ ok: { value: 'wow', keys: ['bar'] } });
   const both = (await kv({ 'kv-set': 'qux', value: 'yay' })).kv as { ok: { keys: string[] } };
   expect(both.ok.keys.sort()).toEqual(['bar', 'qux']);
+  expect((await kv({ 'kv-delete': 'bar' })).kv).toEqual({
+    ok: { deleted: 'bar', exists: false, keys: ['qux'] },
+  });
+  expect((await kv({ 'kv-delete': 'qux' })).kv).toEqual({ ok: { deleted: 'qux', exists: false, keys: [] } });
+  expect((await kv({ 'kv-get': 'qux' })).kv).toEqual({ ok: { value: null, keys: [] } });
   // A label the manifest does not grant, and a component granted none.
   expect((await probe(hostFetch, '/kv/', { 'kv-open': 'forbidden' })).kvOpen).toEqual({
     err: { tag: 'access-denied' },
