@@ -125,8 +125,9 @@ test.describe('a Spin app deployed from the page', () => {
       'spin-base-path': '/',
       'spin-client-addr': '127.0.0.1:0',
       'spin-path-match-user-id': '1',
-      host: new URL(appOrigin('routes')).host,
     });
+    // A WASI 0.2 guest is not shown `host`, as under Spin (wasmtime strips it); spin-full-url has it.
+    expect(seen.headers['host']).toBeUndefined();
   });
 
   test('spin-path-info keeps trailing slashes as Spin does', async ({ hostFetch }) => {

@@ -5,8 +5,9 @@
  * to learn it; a longer one streams into the guest unsized).
  *
  * It is a plain description rather than a `new Request(...)`, because a Request silently drops
- * "forbidden" headers such as `host`, which Spin passes to components and which components use
- * to build absolute URLs.
+ * "forbidden" headers such as `host`, which Spin passes to WASI 0.3 components and Spin 1 modules
+ * and which they use to build absolute URLs (a WASI 0.2 guest is not shown it, as under
+ * wasmtime: wasi/http/fields.ts `receivedFields`).
  */
 import type { IncomingRequestInit } from '../wasi/http/index.ts';
 import { sizeRequestBody } from './request-body-length.ts';

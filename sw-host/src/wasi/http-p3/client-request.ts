@@ -4,6 +4,7 @@
  * gives it (../http/outgoing-handler.ts), so one policy and one relay serve both.
  */
 import { bodyTooLarge, MAX_BUFFERED_BODY_BYTES } from '../http/body-limit.ts';
+import { bodySizeError, contentLengthOf, mismatchMessage } from '../http/declared-length.ts';
 import { OutboundError, type ErrorCode } from '../http/error-code.ts';
 import { methodName, schemeName, type Method, type Scheme } from '../http/methods.ts';
 import type { P3Request } from './types.ts';
@@ -73,6 +74,16 @@ export function guestRequestParts(request: P3Request): GuestRequestParts {
       const blob = contents === undefined || bodyless ? null : await readAll(contents);
       // The guest writes its trailers after its body; a browser cannot send them.
       await internals._trailers();
+      // As wasmtime's: a body off its declared content-length is not sent (HTTP-request-body-size).
+      const declared = headers.has('content-length')
+        ? contentLengthOf([headers.get('content-length') ?? ''])
+        : undefined;
+      const written = BigInt(blob?.size ?? 0);
+      if (blob && declared !== undefined && written !== declared)
+        throw new OutboundError(
+          bodySizeError('request', written),
+          mismatchMessage('request', declared, written),
+        );
       return blob;
     },
   };

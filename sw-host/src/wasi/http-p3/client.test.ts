@@ -89,6 +89,20 @@ describe('wasi:http/client@0.3 send', () => {
     expect(await transmitted).toEqual({ tag: 'err', val: denied });
   });
 
+  it('does not send a body off its declared content-length: HTTP-request-body-size, as wasmtime', async () => {
+    const { send, sent } = recording(() => Promise.resolve(new Response('unexpected')));
+    const { request, transmitted } = guestRequest({
+      method: 'post',
+      authority: 'example.test',
+      headers: [['content-length', '11']],
+      body: 'hello',
+    });
+    const code = { tag: 'HTTP-request-body-size', val: 5n };
+    expect(await send(request).catch((e: unknown) => e)).toEqual(code);
+    expect(await transmitted).toEqual({ tag: 'err', val: code });
+    expect(sent).toHaveLength(0);
+  });
+
   it('turns any other failure into internal-error with its message', async () => {
     const { send } = recording(() => Promise.reject(new TypeError('bug')));
     expect(await send(guestRequest({}).request).catch((e: unknown) => e)).toEqual({

@@ -8,6 +8,8 @@
  * stream is dropped at once, so the guest's writes end (as DROPPED) and its task can finish.
  * Trailers are read and dropped: a browser can neither send nor read them.
  */
+import { bodySizeError, contentLengthOf, mismatchMessage } from '../http/declared-length.ts';
+import { OutboundError } from '../http/error-code.ts';
 import { NULL_BODY_STATUSES } from '../http/serve-incoming.ts';
 import { p3Types, type P3Response } from './types.ts';
 
@@ -91,6 +93,17 @@ export function toFetchResponse(guest: P3Response, method: string): ServedRespon
   // so with `content-length: 0`, as for WASI 0.2 (wasi/http/serve-incoming.ts).
   if (contents instanceof ReadableStream && !bodyless && !headers.has('content-length'))
     headers.set('content-length', '0');
+  // As wasmtime's: a body longer or shorter than the content-length it declares fails the
+  // response (HTTP-response-body-size; wasi/http/declared-length.ts for WASI 0.2). The guest is
+  // not told: preview3-shim's Response.new hands it a transmit future that is always ok.
+  const declared = headers.has('content-length')
+    ? contentLengthOf([headers.get('content-length') ?? ''])
+    : undefined;
+  let written = 0n;
+  const offLength = () => {
+    const code = bodySizeError('response', written);
+    return new OutboundError(code, mismatchMessage('response', declared ?? 0n, written));
+  };
   let body: ReadableStream<Uint8Array> | null = null;
   let pageBody: ReadableStreamDefaultController<Uint8Array> | undefined;
   if (bodyless) {
@@ -104,6 +117,11 @@ export function toFetchResponse(guest: P3Response, method: string): ServedRespon
       async pull(controller) {
         try {
           const { value, done } = await reader.read();
+          if (value) written += BigInt(value.byteLength);
+          if (declared !== undefined && (done ? written !== declared : written > declared)) {
+            reader.drop();
+            throw offLength();
+          }
           if (done) {
             controller.close();
             bodyDone();

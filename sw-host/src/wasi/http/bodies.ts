@@ -1,7 +1,8 @@
 /**
  * `outgoing-body`, `incoming-body` and `future-trailers`. Trailers are not supported: a browser
  * can neither send nor read them. An outgoing body ends when the guest finishes it; dropped
- * unfinished, its message fails ("response corrupted" in wasmtime), as WASI says.
+ * unfinished, its message fails ("response corrupted" in wasmtime), as WASI says. A body whose
+ * message declares a `content-length` is held to it (declared-length.ts).
  */
 import { pollableCreate } from '@bytecodealliance/preview2-shim/io';
 import {
@@ -13,6 +14,7 @@ import {
   type InputStream,
   type OutputStream,
 } from './body-streams.ts';
+import { LengthCheckedSink } from './declared-length.ts';
 import type { Fields } from './fields.ts';
 
 export class OutgoingBody {
@@ -42,7 +44,10 @@ export class OutgoingBody {
       body.#sink.fail(new Error('trailers are not supported in the browser'));
       throw { tag: 'internal-error', val: 'trailers are not supported in the browser' };
     }
-    body.#sink.close();
+    if (!(body.#sink instanceof LengthCheckedSink)) return body.#sink.close();
+    // A body shorter or longer than its content-length fails, and finish says why.
+    const mismatch = body.#sink.finish();
+    if (mismatch) throw mismatch;
   }
 
   [disposeSymbol](): void {

@@ -13,8 +13,13 @@ export type ErrorCode =
   | { readonly tag: 'loop-detected' }
   | { readonly tag: 'HTTP-request-URI-invalid' }
   | { readonly tag: 'HTTP-request-method-invalid' }
-  /** The body is over what the host buffers (the payload: the limit in bytes, as u64). */
+  /**
+   * The body is over what the host buffers (the payload: the limit in bytes, as u64), or not the
+   * length its content-length says (the payload: the bytes written).
+   */
   | { readonly tag: 'HTTP-request-body-size'; readonly val: bigint | undefined }
+  /** A response body is not the length its content-length says (the payload: bytes written). */
+  | { readonly tag: 'HTTP-response-body-size'; readonly val: bigint | undefined }
   | { readonly tag: 'HTTP-response-incomplete' }
   | { readonly tag: 'HTTP-response-timeout' }
   | { readonly tag: 'internal-error'; readonly val: string | undefined };

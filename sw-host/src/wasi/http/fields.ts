@@ -121,6 +121,18 @@ const decoder = new TextDecoder();
  * Immutable fields made by the host from headers a browser has already checked. They may hold
  * names a guest could not set (`host`): Spin passes those to components too.
  */
+/**
+ * Fields the host hands a guest from a message that came over the wire (an incoming request, a
+ * response to an outgoing one), without the forbidden names: wasmtime strips them on the way in
+ * (`remove_forbidden_headers`), so a WASI 0.2 guest under Spin never sees `host`, `connection`
+ * and the like.
+ */
+export function receivedFields(headers: Iterable<readonly [string, string]>): Fields {
+  const kept: [string, string][] = [];
+  for (const [name, value] of headers) if (!FORBIDDEN.has(name.toLowerCase())) kept.push([name, value]);
+  return hostFields(kept);
+}
+
 export function hostFields(headers: Iterable<readonly [string, string]>): Fields {
   const entries: FieldEntry[] = [];
   for (const [name, value] of headers) entries.push([name, encoder.encode(value)]);

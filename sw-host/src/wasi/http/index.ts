@@ -7,6 +7,7 @@ import type * as HttpTypes from '../../capabilities/wit-types/http-wasi-p2/inter
 import type * as OutgoingHandler from '../../capabilities/wit-types/http-wasi-p2/interfaces/wasi-http-outgoing-handler.js';
 import type { HostSide } from '../../capabilities/host-side.ts';
 import { IncomingBody, OutgoingBody, FutureTrailers } from './bodies.ts';
+import { httpErrorCodeOf } from './declared-length.ts';
 import { Fields } from './fields.ts';
 import { createOutgoingHandler } from './outgoing-handler.ts';
 import type { OutboundDispatcher } from './outbound-dispatcher.ts';
@@ -25,8 +26,11 @@ export const types = {
   OutgoingResponse,
   RequestOptions,
   ResponseOutparam,
-  /** `http-error-code(err: borrow<io-error>) -> option<error-code>`: stream errors carry none. */
-  httpErrorCode: (_error: unknown) => undefined,
+  /**
+   * `http-error-code(err: borrow<io-error>) -> option<error-code>`: a write past a body's
+   * content-length carries its body-size code; other stream errors carry none.
+   */
+  httpErrorCode: httpErrorCodeOf,
 } satisfies HostSide<typeof HttpTypes>;
 
 /** The `wasi:http` shim for one instance, in the shape preview2-shim's `WASIShim` takes. */

@@ -6,8 +6,9 @@
 import { pollableCreate } from '@bytecodealliance/preview2-shim/io';
 import { IncomingBody, OutgoingBody } from './bodies.ts';
 import { BufferSink, disposeSymbol } from './body-streams.ts';
+import { declaredLength, LengthCheckedSink } from './declared-length.ts';
 import type { ErrorCode } from './error-code.ts';
-import { hostFields, lockFields, type Fields } from './fields.ts';
+import { lockFields, receivedFields, type Fields } from './fields.ts';
 import { type Method, type Scheme } from './methods.ts';
 import { isPathWithQuery } from './path-with-query.ts';
 
@@ -29,7 +30,6 @@ let requestPartsOf: (request: OutgoingRequest) => RequestParts;
 export class OutgoingRequest {
   readonly #headers: Fields;
   readonly #sink = new BufferSink();
-  readonly #body = new OutgoingBody(this.#sink);
   #bodyRequested = false;
   #method: Method = { tag: 'get' };
   #scheme: Scheme | undefined;
@@ -55,7 +55,11 @@ export class OutgoingRequest {
   body(): OutgoingBody {
     if (this.#bodyRequested) throw undefined;
     this.#bodyRequested = true;
-    return this.#body;
+    // The headers are immutable by now, so the declared length is final.
+    const declared = declaredLength(this.#headers);
+    return new OutgoingBody(
+      declared === undefined ? this.#sink : new LengthCheckedSink(this.#sink, declared, 'request'),
+    );
   }
 
   method(): Method {
@@ -143,7 +147,7 @@ export class IncomingResponse {
   /** Host-side only: a fetch `Response`, from the network or from the app itself. */
   constructor(response: Response) {
     this.#status = response.status;
-    this.#headers = hostFields(response.headers);
+    this.#headers = receivedFields(response.headers);
     this.#body = new IncomingBody(response.body);
   }
 

@@ -5,7 +5,8 @@
  */
 import { OutgoingBody, IncomingBody } from './bodies.ts';
 import { StreamSink } from './body-streams.ts';
-import { hostFields, lockFields, type Fields } from './fields.ts';
+import { declaredLength, LengthCheckedSink } from './declared-length.ts';
+import { lockFields, receivedFields, type Fields } from './fields.ts';
 import { toMethod, toScheme, type Method, type Scheme } from './methods.ts';
 import type { ErrorCode } from './error-code.ts';
 
@@ -14,7 +15,7 @@ export interface IncomingRequestInit {
   readonly method: string;
   /** Absolute: the scheme and authority the component sees, and the path and query within the app. */
   readonly url: string;
-  /** Every header, `host` and `spin-*` included. */
+  /** Every header, `host` and `spin-*` included (a WASI 0.2 guest is not shown the forbidden ones). */
   readonly headers: Iterable<readonly [string, string]>;
   /** The body as it arrives; null for none. */
   readonly body: ReadableStream<Uint8Array> | null;
@@ -30,7 +31,8 @@ export class IncomingRequest {
   constructor(init: IncomingRequestInit) {
     this.#url = new URL(init.url);
     this.#method = init.method;
-    this.#headers = hostFields(init.headers);
+    // As wasmtime: `host` and the connection headers stay with the host (a WASI 0.3 guest sees them).
+    this.#headers = receivedFields(init.headers);
     this.#body = new IncomingBody(init.body);
   }
 
@@ -77,7 +79,6 @@ let partsOf: (response: OutgoingResponse) => ResponseParts;
 export class OutgoingResponse {
   readonly #headers: Fields;
   readonly #sink = new StreamSink();
-  readonly #body = new OutgoingBody(this.#sink);
   #status = 200;
   #bodyRequested = false;
 
@@ -112,7 +113,11 @@ export class OutgoingResponse {
   body(): OutgoingBody {
     if (this.#bodyRequested) throw undefined;
     this.#bodyRequested = true;
-    return this.#body;
+    // The headers are immutable by now, so the declared length is final.
+    const declared = declaredLength(this.#headers);
+    return new OutgoingBody(
+      declared === undefined ? this.#sink : new LengthCheckedSink(this.#sink, declared, 'response'),
+    );
   }
 }
 
