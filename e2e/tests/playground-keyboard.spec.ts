@@ -123,7 +123,7 @@ test('Rename renames the app in spin.toml; a GET in History keeps no body', asyn
   await expect(entries.nth(1)).toContainText('posted-text');
   await page.screenshot({ path: test.info().outputPath('history.png') });
   // Put back, the GET has no body to carry into a later POST.
-  await entries.nth(0).click();
+  await page.getByTestId('history-reuse').nth(0).click();
   await page.getByTestId('request-method').selectOption('POST');
   await expect(page.getByTestId('request-body')).toHaveValue('');
 });

@@ -31,6 +31,8 @@ import type { Answer } from '../request/answer.ts';
 import { readUpTo } from '../bytes/read-capped.ts';
 
 const MAX_RECORDS = 2000;
+/** The answers a session keeps for History's inspector (one per History entry would do; a few more cost little). */
+const MAX_EXCHANGES = 100;
 /** How long an edit waits for the next keystroke before it deploys. */
 export const DEPLOY_DELAY_MS = 400;
 
@@ -82,6 +84,8 @@ export class AppSession {
   sending = $state(false);
   logs = $state.raw<LogRecord[]>([]);
   requests = $state.raw<RequestRecord[]>([]);
+  /** Every answer of this session, oldest first, with its record once it came: History inspects them. */
+  exchanges = $state.raw<Answer[]>([]);
   /** Bumped after anything that may have changed the app's key-value data. */
   kvRevision = $state(0);
   host = $state<HostConnection | undefined>();
@@ -206,6 +210,7 @@ export class AppSession {
         resent,
       };
       this.answer = answer;
+      this.#keepExchange(answer);
       this.answerError = '';
       this.notResent = '';
       this.sending = false;
@@ -213,6 +218,7 @@ export class AppSession {
       const record = records.findLast(
         (r) => r.method === request.method && path.startsWith(r.path.split('?')[0]!),
       );
+      if (record && !this.#closed) this.#keepExchange({ ...answer, record });
       if (sent === this.#sends && record && !this.#closed) this.answer = { ...answer, record };
       return true;
     } catch (error) {
@@ -221,6 +227,11 @@ export class AppSession {
     } finally {
       if (sent === this.#sends) this.sending = false;
     }
+  }
+
+  /** Keeps `answer` (or its newer form, with its record) among this session's exchanges. */
+  #keepExchange(answer: Answer): void {
+    this.exchanges = [...this.exchanges.filter((a) => a.at !== answer.at), answer].slice(-MAX_EXCHANGES);
   }
 
   clearLogs(): void {

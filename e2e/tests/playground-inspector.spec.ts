@@ -1,0 +1,72 @@
+/**
+ * History's request inspector and the keyboard shortcuts sheet, driven as a user does: a History
+ * entry opens (Enter) what was sent and what came back, the host's timings and the log lines of
+ * that request only; `?` outside the editor lists the shortcuts with this platform's modifier.
+ */
+import { expect, test } from '../fixtures/swerve.ts';
+import { DEPLOY_TIMEOUT, newProject, PLAYGROUND, replaceOpenFile, send } from '../fixtures/playground.ts';
+
+// Every request logs its path: the inspector must show the line of its own request, not another's.
+const LOGGING_HANDLER = `export default {
+  fetch(request) {
+    const path = new URL(request.url).pathname;
+    console.log('inspect-me path=' + path + ';');
+    return new Response('logged ' + path, { status: 201, headers: { 'x-inspected': 'yes' } });
+  },
+};
+`;
+
+test('a History entry opens its headers, timings and own log lines; ? opens the shortcuts', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  await replaceOpenFile(page, LOGGING_HANDLER);
+  // The deploy re-sends GET / by itself: a request that logs a line of its own.
+  await expect(page.getByTestId('response-body')).toHaveText('logged /', { timeout: DEPLOY_TIMEOUT });
+  await send(page, '/probe');
+  await expect(page.getByTestId('response-body')).toHaveText('logged /probe');
+
+  await page.getByTestId('tab-history').click();
+  const entry = page.getByTestId('history-entry').first();
+  await expect(entry).toContainText('/probe');
+  await entry.focus();
+  await page.keyboard.press('Enter');
+
+  const inspector = page.getByTestId('request-inspector');
+  await expect(inspector).toBeVisible();
+  await expect(page.getByTestId('inspector-status')).toHaveText('201');
+  await expect(page.getByTestId('inspector-headers')).toContainText('x-inspected');
+  await expect(page.getByTestId('inspector-timings')).toContainText('Handling');
+  await expect(page.getByTestId('inspector-timings')).toContainText(/Request id\s*#\d+/);
+  const logs = page.getByTestId('inspector-logs');
+  await expect(logs).toContainText('inspect-me path=/probe;');
+  await expect(logs).not.toContainText('inspect-me path=/;');
+  await page.screenshot({ path: test.info().outputPath('inspector-1280.png') });
+  await page.keyboard.press('Escape');
+  await expect(inspector).toBeHidden();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await entry.click();
+  await expect(logs).toContainText('inspect-me path=/probe;');
+  await page.screenshot({ path: test.info().outputPath('inspector-390.png') });
+  await page.keyboard.press('Escape');
+  await expect(inspector).toBeHidden();
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // `?` outside the editor opens the sheet; the modifier is this platform's (Chromium on Linux: Ctrl).
+  const sheet = page.getByTestId('shortcuts-sheet');
+  await page.getByTestId('tab-history').focus();
+  await page.keyboard.press('?');
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText('Ctrl+Enter');
+  await expect(sheet).not.toContainText('⌘');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  // In the editor, `?` is a character typed.
+  await page.getByTestId('editor').locator('.cm-content').click();
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('editor')).toContainText('?');
+  await expect(sheet).toBeHidden();
+});
