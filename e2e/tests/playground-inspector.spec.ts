@@ -47,7 +47,9 @@ test('a History entry opens its headers, timings and own log lines; ? opens the 
   await page.keyboard.press('Escape');
   await expect(inspector).toBeHidden();
 
+  // At a phone's width the tools are one pane of three: History is in the Request pane.
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('pane-tab-run').click();
   await entry.click();
   await expect(logs).toContainText('inspect-me path=/probe;');
   await page.screenshot({ path: test.info().outputPath('inspector-390.png') });
@@ -64,9 +66,13 @@ test('a History entry opens its headers, timings and own log lines; ? opens the 
   await expect(sheet).not.toContainText('⌘');
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
-  // In the editor, `?` is a character typed.
+  // In the editor or a text field, `?` is a character to type: no sheet.
   await page.getByTestId('editor').locator('.cm-content').click();
   await page.keyboard.press('?');
   await expect(page.getByTestId('editor')).toContainText('?');
+  await expect(sheet).toBeHidden();
+  await page.getByTestId('request-path').fill('/search');
+  await page.getByTestId('request-path').press('?');
+  await expect(page.getByTestId('request-path')).toHaveValue('/search?');
   await expect(sheet).toBeHidden();
 });

@@ -19,4 +19,8 @@ describe('opensShortcuts', () => {
     expect(opensShortcuts(key('/', false))).toBe(false);
     expect(opensShortcuts(key('?', false, { ctrlKey: true }))).toBe(false);
   });
+
+  it('looks inside a shadow root (the editor is in one): the first element of the path decides', () => {
+    expect(opensShortcuts({ ...key('?', false), composedPath: () => [inside(true)] })).toBe(false);
+  });
 });
