@@ -47,8 +47,16 @@ export type SwerveErrorCode =
   | 'manifest-invalid'
   /** Component bytes that are not a component, or that the host cannot run. */
   | 'component-invalid'
-  /** A deploy request option the host cannot honour (a request timeout out of range). */
+  /** No spin.toml where `swerve up` was pointed (a folder without one, a path to no file). */
+  | 'manifest-not-found'
+  /** A deploy request option the host cannot honour (an app name or mount it cannot use, a request timeout out of range, a bad seed). */
   | 'deploy-invalid'
+  /** A deploy at a mount another app of the origin is mounted at (remove that app, or choose another mount). */
+  | 'mount-taken'
+  /** A tool's configuration it cannot work with (a Vite plugin option, origins static hosting cannot express, a runtime config file). */
+  | 'config-invalid'
+  /** A string given as an app key that is not one (an app key is one DNS label). */
+  | 'app-key-invalid'
   /** Fetching a component's bytes or glue failed. */
   | 'component-unavailable'
   /** The guest trapped or failed while handling a request. */

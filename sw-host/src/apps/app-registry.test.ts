@@ -114,3 +114,14 @@ describe('AppRegistry.load', () => {
     expect(registry.list().map((app) => app.name)).toEqual(['kept']);
   });
 });
+
+describe('AppRegistry refusals', () => {
+  it('refuses a deploy at a mount another app holds, and removing a site app, each with its own code', async () => {
+    const registry = await registryOf(definition('echo', '/apps/echo/'));
+    await expect(registry.deploy(definition('other', '/apps/echo/'))).rejects.toMatchObject({
+      code: 'mount-taken',
+      message: expect.stringContaining('Choose another mount, or remove that app first'),
+    });
+    await expect(registry.remove('echo')).rejects.toMatchObject({ code: 'app-protected' });
+  });
+});

@@ -80,7 +80,7 @@ export class AppRegistry {
     const clash = this.list().find((app) => app.mount === definition.mount && app.name !== definition.name);
     if (clash) {
       throw new SwerveError(
-        'manifest-invalid',
+        'mount-taken',
         `Cannot mount "${definition.name}" at ${definition.mount}: app "${clash.name}" is mounted there. ` +
           'Choose another mount, or remove that app first.',
       );

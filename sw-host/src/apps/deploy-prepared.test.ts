@@ -68,3 +68,16 @@ describe('a deploy with components its server prepared', () => {
     ).rejects.toThrow(/prepared artifacts must be paths under \/_swerve\/components\/ of this origin/);
   });
 });
+
+describe('deploy options the host cannot use', () => {
+  it.each([
+    [{ name: 'Not_A_Name' }, 'Cannot deploy an app named "Not_A_Name"'],
+    [{ mount: '/_swerve/x' }, 'Cannot mount an app at "/_swerve/x"'],
+    [{ mount: '/a/../b' }, 'Cannot mount an app at "/a/../b"'],
+  ])('%o is a deploy-invalid error saying what was wrong', async (option, message) => {
+    await expect(buildDefinition({ manifest: MANIFEST, files: {}, ...option }, deps)).rejects.toMatchObject({
+      code: 'deploy-invalid',
+      message: expect.stringContaining(message),
+    });
+  });
+});

@@ -78,7 +78,7 @@ export async function buildDefinition(
   const name = request.name ?? manifest.application.name;
   if (!APP_NAME.test(name)) {
     throw new SwerveError(
-      'manifest-invalid',
+      'deploy-invalid',
       `Cannot deploy an app named "${name}": use lower-case letters, digits and dashes (deploy it with a name: { name: "my-app" }).`,
     );
   }
@@ -173,8 +173,9 @@ export function normaliseMount(mount: string): string {
   const withSlashes = `/${mount.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   if (withSlashes.startsWith('/_swerve/') || withSlashes.includes('/../') || withSlashes.includes('/./')) {
     throw new SwerveError(
-      'manifest-invalid',
-      `Cannot mount an app at "${mount}": that path is reserved or not normal.`,
+      'deploy-invalid',
+      `Cannot mount an app at "${mount}": that path is reserved or not normal. ` +
+        'Choose a mount outside /_swerve/ without "." or ".." segments, such as "/" or "/shop".',
     );
   }
   return withSlashes;

@@ -94,9 +94,10 @@ describe('locateManifest', () => {
   it('takes a folder or a manifest, and says what is missing', async () => {
     expect(await locateManifest('.', dir)).toBe(join(dir, 'spin.toml'));
     expect(await locateManifest('spin.toml', dir)).toBe(join(dir, 'spin.toml'));
-    await expect(locateManifest('src', dir)).rejects.toThrow(
-      `There is no spin.toml in ${join(dir, 'src/spin.toml')}`,
-    );
+    await expect(locateManifest('src', dir)).rejects.toMatchObject({
+      code: 'manifest-not-found',
+      message: expect.stringContaining(`There is no spin.toml in ${join(dir, 'src/spin.toml')}`),
+    });
   });
 });
 

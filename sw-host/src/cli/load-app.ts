@@ -34,7 +34,7 @@ export async function locateManifest(from: string, cwd: string): Promise<string>
   const manifestPath = info?.isDirectory() ? resolve(path, 'spin.toml') : path;
   if (!(await stat(manifestPath).catch(() => undefined))?.isFile()) {
     throw new SwerveError(
-      'manifest-invalid',
+      'manifest-not-found',
       `There is no ${info?.isDirectory() ? 'spin.toml in ' : ''}${manifestPath}. Run swerve up in a Spin ` +
         'app folder, or give the folder or its manifest: swerve up path/to/app',
     );

@@ -18,7 +18,10 @@ export function readRuntimeConfig(text: string, file: string): RuntimeConfig {
   try {
     table = parse(text) as Record<string, unknown>;
   } catch (error) {
-    throw new SwerveError('manifest-invalid', `${file} is not valid TOML: ${(error as Error).message}`);
+    throw new SwerveError(
+      'config-invalid',
+      `${file} is not valid TOML; fix the syntax there (see https://toml.io): ${(error as Error).message}`,
+    );
   }
   const config: RuntimeConfig = { keyValueStores: [], ignored: [] };
   for (const [key, value] of Object.entries(table)) {

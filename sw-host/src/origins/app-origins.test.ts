@@ -52,7 +52,12 @@ describe('app keys', () => {
     for (const key of ['hello', 'a', 'my-app-2', 'x'.repeat(63)]) expect(isAppKey(key), key).toBe(true);
     for (const key of ['', 'Hello', '-a', 'a-', 'a.b', 'a_b', 'x'.repeat(64)])
       expect(isAppKey(key), key).toBe(false);
-    expect(() => appOrigin('evil.example.com', SITE)).toThrow('is not an app key');
+    expect(() => appOrigin('evil.example.com', SITE)).toThrow(
+      expect.objectContaining({
+        code: 'app-key-invalid',
+        message: expect.stringContaining('is not an app key'),
+      }),
+    );
   });
 
   it("give each project a fresh random key, and content always the same key, apart from projects'", async () => {

@@ -6,6 +6,7 @@
  *
  * Pure: used by the service worker, the host page, the site's pages and the Vite plugin.
  */
+import { SwerveError } from '../errors.ts';
 
 /** How a site places its apps. */
 export interface OriginsConfig {
@@ -34,7 +35,12 @@ export function isAppKey(key: string): boolean {
 
 /** The origin that runs the app `key`, for a site at `siteOrigin`. */
 export function appOrigin(key: string, siteOrigin: string, config: OriginsConfig = {}): string {
-  if (!isAppKey(key)) throw new Error(`"${key}" is not an app key (one DNS label: a-z, 0-9, hyphens).`);
+  if (!isAppKey(key)) {
+    throw new SwerveError(
+      'app-key-invalid',
+      `"${key}" is not an app key (one DNS label: a-z, 0-9, hyphens). Use lower-case letters, digits and inner hyphens, at most 63 of them (randomAppKey() makes one).`,
+    );
+  }
   if (config.apps) return new URL(config.apps.replace('{app}', key)).origin;
   const site = new URL(siteOrigin);
   return `${site.protocol}//${key}.${site.host}`;

@@ -58,8 +58,11 @@ describe('installing the prebuilt host into a site', () => {
   });
 
   it('refuses the benchmark route, which the package does not ship, saying what to do', async () => {
-    await expect(installPrebuiltHost(join(dir, 'host'), join(dir, 'site'), 'b', {}, true)).rejects.toThrow(
-      /benchRoute: true.*needs the Swerve repository.*Remove the option/,
-    );
+    await expect(
+      installPrebuiltHost(join(dir, 'host'), join(dir, 'site'), 'b', {}, true),
+    ).rejects.toMatchObject({
+      code: 'config-invalid',
+      message: expect.stringMatching(/benchRoute: true.*needs the Swerve repository.*Remove the option/),
+    });
   });
 });

@@ -39,7 +39,7 @@ export async function installPrebuiltHost(
 ): Promise<void> {
   if (benchRoute)
     throw new SwerveError(
-      'deploy-invalid',
+      'config-invalid',
       'swerveHost({ benchRoute: true }) needs the Swerve repository: the installed package has no benchmark route. ' +
         'Remove the option, or build the site in a clone of the repository.',
     );

@@ -93,7 +93,10 @@ describe('the static hosting plan', () => {
       'https://{app}.example.net:8443',
     ])
       expect(() => staticHostPlan({ site: SITE, apps })).toThrow(
-        'whose key is the first label of their host',
+        expect.objectContaining({
+          code: 'config-invalid',
+          message: expect.stringContaining('whose key is the first label of their host'),
+        }),
       );
   });
 });

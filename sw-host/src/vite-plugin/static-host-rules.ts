@@ -13,6 +13,7 @@
  * - `/embed` answers 403 to frames of the site's own domain (`Sec-Fetch-Site: same-site`);
  * - an old app URL (`/apps/<key>/x`) is redirected to the app's origin.
  */
+import { SwerveError } from '../errors.ts';
 import { appOrigin, CONTENT_KEY, type OriginsConfig } from '../origins/app-origins.ts';
 import {
   APPS_ROOT,
@@ -83,7 +84,8 @@ export function staticHostPlan(origins: OriginsConfig): StaticHostPlan {
   const appHost = new URL(app).hostname;
   const appUrl = new URL(app);
   if (!appHost.startsWith('app.') || appUrl.port !== site.port || appUrl.protocol !== site.protocol)
-    throw new Error(
+    throw new SwerveError(
+      'config-invalid',
       `Static hosting configuration is written for apps whose key is the first label of their host, ` +
         `with the site's scheme and port (${site.protocol}//<key>.${site.host}); this site's apps run at ` +
         `${config.apps}. Serve it with \`vite preview\`, or set the site origin alone (SWERVE_SITE_ORIGIN).`,
