@@ -3,7 +3,7 @@
  * prefix (which the service worker never intercepts, so these always reach the server). Imported
  * by the server and by the page script, so that both agree.
  */
-import type { PreparedComponent, SqliteSeed } from '../protocol/deploy.ts';
+import type { DeployRequest } from '../protocol/deploy.ts';
 import { SWERVE_PREFIX } from '../protocol/paths.ts';
 
 /** The app folder, read-only: the manifest, the components' sources and their `files`. */
@@ -36,36 +36,30 @@ export const UP_SCRIPT_PATH = `${SWERVE_PREFIX}up.js`;
  */
 export const REDEPLOY_PATH = `${SWERVE_PREFIX}up`;
 
-/** What the bootstrap page deploys, as `/_swerve/app-files.json` lists it. */
-export interface AppListing {
-  /** The name to deploy under (the manifest's application name, made a valid app name). */
-  name: string;
-  /**
-   * A hash of the manifest, every file's bytes, the variables and the host build. The page
-   * redeploys when it differs from the version it last deployed.
-   */
-  version: string;
-  /** URL path of the manifest. */
-  manifest: string;
-  /** The manifest's file name, for error messages. */
-  manifestFile: string;
-  /** Deploy key (the path the manifest uses, relative to it) → URL path to fetch it from. */
-  files: Record<string, string>;
-  /** Variable overrides given to `swerve up` (`--variable`, `SPIN_VARIABLE_<NAME>`). */
-  variables: Record<string, string>;
-  /** `--key-value` values for the default store. */
-  keyValues: Record<string, string>;
-  /** `--sqlite` statements, files read, run at deploy. */
-  sqlite: SqliteSeed[];
-  /** `--env` values, for every component. */
-  environment: Record<string, string>;
-  /** Store labels a `--runtime-config-file` defines. */
-  keyValueStores: string[];
-  /** `--request-timeout`, in milliseconds; the host's default when absent. */
-  requestTimeoutMs?: number;
-  /**
-   * Components the server transpiled (cli/prepared-components.ts), by component id; their
-   * sources are then left out of `files`, so the browser neither downloads nor transpiles them.
-   */
-  prepared?: Record<string, PreparedComponent>;
-}
+/**
+ * What the bootstrap page deploys, as `/_swerve/app-files.json` lists it: a {@link DeployRequest}
+ * in JSON, whose manifest and files are URL paths on this server rather than their bytes.
+ *
+ * - `name`: the manifest's application name, made a valid app name.
+ * - `version`: a hash of the manifest, every file's bytes, the variables, the settings and the
+ *   host build; the page redeploys when it differs from the version it last deployed.
+ * - `variables`, `environment`, `sqlite`, `keyValueStores`, `requestTimeoutMs`: what `swerve up`
+ *   was given (`--variable`/`SPIN_VARIABLE_<NAME>`, `--env`, `--sqlite` with files read, the
+ *   labels a `--runtime-config-file` defines, `--request-timeout`).
+ * - `prepared`: components the server transpiled (cli/prepared-components.ts); their sources are
+ *   then left out of `files`, so the browser neither downloads nor transpiles them.
+ */
+export type AppListing = Required<
+  Pick<
+    DeployRequest,
+    'name' | 'version' | 'manifestFile' | 'variables' | 'environment' | 'sqlite' | 'keyValueStores'
+  >
+> &
+  Pick<DeployRequest, 'requestTimeoutMs' | 'prepared'> & {
+    /** URL path of the manifest. */
+    manifest: string;
+    /** Deploy key (the path the manifest uses, relative to it) → URL path to fetch it from. */
+    files: Record<string, string>;
+    /** `--key-value` values, for the default store. */
+    keyValues: Record<string, string>;
+  };

@@ -35,23 +35,15 @@ async function deploy(host: HostConnection, listing: AppListing, forced: boolean
   for (const name of decision.remove) await host.remove(name);
   if (!decision.deploy) return;
   show(`Deploying ${listing.name}…`, 'working');
-  const files = Object.fromEntries(
-    Object.entries(listing.files).map(([key, path]) => [key, new URL(path, location.origin)]),
-  );
+  const { manifest, files, keyValues, ...options } = listing;
   const { warnings } = await host.deploy({
-    manifest: new URL(listing.manifest, location.origin),
-    manifestFile: listing.manifestFile,
-    files,
-    name: listing.name,
+    ...options,
+    manifest: new URL(manifest, location.origin),
+    files: Object.fromEntries(
+      Object.entries(files).map(([key, path]) => [key, new URL(path, location.origin)]),
+    ),
     mount: '/',
-    variables: listing.variables,
-    keyValues: { default: listing.keyValues },
-    sqlite: listing.sqlite,
-    keyValueStores: listing.keyValueStores,
-    environment: listing.environment,
-    requestTimeoutMs: listing.requestTimeoutMs,
-    version: listing.version,
-    ...(listing.prepared ? { prepared: listing.prepared } : {}),
+    keyValues: { default: keyValues },
   });
   for (const warning of warnings) console.warn(`[swerve] ${warning}`);
   localStorage.setItem(versionKey, listing.version);
