@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GuestPool } from '../guest-pool/guest-pool.ts';
 import { poolAttach, type PoolControl } from '../guest-pool/messages.ts';
+import { HOST_PROTOCOL_VERSION } from '../protocol/messages.ts';
 import { attachPool } from './pool-attach.ts';
 
 /** A pool that records what is attached to it, and detached. */
@@ -65,7 +66,7 @@ describe('attachPool', () => {
   it('refuses a pool of another protocol version (a page of an older deploy)', async () => {
     const { pool, seen } = recordingPool();
     const { event, answers, close } = attachEvent((control, workers) => ({
-      swerve: 2,
+      swerve: HOST_PROTOCOL_VERSION - 1,
       kind: 'guest-pool',
       control,
       workers,
@@ -108,7 +109,10 @@ describe('attachPool', () => {
 
   it('leaves any other message to the protocol handlers', () => {
     const { pool } = recordingPool();
-    const event = { data: { swerve: 3, kind: 'request' }, source: null } as unknown as ExtendableMessageEvent;
+    const event = {
+      data: { swerve: HOST_PROTOCOL_VERSION, kind: 'request' },
+      source: null,
+    } as unknown as ExtendableMessageEvent;
     expect(attachPool(pool, clients, event, 'b2')).toBe(false);
   });
 });
