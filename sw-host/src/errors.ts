@@ -79,5 +79,5 @@ export type SwerveErrorCode =
   | 'address-unavailable'
   /** A site app's component that was never built, so the site cannot be built with it (vite-plugin/). */
   | 'component-unbuilt'
-  /** Something over one of the host's named limits (a buffered body: wasi/http/body-limit.ts). */
+  /** Something over one of the host's named limits (a buffered body: protocol/body-limit.ts). */
   | 'too-large';

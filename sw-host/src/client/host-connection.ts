@@ -3,7 +3,7 @@
  * origin (a service worker controlling the page) or at an app's origin behind a frame of its
  * host page (how the site, the playground and embeds reach apps: docs/decisions/0007).
  */
-import { readBodyWithin } from '../wasi/http/body-limit.ts';
+import { readBodyWithin } from '../protocol/body-limit.ts';
 import { SwerveError } from '../errors.ts';
 import type { AppSummary, DeployRequest, DeployResult } from '../protocol/deploy.ts';
 import { HOST_EVENTS_CHANNEL, type HostEvent, type LogRecord } from '../protocol/host-events.ts';

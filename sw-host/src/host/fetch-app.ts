@@ -7,7 +7,7 @@
  */
 import type { FetchReply, FetchRequest } from '../protocol/fetch-request.ts';
 import { SwerveError } from '../errors.ts';
-import { readBodyWithin } from '../wasi/http/body-limit.ts';
+import { readBodyWithin } from '../protocol/body-limit.ts';
 import type { AppHost } from './app-host.ts';
 
 export async function fetchApp(host: AppHost, origin: string, request: FetchRequest): Promise<FetchReply> {

@@ -3,7 +3,7 @@
  * `OutboundRequest` the host's dispatcher delivers: the same shape WASI 0.2's outgoing handler
  * gives it (../http/outgoing-handler.ts), so one policy and one relay serve both.
  */
-import { bodyTooLarge, MAX_BUFFERED_BODY_BYTES } from '../http/body-limit.ts';
+import { bodyTooLarge, MAX_BUFFERED_BODY_BYTES } from '../../protocol/body-limit.ts';
 import { bodySizeError, contentLengthOf, mismatchMessage } from '../http/declared-length.ts';
 import { OutboundError, type ErrorCode } from '../http/error-code.ts';
 import { methodName, schemeName, type Method, type Scheme } from '../http/methods.ts';

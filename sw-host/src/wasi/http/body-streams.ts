@@ -8,7 +8,7 @@
  * classes jco's glue checks handles against. With JSPI, a handler that returns a promise makes
  * the guest's blocking call wait for it.
  */
-import { bodyTooLarge, MAX_BUFFERED_BODY_BYTES } from './body-limit.ts';
+import { bodyTooLarge, MAX_BUFFERED_BODY_BYTES } from '../../protocol/body-limit.ts';
 import { OutboundError } from './error-code.ts';
 import {
   inputStreamCreate,

@@ -4,8 +4,9 @@
  * a request a page sends over the host protocol, the answer to it (one message), and an outgoing
  * request body (browsers stream uploads only over HTTP/2). Each of those stops at this limit with
  * an error that names it, rather than letting a stranger's app or link fill the tab's memory.
+ * It sits with the protocol because pages (client/) apply it as well as the host's own layers.
  */
-import { SwerveError } from '../../errors.ts';
+import { SwerveError } from '../errors.ts';
 
 /** 64 MiB: far above what a request console or an API call carries, far below a tab's memory. */
 export const MAX_BUFFERED_BODY_BYTES = 64 * 1024 * 1024;

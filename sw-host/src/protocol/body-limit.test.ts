@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SwerveError } from '../../errors.ts';
+import { SwerveError } from '../errors.ts';
 import { MAX_BUFFERED_BODY_BYTES, readBodyWithin } from './body-limit.ts';
-import { BufferSink } from './body-streams.ts';
-import { errorCodeOf } from './error-code.ts';
 
 /** A stream of `count` chunks of `size` bytes, recording how many were pulled and whether it was cancelled. */
 function chunks(count: number, size: number) {
@@ -41,20 +39,5 @@ describe('readBodyWithin', () => {
 
   it('is 64 MiB by default', () => {
     expect(MAX_BUFFERED_BODY_BYTES).toBe(64 * 1024 * 1024);
-  });
-});
-
-describe('an outgoing request body (BufferSink)', () => {
-  it('fails with HTTP-request-body-size past its limit, and refuses further writes', async () => {
-    const sink = new BufferSink(8);
-    sink.write(new Uint8Array(8));
-    expect(() => sink.write(new Uint8Array(1))).toThrow();
-    const failure = await sink.body.then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(errorCodeOf(failure)).toEqual({ tag: 'HTTP-request-body-size', val: 8n });
-    expect((failure as Error).message).toContain('MAX_BUFFERED_BODY_BYTES');
-    expect(() => sink.write(new Uint8Array(1))).toThrow();
   });
 });
