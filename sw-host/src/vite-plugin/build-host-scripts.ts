@@ -28,6 +28,7 @@ import {
 import { hostPageHtml } from './host-page-html.ts';
 import { lazyJcoGenerator } from './lazy-jco-generator.ts';
 import { ORIGINS_SLOT_EXPRESSION } from './prebuilt-host.ts';
+import { sqliteWasmTrim } from './sqlite-wasm-trim.ts';
 
 /** Defined only in the `swerve` package's bundles (`dist/*.js`, sw-host/scripts/build.js). */
 declare const __SWERVE_PREBUILT_HOST__: string | undefined;
@@ -100,7 +101,7 @@ export async function buildHostScripts(
         __SWERVE_ORIGINS__: prebuilt ? ORIGINS_SLOT_EXPRESSION : JSON.stringify(origins),
         __SWERVE_BENCH_ROUTE__: JSON.stringify(benchRoute),
       },
-      plugins: [lazyJcoGenerator()],
+      plugins: [lazyJcoGenerator(), sqliteWasmTrim()],
       resolve: { alias: { 'node:fs/promises': join(srcDir, 'vite-plugin', 'node-fs-stub.ts') } },
       build: {
         outDir,
