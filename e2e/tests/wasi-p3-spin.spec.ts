@@ -1,7 +1,7 @@
 /**
  * Spin 4's interfaces for WASI 0.3 components: `spin:key-value/key-value@3.0.0` and
- * `spin:variables/variables@3.0.0` (every function async, keys as a stream), and outgoing HTTP
- * with `wasi:http/client@0.3.0`. The guest is
+ * `spin:variables/variables@3.0.0` (every function async, keys as a stream), outgoing HTTP
+ * with `wasi:http/client@0.3.0`, and `spin:sqlite/sqlite@3.1.0`'s synchronous calls. The guest is
  * components/fixtures/http-p3-spin, hand-written WAT that calls them with `[async-lower]` and
  * waits on a waitable set, as a spin-sdk 6 guest does; beside it in the same app runs the
  * WASI 0.2 `probe` (fermyon:spin/key-value@2.0.0), so both host sides are seen over one store.
@@ -37,6 +37,7 @@ component = "api"
 [component.api]
 source = "api.wasm"
 key_value_stores = ["default"]
+sqlite_databases = ["default"]
 allowed_outbound_hosts = ["http://self", "http://127.0.0.1:${PEER_PORT}", "http://127.0.0.1:${CLOSED_PORT}"]
 [component.api.variables]
 greeting = "{{ greeting }}"
@@ -195,6 +196,23 @@ test.describe("Spin's key-value and variables for a WASI 0.3 component", () => {
     expect(await get(hostPage, '/config?token')).toEqual({ status: 200, body: 's3cr3t' });
     // wasi:config has no error for a name it does not know: none, as Spin answers.
     expect(await get(hostPage, '/config?missing')).toEqual({ status: 200, body: 'none' });
+  });
+
+  test("spin:sqlite@3.1.0's synchronous calls from a WASI 0.3 task reach the app's database, which a page reads too", async ({
+    hostPage,
+  }) => {
+    // open, then three executes (create, insert, a count SQLite words), each suspending the guest.
+    expect(await getInTurn(hostPage, ['/sql', '/sql'])).toEqual([
+      { status: 200, body: 'hits 1' },
+      { status: 200, body: 'hits 2' },
+    ]);
+    const counted = await withHost(
+      hostPage,
+      APP,
+      async (host, app) => String((await host.sqlite(app).execute('SELECT count(*) FROM hits')).rows[0]?.[0]),
+      APP,
+    );
+    expect(counted).toBe('2');
   });
 
   test('requests at once on one instance each wait on their own calls and get their own answer', async ({
