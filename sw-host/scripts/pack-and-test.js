@@ -10,7 +10,8 @@
  * - `npx swerve watch` serves an app, and a reload of its tab shows a changed component;
  * - `swerve/embed` (the embed API, for docs sites that bundle it) imports and asks for its site;
  * - then, with Vite installed beside it, a tiny Vite project using `swerve/vite` hosts an app.
- * It prints the tarball's size. (The test kit's own packed test installs this tarball too.)
+ * It prints the tarball's size. (The test kit's own packed test installs this tarball too: it is
+ * packed once per content, scripts/swerve-tarball.js.)
  *
  *   node sw-host/scripts/pack-and-test.js [--keep]    (after npm run build:components)
  */
@@ -31,6 +32,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/scripts/chromium-path.js';
+import { swerveTarball } from './swerve-tarball.js';
 
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const repoDir = dirname(packageDir);
@@ -129,12 +131,9 @@ const servers = [];
 /** @type {import('@playwright/test').Browser | undefined} */
 let browser;
 try {
-  // 1. The tarball, as `npm pack` makes it (prepack builds the package).
-  execFileSync('npm', ['pack', '--workspace', 'sw-host', '--pack-destination', work, '--silent'], {
-    cwd: repoDir,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const tarball = join(work, 'swerve-0.1.0.tgz');
+  // 1. The tarball, as `npm pack` makes it (prepack builds the package), packed once per content
+  // (scripts/swerve-tarball.js: the kit's packed test installs the same one).
+  const { path: tarball, reused } = swerveTarball();
   if (!existsSync(tarball)) fail(`npm pack wrote no ${tarball}`);
   const listing = execFileSync('tar', ['-tvzf', tarball], { encoding: 'utf8' }).trim().split('\n');
   const files = listing.map((line) => line.split(/\s+/).at(-1) ?? '');
@@ -159,7 +158,8 @@ try {
   const unpacked = listing.reduce((sum, line) => sum + Number(line.split(/\s+/)[2] ?? 0), 0);
   const mib = (/** @type {number} */ bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   console.log(
-    `swerve-0.1.0.tgz: ${mib(statSync(tarball).size)} packed, ${mib(unpacked)} unpacked, ${files.length} files.`,
+    `swerve-0.1.0.tgz: ${mib(statSync(tarball).size)} packed, ${mib(unpacked)} unpacked, ${files.length} files` +
+      `${reused ? ' (packed earlier from the same sources)' : ''}.`,
   );
 
   // 2. An empty project with the user's apps, and the tarball installed alone: no dependencies.

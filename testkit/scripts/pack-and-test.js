@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * The package's own test, as a user meets it: packs @swerve/playwright and the `swerve` package
- * it depends on, makes a project in a temporary folder outside the workspace from ../example,
+ * The package's own test, as a user meets it: packs @swerve/playwright and takes the `swerve`
+ * tarball it depends on (packed once per content: sw-host/scripts/swerve-tarball.js), makes a project in a temporary folder outside the workspace from ../example,
  * copies in sample Spin apps built by the components pipeline, installs both tarballs and
  * @playwright/test there, and runs that project's own Playwright tests:
  * - `--project apps` must pass, on two workers (isolation), and reports the per-test setup time;
@@ -32,6 +32,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../../e2e/scripts/chromium-path.js';
+import { swerveTarball as packedSwerve } from '../../sw-host/scripts/swerve-tarball.js';
 
 const kitDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const repoDir = dirname(kitDir);
@@ -67,14 +68,15 @@ if (!chromium) fail('no Chromium: run node e2e/scripts/ensure-chromium.js, which
 const work = mkdtempSync(join(tmpdir(), 'swerve-playwright-'));
 const project = join(work, 'project');
 try {
-  // 1. The tarballs, as `npm pack` makes them (prepack builds each package).
-  execFileSync(
-    'npm',
-    ['pack', '--workspace', 'sw-host', '--workspace', 'testkit', '--pack-destination', work, '--silent'],
-    { cwd: repoDir, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  // 1. The tarballs, as `npm pack` makes them (prepack builds each package). The swerve one is
+  // packed once per content (sw-host/scripts/swerve-tarball.js): the same one the swerve
+  // package's packed test installed, when it ran first from the same sources.
+  const swerveTarball = packedSwerve().path;
+  execFileSync('npm', ['pack', '--workspace', 'testkit', '--pack-destination', work, '--silent'], {
+    cwd: repoDir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const tarball = join(work, 'swerve-playwright-0.1.0.tgz');
-  const swerveTarball = join(work, 'swerve-0.1.0.tgz');
   for (const file of [tarball, swerveTarball]) if (!existsSync(file)) fail(`npm pack wrote no ${file}`);
   const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
   for (const needed of [
