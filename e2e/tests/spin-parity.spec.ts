@@ -224,7 +224,7 @@ test.describe('a Spin app deployed from the page', () => {
       hostPage,
       'routes',
       async (host) => (await host.apps()).map((app) => app.name),
-      0,
+      undefined,
     );
     expect(apps).toEqual(['routes']);
     expect((await fetchFrom(hostPage)('/apps/routes/exact')).status).toBe(200);
