@@ -11,8 +11,15 @@ export const EMBEDDER_PORT = PORT + 1;
  */
 export default defineConfig({
   testDir: './tests',
+  // A test may wait up to 45 s for one step (DEPLOY_TIMEOUT: the playground or `swerve up`
+  // preparing a component on a busy 2-core machine), then still check what it shows.
   timeout: 60_000,
   expect: { timeout: 15_000 },
+  // One worker because specs of different files listen on the same fixed ports: the embedder
+  // site at PORT + 1 (embeds and app-origins; its origin is built into the site as an allowed
+  // embedder, so it cannot be a free port) and PORT + 2 (app-isolation's redirector, static-site's
+  // server). Two workers would run such files at once and fail with EADDRINUSE. One worker runs
+  // the 216 tests in about 9 min on CI's 2 cores (closing note of 2026-12-06).
   fullyParallel: false,
   workers: 1,
   retries: 0,

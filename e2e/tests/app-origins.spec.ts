@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { Frame, Page } from '@playwright/test';
-import { appOrigin, PORT, SITE_URL, withHost } from '../fixtures/app-hosts.ts';
+import { appOrigin, clientHandle, PORT, SITE_URL, withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, fetchFrom, test } from '../fixtures/swerve.ts';
 import { HOST_PROTOCOL_VERSION } from 'swerve/protocol';
@@ -142,17 +142,12 @@ test("a document cannot pose as a host to the site, nor drive another app's host
     },
     undefined,
   );
-  const pending = hostPage.evaluate(async () => {
-    const swerve = (
-      globalThis as unknown as {
-        swerve: { connectHost(options: { origin: string; timeoutMs: number }): Promise<unknown> };
-      }
-    ).swerve;
-    return swerve.connectHost({ origin: 'http://127.0.0.1:9', timeoutMs: 4_000 }).then(
+  const pending = (await clientHandle(hostPage)).evaluate((client) =>
+    client.connectHost({ origin: 'http://127.0.0.1:9', timeoutMs: 4_000 }).then(
       () => 'connected',
       (error: Error) => error.message,
-    );
-  });
+    ),
+  );
 
   const a = await frameA(hostPage);
   // Forged in the current protocol version, so that only the origin checks can refuse them.

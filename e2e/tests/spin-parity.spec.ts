@@ -3,8 +3,7 @@
  * precedence, spin-* headers, private and static routes, reserved paths, variables, files.
  * Every component is the `probe` fixture, told apart by its environment.
  */
-import type { HostConnection } from 'swerve/client';
-import { appOrigin } from '../fixtures/app-hosts.ts';
+import { appOrigin, withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, fetchFrom, test, type HostFetch } from '../fixtures/swerve.ts';
 
@@ -221,12 +220,12 @@ test.describe('a Spin app deployed from the page', () => {
   }) => {
     await hostPage.reload();
     await expect(hostPage.locator('body[data-host="ready"]')).toBeAttached();
-    const apps = await hostPage.evaluate(async (key) => {
-      const swerve = (
-        globalThis as unknown as { swerve: { connectApp(key: string): Promise<HostConnection> } }
-      ).swerve;
-      return (await (await swerve.connectApp(key)).apps()).map((app) => app.name);
-    }, 'routes');
+    const apps = await withHost(
+      hostPage,
+      'routes',
+      async (host) => (await host.apps()).map((app) => app.name),
+      undefined,
+    );
     expect(apps).toEqual(['routes']);
     expect((await fetchFrom(hostPage)('/apps/routes/exact')).status).toBe(200);
   });

@@ -6,7 +6,6 @@
 import {
   appOriginFor,
   connectApp,
-  connectHost,
   CATALOG_PATH,
   type AppCatalog,
   type CatalogApp,
@@ -78,8 +77,6 @@ function renderApp(app: CatalogApp) {
 }
 
 async function main() {
-  // For the browser console and for tests: `await (await swerve.connectApp('hello')).fetch('/')`.
-  (globalThis as { swerve?: object }).swerve = { connectApp, connectHost, appOriginFor };
   try {
     const response = await fetch(CATALOG_PATH, { cache: 'no-cache' });
     if (!response.ok) throw new Error(`The app catalog (${CATALOG_PATH}) answered ${response.status}.`);

@@ -3,22 +3,22 @@
  * as `globalThis.swerveKit`. Everything crosses Playwright's `evaluate` as JSON, so bytes travel
  * as base64.
  */
-import type { PreparedComponent } from 'swerve/node';
+import type { DeployRequest } from 'swerve/node';
 import type { AppLogLine, AppRequestRecord } from './types.ts';
 
-/** A deploy, as the Node side prepared it: the manifest and files are URLs at the site origin. */
-export interface DriverDeploy {
-  manifestUrl: string;
-  manifestFile: string;
-  /** Deploy key (as the manifest names the file) → URL to fetch it from. */
-  files: Record<string, string>;
-  variables: Record<string, string>;
-  /** Label → key → value as base64. */
-  keyValues: Record<string, Record<string, string>>;
-  requestTimeoutMs?: number;
-  /** Components the kit transpiled in Node, by component id (their sources are not in `files`). */
-  prepared?: Record<string, PreparedComponent>;
-}
+/**
+ * A deploy, as the Node side prepared it: the host's `DeployRequest` (its variables, timeout, and
+ * the components the kit transpiled in Node as `prepared`), with the manifest and files as URLs at
+ * the site origin and the seeds as base64, so that all of it crosses as JSON.
+ */
+export type DriverDeploy = Required<Pick<DeployRequest, 'manifestFile' | 'variables'>> &
+  Pick<DeployRequest, 'requestTimeoutMs' | 'prepared'> & {
+    manifestUrl: string;
+    /** Deploy key (as the manifest names the file) → URL to fetch it from. */
+    files: Record<string, string>;
+    /** Label → key → value as base64. */
+    keyValues: Record<string, Record<string, string>>;
+  };
 
 export type DriverStarted =
   | {

@@ -20,7 +20,7 @@ export { hostMiddleware, LOCAL_SITE_HOST } from '../vite-plugin/host-middleware.
 export { readPrebuiltHost, type PrebuiltHost } from '../vite-plugin/prebuilt-host.ts';
 export { appKeyOf, appOrigin, randomAppKey, type OriginsConfig } from '../origins/app-origins.ts';
 export { CATALOG_PATH } from '../protocol/paths.ts';
-export type { PreparedComponent } from '../protocol/deploy.ts';
+export type { DeployRequest, PreparedComponent } from '../protocol/deploy.ts';
 export {
   parseManifest,
   summariseManifest,
