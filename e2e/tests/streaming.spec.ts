@@ -1,7 +1,11 @@
 /**
- * Bodies stream both ways, as under `spin up`: a response reaches the page while the guest is
- * still writing it (server-sent events), and a 64 MiB body goes in or out of a component without
- * the worker holding it whole.
+ * A 64 MiB body goes in or out of a component without the worker holding it whole. (A response
+ * reaching the page while the guest still writes it: e2e/app-tests/streaming.spec.ts.)
+ *
+ * This stays on the site's fixtures: in `@swerve/playwright`'s context the same upload showed
+ * the worker's ArrayBuffers peaking at about 57 MiB above a 4 MiB upload's peak (download: 37
+ * MiB), against 2-3 MiB here. Not explained yet; the kit's context differs in that Playwright
+ * reports the service worker's network requests there (for `app.outbound()`).
  */
 import { attachToServiceWorker, type WorkerHeap } from '../bench/worker-heap.ts';
 import { appOrigin, appTab } from '../fixtures/app-hosts.ts';
@@ -42,37 +46,6 @@ async function peakBackingStore(heap: WorkerHeap, during: Promise<unknown>): Pro
   await during;
   return peak;
 }
-
-test('the first server-sent event reaches the page before the handler has finished', async ({ hostPage }) => {
-  // A tab at the app's origin: its fetches stream from the worker as the app's own pages' do.
-  const tab = await appTab(hostPage, 'stream');
-  const timing = await tab.evaluate(async () => {
-    const started = performance.now();
-    const response = await fetch('/stream?events=3&gap=1000');
-    const reader = response.body!.getReader();
-    const first = new TextDecoder().decode((await reader.read()).value);
-    const firstAt = performance.now() - started;
-    let rest = '';
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      rest += new TextDecoder().decode(chunk.value);
-    }
-    return {
-      type: response.headers.get('content-type'),
-      first,
-      rest,
-      firstAt,
-      totalAt: performance.now() - started,
-    };
-  });
-  console.log(
-    `server-sent events: first event after ${timing.firstAt.toFixed(0)} ms, all after ${timing.totalAt.toFixed(0)} ms`,
-  );
-  expect(timing.type).toBe('text/event-stream');
-  expect(timing.first).toMatch(/^data: event 1 /);
-  expect(timing.rest).toMatch(/data: event 2 .*\n\ndata: event 3 /s);
-  // Two 1 s gaps follow the first event.
-  expect(timing.totalAt - timing.firstAt).toBeGreaterThan(1800);
-});
 
 test('64 MiB go up into a component and come down from one, without the worker holding them whole', async ({
   hostPage,
