@@ -6,9 +6,8 @@
  * has served and echoes Spin's `spin-full-url`; `/echo` answers with the request's body, and it
  * loops (`/loop`) or traps (`/trap`) on request. Requests go through `app.fetch` only: a document
  * at the app's origin would have the browser ask the app for its `/favicon.ico`, a request the
- * instance counts. (Its stdout line with the request's number, the
- * release candidate's build, a refused deploy and the toolchain outside the host:
- * e2e/tests/wasi-p3.spec.ts.)
+ * instance counts. (Its stdout line with the request's number, a refused deploy and the
+ * toolchain outside the host: e2e/tests/wasi-p3.spec.ts.)
  */
 import { expect, test, type SwerveApp } from '@swerve/playwright';
 
@@ -162,4 +161,25 @@ test('a trap is answered 500 with a log line saying so, and its instance is not 
   await expect
     .poll(async () => (await logs()).find((line) => line.message.includes('answered 500'))?.message)
     .toContain('GET /trap answered 500: http-p3/http-p3 failed while handling GET /trap: ');
+});
+
+/**
+ * Spin 4.0's default apps are built for WASI 0.3's release candidate (`@0.3.0-rc-2026-03-15`):
+ * the same fixtures built for it (components/fixtures/http-p3-rc) run on the host's one WASI 0.3
+ * side, and, as Spin's main branch serves them, each request gets a fresh instance.
+ */
+test.describe('built for the release candidate', () => {
+  test.use({ spinApp: '../components/fixtures/http-p3-rc/routes.spin.toml' });
+
+  test('a component built for the WASI 0.3 release candidate answers, with a fresh instance per request, and reaches the platform through its names', async ({
+    app,
+  }) => {
+    const answers = await getInTurn(app, ['/hello', '/hello', '/hello', '/env', '/wait?50']);
+    const hello = { status: 200, body: 'hello from wasi 0.3\n', count: 1 };
+    // Under 0.3.0 the same WAT counts 1, 2, 3 on one reused instance (the first test above).
+    expect(answers.slice(0, 3)).toMatchObject([hello, hello, hello]);
+    // wasi:cli/environment and wasi:clocks/monotonic-clock's async wait-for, at the RC's version.
+    expect(answers[3]).toMatchObject({ status: 200, body: 'GREETING=hello from the release candidate\n' });
+    expect(answers[4]).toMatchObject({ status: 200, body: 'waited 50 ms\n' });
+  });
 });
