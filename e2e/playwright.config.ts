@@ -15,7 +15,8 @@ export const EMBEDDER_PORT = PORT + 1;
  *   exactly as a user writes theirs (`test.use({ spinApp })`, `app.fetch`, `kv`, `logs`): the
  *   contract users get is the one the project tests itself with. The kit starts its own server
  *   per worker (any free port) and keeps each app's origin per worker, so these run in parallel.
- *   The kit is imported from its build (`testkit/dist`, made by `npm test` of this workspace).
+ *   The kit is imported from its build (`testkit/dist`, which imports `swerve`'s `dist/`): `npm test`
+ *   of this workspace builds both first.
  */
 export default defineConfig<SwerveOptions, SwerveWorkerOptions>({
   timeout: 60_000,
