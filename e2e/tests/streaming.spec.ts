@@ -1,7 +1,13 @@
 /**
- * Bodies stream both ways, as under `spin up`: a response reaches the page while the guest is
- * still writing it (server-sent events), and a 64 MiB body goes in or out of a component without
- * the worker holding it whole.
+ * A 64 MiB body goes in or out of a component without the worker holding it whole. (A response
+ * reaching the page while the guest still writes it: e2e/app-tests/streaming.spec.ts.)
+ *
+ * This stays on the site's fixtures: in `@swerve/playwright`'s setup (the component transpiled
+ * in Node and loaded on first use) the worker's ArrayBuffers grow with the body: peaks of 12.7,
+ * 28.5 and 57.7 MiB for 8, 16 and 32 MiB uploads (after one 4 MiB upload: 4.7 MiB), so this
+ * check fails there; the kit's listener for outbound requests is not the cause (the same without
+ * it). Here the baseline is already about 65 MiB before the upload, which may hide the same
+ * growth: to be looked into before trusting this check.
  */
 import { attachToServiceWorker, type WorkerHeap } from '../bench/worker-heap.ts';
 import { appOrigin, appTab } from '../fixtures/app-hosts.ts';
@@ -42,37 +48,6 @@ async function peakBackingStore(heap: WorkerHeap, during: Promise<unknown>): Pro
   await during;
   return peak;
 }
-
-test('the first server-sent event reaches the page before the handler has finished', async ({ hostPage }) => {
-  // A tab at the app's origin: its fetches stream from the worker as the app's own pages' do.
-  const tab = await appTab(hostPage, 'stream');
-  const timing = await tab.evaluate(async () => {
-    const started = performance.now();
-    const response = await fetch('/stream?events=3&gap=1000');
-    const reader = response.body!.getReader();
-    const first = new TextDecoder().decode((await reader.read()).value);
-    const firstAt = performance.now() - started;
-    let rest = '';
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      rest += new TextDecoder().decode(chunk.value);
-    }
-    return {
-      type: response.headers.get('content-type'),
-      first,
-      rest,
-      firstAt,
-      totalAt: performance.now() - started,
-    };
-  });
-  console.log(
-    `server-sent events: first event after ${timing.firstAt.toFixed(0)} ms, all after ${timing.totalAt.toFixed(0)} ms`,
-  );
-  expect(timing.type).toBe('text/event-stream');
-  expect(timing.first).toMatch(/^data: event 1 /);
-  expect(timing.rest).toMatch(/data: event 2 .*\n\ndata: event 3 /s);
-  // Two 1 s gaps follow the first event.
-  expect(timing.totalAt - timing.firstAt).toBeGreaterThan(1800);
-});
 
 test('64 MiB go up into a component and come down from one, without the worker holding them whole', async ({
   hostPage,

@@ -1,17 +1,11 @@
-import { appOrigin, PORT, SERVER_URL, withHost } from '../fixtures/app-hosts.ts';
+import { appOrigin, PORT, SERVER_URL } from '../fixtures/app-hosts.ts';
 import { examples, fixtures } from '../../site/site-apps.ts';
 import { isExample } from '@swerve/site/front-page-requests';
 import { expect, fetchFrom, test } from '../fixtures/swerve.ts';
 
-const HELLO_BODY = 'Hello from a WebAssembly component!\n';
+// What the site shows of apps. What apps do: e2e/app-tests/walking-skeleton.spec.ts.
 
-test('a page fetch to /apps/hello/ gets the component body and its own header', async ({ hostFetch }) => {
-  const response = await hostFetch('/apps/hello/');
-  expect(response.status).toBe(200);
-  expect(response.body).toBe(HELLO_BODY);
-  expect(response.headers['x-hello-from']).toBe('wasm');
-  expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
-});
+const HELLO_BODY = 'Hello from a WebAssembly component!\n';
 
 test("a tab opened on an app URL shows the component answer at the app's own origin, with the path and query it asked for", async ({
   page,
@@ -32,62 +26,11 @@ test('a visit to the loopback address is sent to the site under its name', async
   await expect(page.locator('body[data-host="ready"]')).toBeAttached();
 });
 
-test('a POST body round-trips through echo', async ({ hostFetch }) => {
-  const body = JSON.stringify({ greeting: 'héllo', list: [1, 2, 3] });
-  const response = await hostFetch('/apps/echo/items?sort=asc', {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-test': 'round-trip' },
-  });
-  expect(response.status).toBe(200);
-  const echo = JSON.parse(response.body);
-  expect(echo).toMatchObject({ method: 'POST', pathWithQuery: '/items?sort=asc', body });
-  expect(echo.headers['x-test']).toBe('round-trip');
-  expect(echo.headers['content-type']).toBe('application/json');
-});
-
-test("at an app's origin, Swerve's own files are not intercepted; the app's paths are", async ({ page }) => {
-  await page.goto(`${appOrigin('hello')}/`);
-  await expect(page.locator('body')).toContainText('Hello from a WebAssembly component!');
-  const servedBy = async (path: string) => {
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => new URL(r.url()).pathname === path),
-      page.evaluate((url) => fetch(url).then((r) => r.text()), path),
-    ]);
-    return response.fromServiceWorker();
-  };
-  expect(await servedBy('/_swerve/apps.json')).toBe(false);
-  expect(await servedBy('/greeting')).toBe(true);
-  // The benchmark's plain JavaScript route exists only in the benchmark's build.
-  expect(await servedBy('/_swerve/plain')).toBe(false);
-});
-
 test('the worker still answers after a page reload', async ({ hostPage, hostFetch }) => {
   expect((await hostFetch('/apps/hello/')).body).toBe(HELLO_BODY);
   await hostPage.reload();
   await expect(hostPage.locator('body[data-host="ready"]')).toBeAttached();
   expect((await fetchFrom(hostPage)('/apps/hello/')).body).toBe(HELLO_BODY);
-});
-
-test('10 concurrent requests all succeed, each with its own fresh instance', async ({ hostPage }) => {
-  const results = await withHost(
-    hostPage,
-    'echo',
-    (host) =>
-      Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
-          host
-            .fetch(`/concurrent/${i}`, { method: 'POST', body: `request ${i}` })
-            .then(async (r) => ({ status: r.status, echo: await r.json() })),
-        ),
-      ),
-    undefined,
-  );
-  results.forEach(({ status, echo }, i) => {
-    expect(status).toBe(200);
-    expect(echo.pathWithQuery).toBe(`/concurrent/${i}`);
-    expect(echo.body).toBe(`request ${i}`);
-  });
 });
 
 test('a plain HTTP client (no service worker) does not get the component answer', async ({ request }) => {
@@ -107,15 +50,6 @@ test('the front page sends a request to an app and shows its answer', async ({ h
   await expect(card.locator('.response-summary')).toContainText(/^200 in \d+\.\d ms$/);
   await expect(card.locator('.response-headers')).toContainText('x-hello-from: wasm');
   await expect(card.locator('.response-body')).toHaveText(HELLO_BODY.trim());
-});
-
-test('a component hand-written in WebAssembly text (no JavaScript engine) answers too', async ({
-  hostFetch,
-}) => {
-  const response = await hostFetch('/apps/minimal/anything');
-  expect(response.status).toBe(200);
-  expect(response.body).toBe('hello from wat\n');
-  expect(response.headers['content-type']).toBe('text/plain');
 });
 
 test('every example on the front page answers its default request, in the card and in a new tab', async ({

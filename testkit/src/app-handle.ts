@@ -191,8 +191,30 @@ export function appHandle({
     logs: () => callDriver(driver, 'logs'),
     requests: () => callDriver(driver, 'requests'),
     outbound: () => Promise.all(outbound().map(outboundRecord)),
+    stopServiceWorker: () => stopServiceWorker(driver, hostMode),
     hostMode,
   };
+}
+
+/**
+ * Stops the service workers of the driver page's context through the DevTools protocol, as the
+ * browser stops idle ones. The context is the app's own (one per app and worker), so that is the
+ * app's service worker; the kit's site origin registers none.
+ */
+async function stopServiceWorker(driver: Page, hostMode: SwerveApp['hostMode']): Promise<void> {
+  if (hostMode !== 'service-worker') {
+    throw new Error(
+      '[swerve] app.stopServiceWorker(): the host runs in worker mode (the context allows no service ' +
+        "worker: serviceWorkers is 'block'), so there is none to stop.",
+    );
+  }
+  const session = await driver.context().newCDPSession(driver);
+  try {
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await session.detach();
+  }
 }
 
 function toDriverSqlite(value: AppSqliteValue): DriverSqliteValue {

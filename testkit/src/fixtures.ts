@@ -11,6 +11,7 @@ import { randomAppKey, withoutPreparedSources } from 'swerve/node';
 import { appHandle, callDriver, storedBytes } from './app-handle.ts';
 import { readAppSource, type AppSource } from './app-source.ts';
 import { checkChromium } from './chromium-check.ts';
+import { combinedContextOptions } from './context-options.ts';
 import type { DriverDeploy } from './driver-api.ts';
 import { readPackagedHost } from './host-build.ts';
 import { openKitContext, resetContext, testPage, type KitContext } from './kit-context.ts';
@@ -27,8 +28,8 @@ interface InternalTestFixtures {
   swerveApp: { source: AppSource; origin: string } | undefined;
   /** The shared context this test runs in, when it has an app. */
   swerveKitContext: KitContext | undefined;
-  /** Playwright's own: every option a test's context is made with (baseURL included). */
-  _combinedContextOptions: BrowserContextOptions;
+  /** Every option a test's context is made with (baseURL included), from the public option fixtures. */
+  swerveContextOptions: BrowserContextOptions;
 }
 
 /** One worker's apps and contexts, kept across its tests. */
@@ -127,10 +128,83 @@ export const swerveTest = base.extend<
     await use(swerveApp?.origin ?? baseURL);
   },
 
+  // Playwright reads the fixtures a fixture uses from its parameter's names: every option
+  // fixture is named here (context-options.ts fails to compile when Playwright adds one).
+  swerveContextOptions: [
+    async (
+      {
+        acceptDownloads,
+        bypassCSP,
+        clientCertificates,
+        colorScheme,
+        contrast,
+        deviceScaleFactor,
+        extraHTTPHeaders,
+        forcedColors,
+        geolocation,
+        hasTouch,
+        httpCredentials,
+        ignoreHTTPSErrors,
+        isMobile,
+        javaScriptEnabled,
+        locale,
+        offline,
+        permissions,
+        proxy,
+        reducedMotion,
+        screen,
+        serviceWorkers,
+        storageState,
+        timezoneId,
+        userAgent,
+        viewport,
+        baseURL,
+        contextOptions,
+      },
+      use,
+      testInfo,
+    ) => {
+      const options = combinedContextOptions(
+        {
+          acceptDownloads,
+          bypassCSP,
+          clientCertificates,
+          colorScheme,
+          contrast,
+          deviceScaleFactor,
+          extraHTTPHeaders,
+          forcedColors,
+          geolocation,
+          hasTouch,
+          httpCredentials,
+          ignoreHTTPSErrors,
+          isMobile,
+          javaScriptEnabled,
+          locale,
+          offline,
+          permissions,
+          proxy,
+          reducedMotion,
+          screen,
+          serviceWorkers,
+          storageState,
+          timezoneId,
+          userAgent,
+          viewport,
+          baseURL,
+          contextOptions,
+        },
+        testInfo.config.configFile,
+      );
+      await use(options);
+    },
+    { box: true },
+  ],
+
   swerveKitContext: [
-    async ({ swerveWorker, swerveApp, browser, _combinedContextOptions }, use) => {
+    async ({ swerveWorker, swerveApp, browser, swerveContextOptions }, use) => {
       if (!swerveApp) return use(undefined);
-      const options = _combinedContextOptions;
+      const options = swerveContextOptions;
       const key = `${swerveApp.source.id}\0${JSON.stringify(options)}`;
       let opening = swerveWorker.contexts.get(key);
       if (!opening) {
@@ -225,9 +299,9 @@ export const swerveTest = base.extend<
   ],
 
   // A test with an app runs in the context its app runs in; any other gets a fresh one.
-  context: async ({ swerveKitContext, swerveDeployment, browser, _combinedContextOptions }, use) => {
+  context: async ({ swerveKitContext, swerveDeployment, browser, swerveContextOptions }, use) => {
     if (swerveKitContext && swerveDeployment) return use(swerveKitContext.context);
-    const context = await browser.newContext(_combinedContextOptions);
+    const context = await browser.newContext(swerveContextOptions);
     await use(context);
     await context.close();
   },

@@ -229,6 +229,13 @@ export interface SwerveApp {
    */
   outbound(): Promise<AppOutboundRequest[]>;
   /**
+   * Stops the app's service worker, as the browser stops an idle one: what it held in memory
+   * (instances, compiled modules, open stores) is gone, the stores themselves stay, and the next
+   * request starts it again. For tests of what survives a restart. Fails in `worker` host mode,
+   * which has no service worker.
+   */
+  stopServiceWorker(): Promise<void>;
+  /**
    * How the host runs: `service-worker` (the app's own documents load), or `worker` (a dedicated
    * worker of its host page, when the browser allows no service worker: `serviceWorkers: 'block'`).
    */

@@ -27,3 +27,18 @@ test('a value set from the test, then deleted', async ({ app }) => {
   expect(await app.kv().get('visits:/set')).toBeUndefined();
   expect(await (await app.fetch('/set')).json()).toEqual({ path: '/set', count: 1 });
 });
+
+test('counts survive the service worker being stopped, as the browser stops an idle one', async ({ app }) => {
+  expect(await (await app.fetch('/kept')).json()).toEqual({ path: '/kept', count: 1 });
+  await app.stopServiceWorker();
+  expect(await (await app.fetch('/kept')).json()).toEqual({ path: '/kept', count: 2 });
+});
+
+test.describe('in worker mode', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('there is no service worker to stop, and the kit says so', async ({ app }) => {
+    expect(app.hostMode).toBe('worker');
+    await expect(app.stopServiceWorker()).rejects.toThrow(/worker mode .* so there is none to stop/);
+  });
+});

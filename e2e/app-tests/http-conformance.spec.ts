@@ -7,19 +7,10 @@
  * component gave no body, a body written without `check-write` first, and a body held to the
  * `content-length` its component declared. The component is the `probe` fixture.
  */
-import { appOrigin, appTab } from '../fixtures/app-hosts.ts';
-import { deployApp, PROBE_FILES, serveTestFiles } from '../fixtures/deploy.ts';
-import { expect, test } from '../fixtures/swerve.ts';
+import { expect, test } from '@swerve/playwright';
+import { openAppDocument } from '../fixtures/app-document.ts';
 
-const MANIFEST = `spin_manifest_version = 2
-[application]
-name = "shape"
-[[trigger.http]]
-route = "/base/:path_segment/:path_end/..."
-component = "probe"
-[component.probe]
-source = "probe.wasm"
-`;
+test.use({ spinApp: '../components/fixtures/probe/request-shape.spin.toml' });
 
 interface Seen {
   method: string;
@@ -28,16 +19,11 @@ interface Seen {
   body: string;
 }
 
-test.beforeEach(async ({ hostPage }) => {
-  await serveTestFiles(hostPage);
-  const outcome = await deployApp(hostPage, { manifest: MANIFEST, files: PROBE_FILES });
-  expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
-});
-
 test("the request has the shape Spin's conformance suite checks, and an empty response says content-length: 0", async ({
-  hostPage,
+  app,
+  page,
 }) => {
-  const tab = await appTab(hostPage, 'shape');
+  const tab = await openAppDocument(page);
   const { seen, empty } = await tab.evaluate(async () => {
     const response = await fetch('/base/path/end/rest?key=value', {
       headers: { 'user-agent': 'my-agent', accept: '*/*' },
@@ -52,7 +38,7 @@ test("the request has the shape Spin's conformance suite checks, and an empty re
       },
     };
   });
-  const origin = appOrigin('shape');
+  const origin = app.origin;
   expect(seen.method).toBe('GET');
   expect(seen.pathWithQuery).toBe('/base/path/end/rest?key=value');
   const spinHeaders = Object.fromEntries(
@@ -78,10 +64,10 @@ test("the request has the shape Spin's conformance suite checks, and an empty re
 });
 
 test('a request body reaches the component with its content-length, from a tab and through the page API', async ({
-  hostPage,
-  hostFetch,
+  app,
+  page,
 }) => {
-  const tab = await appTab(hostPage, 'shape');
+  const tab = await openAppDocument(page);
   const fromTab = await tab.evaluate(async () => {
     const send = async (init: RequestInit) => (await (await fetch('/base/a/b/echo', init)).json()) as Seen;
     const bytes = new Uint8Array(100_000).fill(0x61);
@@ -98,16 +84,16 @@ test('a request body reaches the component with its content-length, from a tab a
   expect(fromTab.bytes.body.length).toBe(100_000);
   expect(fromTab.none.headers['content-length']).toBe('0');
 
-  const viaHost = await hostFetch('/apps/shape/base/a/b/echo', { method: 'POST', body: '{"n":1}' });
-  const seen = JSON.parse(viaHost.body) as Seen;
+  const viaHost = await app.fetch('/base/a/b/echo', { method: 'POST', data: '{"n":1}' });
+  const seen = (await viaHost.json()) as Seen;
   expect(seen.body).toBe('{"n":1}');
   expect(seen.headers['content-length']).toBe('7');
 });
 
 test('a body written without check-write arrives whole, and one off its declared content-length fails', async ({
-  hostPage,
+  page,
 }) => {
-  const tab = await appTab(hostPage, 'shape');
+  const tab = await openAppDocument(page);
   const outcomes = await tab.evaluate(async () => {
     const read = async (query: string) => {
       try {
