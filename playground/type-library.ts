@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 
 /** The `lib` compiler option the service uses: the runner's language level and a worker's globals. */
 export const TYPE_LIBRARY_LIBS = ['es2023', 'webworker', 'webworker.iterable', 'webworker.asynciterable'];
@@ -117,4 +118,30 @@ export function typeLibrary(): Record<string, string> {
     files[`${RUNNER_TYPES_DIRECTORY}/${file}`] = readFileSync(join(RUNNER_TYPES, file), 'utf8');
   }
   return files;
+}
+
+/** The module the editor's TypeScript worker imports the library from (src/lib/typescript/type-library-module.d.ts). */
+export const TYPE_LIBRARY_MODULE = 'virtual:swerve-type-library';
+
+/**
+ * Serves `virtual:swerve-type-library`: the library and where the service finds it, read from the
+ * installed packages when the worker is built, so it is in the worker's bundle and nowhere else.
+ */
+export function typeLibraryModule(): Plugin {
+  const resolved = `\0${TYPE_LIBRARY_MODULE}`;
+  return {
+    name: 'swerve-type-library',
+    resolveId: (id) => (id === TYPE_LIBRARY_MODULE ? resolved : undefined),
+    load(id) {
+      if (id !== resolved) return undefined;
+      const library = {
+        files: typeLibrary(),
+        libs: TYPE_LIBRARY_LIBS,
+        libDirectory: LIB_DIRECTORY,
+        runnerTypesDirectory: RUNNER_TYPES_DIRECTORY,
+      };
+      // JSON.parse of a string is quicker to load than the same object as a literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(library))});`;
+    },
+  };
 }
