@@ -24,7 +24,7 @@ import {
   type Diagnostic as CmDiagnostic,
 } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
-import { EditorState, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -36,7 +36,23 @@ import {
 import type { Diagnostic } from '../manifest/deploy-diagnostics.ts';
 import { languageOf } from '../project/file-kind.ts';
 import type { TypeServiceClient } from '../typescript/type-service-client.ts';
-import { TYPE_HELP_FILE, TYPE_HELP_SOURCE, typeHelp } from './type-help.ts';
+
+/** A TypeScript module, which gets TypeScript help (not a declaration file, whose types are the help). */
+const TYPESCRIPT_MODULE = /(?<!\.d)\.m?ts$/i;
+
+/**
+ * TypeScript help (type-help.ts, with CodeMirror's completion list) is loaded with the first
+ * TypeScript file opened: a first visit, JavaScript, does not download it (decision 0027).
+ */
+let typeHelpModule: Promise<typeof import('./type-help.ts')> | undefined;
+const loadTypeHelp = () =>
+  (typeHelpModule ??= import('./type-help.ts').catch((error: unknown) => {
+    typeHelpModule = undefined; // The next TypeScript file opened tries again.
+    throw error;
+  }));
+
+/** A file's TypeScript help before it is loaded, or when it has none. */
+const NO_TYPE_HELP: Extension = [];
 
 /** What a deploy's problems are marked as, beside TypeScript's type errors. */
 const DEPLOY_SOURCE = 'deploy';
@@ -81,6 +97,8 @@ export class CodeEditor {
   readonly view: EditorView;
   #states = new Map<string, EditorState>();
   #path = '';
+  #typeHelp = new Compartment();
+  #typeHelpLoaded: Awaited<ReturnType<typeof loadTypeHelp>> | undefined;
 
   constructor(
     parent: HTMLElement,
@@ -114,6 +132,18 @@ export class CodeEditor {
     if (!state || state.doc.toString() !== text) state = this.#create(path, text);
     this.#path = path;
     this.view.setState(state);
+    if (this.types && TYPESCRIPT_MODULE.test(path) && this.#typeHelp.get(state) === NO_TYPE_HELP) {
+      void loadTypeHelp().then(
+        (module) => {
+          this.#typeHelpLoaded = module;
+          // Another file may be open by now; the file's state gets its help when opened again.
+          if (this.#path !== path || this.#typeHelp.get(this.view.state) !== NO_TYPE_HELP) return;
+          this.view.dispatch({ effects: this.#typeHelp.reconfigure(this.#typeHelpOf(path)) });
+        },
+        (error: unknown) =>
+          console.warn('TypeScript help could not be loaded; the editor works without it.', error),
+      );
+    }
   }
 
   /**
@@ -156,6 +186,15 @@ export class CodeEditor {
     this.types?.destroy();
   }
 
+  /** `path`'s TypeScript help, once loaded; its type errors go beside the deploy's problems. */
+  #typeHelpOf(path: string): Extension {
+    const module = this.#typeHelpLoaded;
+    if (!module || !this.types || !TYPESCRIPT_MODULE.test(path)) return NO_TYPE_HELP;
+    return module.typeHelp(path, this.types, (marks) => {
+      if (this.#path === path) this.#replaceMarks(module.TYPE_HELP_SOURCE, marks);
+    });
+  }
+
   #create(path: string, text: string): EditorState {
     return EditorState.create({
       doc: text,
@@ -175,11 +214,7 @@ export class CodeEditor {
         language(path),
         theme,
         EditorView.contentAttributes.of({ 'aria-label': `Contents of ${path}` }),
-        this.types && TYPE_HELP_FILE.test(path) && !path.endsWith('.d.ts')
-          ? typeHelp(path, this.types, (marks) => {
-              if (this.#path === path) this.#replaceMarks(TYPE_HELP_SOURCE, marks);
-            })
-          : [],
+        this.#typeHelp.of(this.#typeHelpOf(path)),
         ...this.extensions,
       ],
     });

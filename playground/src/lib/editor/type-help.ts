@@ -18,9 +18,6 @@ import type { TypeInfo } from '../typescript/type-service.ts';
 /** How long typing pauses before the file is checked again: checks while typing would queue up. */
 export const TYPE_CHECK_DELAY_MS = 400;
 
-/** The files TypeScript help is for (JavaScript files are run as they are, with no types to check). */
-export const TYPE_HELP_FILE = /\.m?ts$/i;
-
 /** What type errors are marked as in the editor (its lint tooltip names the source). */
 export const TYPE_HELP_SOURCE = 'TypeScript';
 
