@@ -63,6 +63,10 @@ export class TypeServiceClient {
     worker.addEventListener('error', (event) => {
       // A worker that cannot start (or crashed) answers nothing more: say so to every question.
       const error = new Error(`The TypeScript worker failed: ${event.message || 'it could not be loaded'}.`);
+      // The editor goes on without type help (each question's error is dropped there): say why once.
+      console.warn(
+        `${error.message} The editor works on without TypeScript help; reopen the file to try again.`,
+      );
       for (const pending of this.#pending.values()) pending.reject(error);
       this.#pending.clear();
       this.#worker = undefined;
