@@ -229,6 +229,29 @@ test.describe('TypeScript help in the editor', () => {
     await answers(page, '/', '"limit": "three"');
     await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready');
     await expect(page.getByTestId('deploy-error')).toHaveCount(0);
+
+    // A deploy's problem and a type error, each from its own check, are marked side by side.
+    await replaceOpenFile(
+      page,
+      [
+        "import { AutoRouter } from 'itty-router';",
+        'const router = AutoRouter();',
+        "const limit: number = 'three';",
+        'enum Mode { On }',
+        "router.get('/', () => ({ limit, mode: Mode.On }));",
+        "addEventListener('fetch', (event: FetchEvent) => event.respondWith(router.fetch(event.request)));",
+        '',
+      ].join('\n'),
+    );
+    await expect(page.getByTestId('deploy-error')).toContainText(
+      'src/index.ts:4:1: SyntaxError: an enum is code',
+      {
+        timeout: DEPLOY_TIMEOUT,
+      },
+    );
+    await expect(editor.locator('.cm-line').nth(2).locator('.cm-lintRange-error')).toHaveText('limit');
+    await expect(editor.locator('.cm-line').nth(3).locator('.cm-lintRange-error')).toBeVisible();
+    await expect(editor.locator('.cm-lint-marker-error')).toHaveCount(2);
   });
 
   test('completions and hovers come from the runner’s declarations: a spin-kv store and the request', async ({
