@@ -264,9 +264,15 @@ test.describe('TypeScript help in the editor', () => {
       page,
       "import { openDefault } from '@spinframework/spin-kv';\n\nexport default {\n  fetch(request: Request) {\n    const store = openDefault();\n    ",
     );
+    // Ctrl+Space lists what is in scope, the method's own names first (before any global).
+    const list = editor.locator('.cm-tooltip-autocomplete');
+    await page.keyboard.press('Control+Space');
+    await expect
+      .poll(async () => (await list.getByRole('option').allTextContents()).slice(0, 4).sort())
+      .toEqual(['arguments', 'openDefault', 'request', 'store']);
+    await page.keyboard.press('Escape');
     // Typing a member of the store lists the store's methods, each with its type and description.
     await page.keyboard.type('store.getJ');
-    const list = editor.locator('.cm-tooltip-autocomplete');
     await expect(list.getByRole('option', { name: /^getJson/ })).toBeVisible();
     await expect(list.getByRole('option')).toHaveCount(1);
     await expect(editor.locator('.cm-completionInfo')).toContainText(

@@ -59,6 +59,16 @@ function infoElement(info: TypeInfo, className: string): HTMLElement {
   return dom;
 }
 
+/**
+ * CodeMirror's boost (higher first, -99 to 99) for TypeScript's sort text: a number for where a
+ * name comes from (`11` a local, `15` a global...), `z` before it for a deprecated one.
+ */
+function boostOf(sortText: string): number {
+  const deprecated = sortText.startsWith('z');
+  const rank = Number.parseInt(deprecated ? sortText.slice(1) : sortText, 10);
+  return Math.max(-99, -(Number.isNaN(rank) ? 50 : rank) - (deprecated ? 40 : 0));
+}
+
 function completionSource(path: string, client: TypeServiceClient) {
   return async (context: CompletionContext): Promise<CompletionResult | null> => {
     const word = context.matchBefore(/[\w$]*/);
@@ -73,8 +83,7 @@ function completionSource(path: string, client: TypeServiceClient) {
     const options: Completion[] = answer.options.map((option) => ({
       label: option.label,
       type: COMPLETION_TYPES[option.kind] ?? 'variable',
-      // TypeScript ranks names by where they come from (locals first); CodeMirror by its boost.
-      boost: -Math.min(Number.parseInt(option.sortText, 10) || 0, 99),
+      boost: boostOf(option.sortText),
       info: async () => {
         const info = await client
           .ask({ kind: 'completionInfo', path, position: context.pos, name: option.label }, text)
