@@ -37,7 +37,7 @@ import type { Diagnostic } from '../manifest/deploy-diagnostics.ts';
 import { languageOf } from '../project/file-kind.ts';
 import type { TypeServiceClient } from '../typescript/type-service-client.ts';
 
-/** A TypeScript module, which gets TypeScript help (not a declaration file, whose types are the help). */
+/** A TypeScript module, which gets TypeScript help (a declaration file is checked through its users). */
 const TYPESCRIPT_MODULE = /(?<!\.d)\.m?ts$/i;
 
 /**

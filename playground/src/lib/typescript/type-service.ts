@@ -152,9 +152,9 @@ export class TypeService {
     const file = PROJECT_ROOT + path;
     const text = this.#project.get(file)?.text;
     if (text === undefined) return undefined;
-    const info = this.#service.getCompletionsAtPosition(file, position, {
-      includeCompletionsWithInsertText: true,
-    });
+    // Names only: entries that would insert other text (`?.x`, `["a-b"]`) are left out, as the
+    // editor completes the word under the cursor with the name.
+    const info = this.#service.getCompletionsAtPosition(file, position, {});
     if (!info) return undefined;
     // Where the word under the cursor starts, unless TypeScript says what it replaces (a module name).
     const span = info.optionalReplacementSpan;
