@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build, defaultClientConditions, type InlineConfig, type Plugin } from 'vite';
+import { typeLibraryModule } from './type-library.ts';
 
 /**
  * In this repository the `swerve` package's exports resolve to its TypeScript sources (the
@@ -52,7 +53,9 @@ export function playgroundConfig(outDir: string, define: Record<string, unknown>
     configFile: false,
     define,
     resolve: { conditions: SOURCE_CONDITIONS },
-    plugins: [svelte(), runnerDigest()],
+    plugins: [svelte(), runnerDigest(), typeLibraryModule()],
+    // The editor's TypeScript worker (decision 0027): an ES module, with the runner's declarations.
+    worker: { format: 'es', plugins: () => [typeLibraryModule()] },
     build: {
       target: 'es2023',
       outDir,
@@ -61,7 +64,8 @@ export function playgroundConfig(outDir: string, define: Record<string, unknown>
       // Hashed names of their own, beside the site's `assets/`.
       assetsDir: 'ui-assets',
       // The examples' components are 12 MiB each: emitted as files, never inlined. The largest
-      // chunk is TypeScript's parser (3.5 MB), loaded only for projects with .ts files (0020).
+      // chunk is TypeScript's parser (3.5 MB), loaded only for projects with .ts files (0020); the
+      // editor's TypeScript worker has its own copy, with the runner's declarations (0027).
       chunkSizeWarningLimit: 4096,
       rolldownOptions: {
         input: {

@@ -3,6 +3,8 @@
  * and an edit to its typed handler answers next; a type-syntax error shows at its line while the
  * last good version keeps answering; a runtime error names the .ts file at its line and column;
  * the exported zip runs under `swerve up`, and importing it back gives the TypeScript sources.
+ * The editor's TypeScript help: type errors marked while the code still deploys, completions and
+ * hovers from the runner's declarations, and its worker started only once a .ts file is opened.
  */
 import { unzipSync } from 'fflate';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -12,6 +14,7 @@ import type { Page } from '@playwright/test';
 import { SITE_URL } from '../fixtures/app-hosts.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 import { freePort, startSwerveUp, stop } from '../fixtures/swerve-up-process.ts';
+import { newProject } from '../fixtures/playground.ts';
 
 const PLAYGROUND = `${SITE_URL}/playground/`;
 /** A first deploy transpiles a 14 MB component in the worker. */
@@ -176,6 +179,144 @@ test('a TypeScript project shared as a link answers in the viewer of a fresh pro
   } finally {
     await fresh.close();
   }
+});
+
+/** The editor's TypeScript worker, once a TypeScript file has been opened. */
+const typeWorker = (page: Page) =>
+  page.workers().filter((worker) => /type-service\.worker/.test(worker.url()));
+
+test.describe('TypeScript help in the editor', () => {
+  // A first visit's starter, to see that it runs without the TypeScript worker; the screenshots' size.
+  test.use({ playgroundStarter: true, viewport: { width: 1280, height: 800 } });
+
+  test('a type error is marked at its words while the handler still deploys and answers; its worker starts with the first .ts file', async ({
+    page,
+  }) => {
+    await page.goto(PLAYGROUND);
+    // The first visit's JavaScript starter answers without TypeScript's worker.
+    await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /!', {
+      timeout: DEPLOY_TIMEOUT,
+    });
+    expect(typeWorker(page)).toEqual([]);
+
+    await page.getByTestId('new-project').click();
+    await page.getByTestId('source-ts:itty-router').click();
+    await running(page);
+    await expect.poll(() => typeWorker(page).length).toBe(1);
+    const editor = page.getByTestId('editor');
+
+    await replaceOpenFile(
+      page,
+      [
+        "import { AutoRouter } from 'itty-router';",
+        'const router = AutoRouter();',
+        "const limit: number = 'three';",
+        "router.get('/', () => ({ limit }));",
+        "addEventListener('fetch', (event: FetchEvent) => event.respondWith(router.fetch(event.request)));",
+        '',
+      ].join('\n'),
+    );
+    // Marked where TypeScript says, in the gutter and under `limit`, with TypeScript's message.
+    const mark = editor.locator('.cm-line').nth(2).locator('.cm-lintRange-error');
+    await expect(mark).toHaveText('limit');
+    await expect(editor.locator('.cm-lint-marker-error')).toHaveCount(1);
+    await mark.hover();
+    await expect(editor.locator('.cm-tooltip-lint')).toContainText(
+      "Type 'string' is not assignable to type 'number'.",
+    );
+    await page.screenshot({ path: test.info().outputPath('type-error.png') });
+    // Types are only checked: the code deploys and answers as it runs.
+    await answers(page, '/', '"limit": "three"');
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready');
+    await expect(page.getByTestId('deploy-error')).toHaveCount(0);
+
+    // A deploy's problem and a type error, each from its own check, are marked side by side.
+    await replaceOpenFile(
+      page,
+      [
+        "import { AutoRouter } from 'itty-router';",
+        'const router = AutoRouter();',
+        "const limit: number = 'three';",
+        'enum Mode { On }',
+        "router.get('/', () => ({ limit, mode: Mode.On }));",
+        "addEventListener('fetch', (event: FetchEvent) => event.respondWith(router.fetch(event.request)));",
+        '',
+      ].join('\n'),
+    );
+    await expect(page.getByTestId('deploy-error')).toContainText(
+      'src/index.ts:4:1: SyntaxError: an enum is code',
+      {
+        timeout: DEPLOY_TIMEOUT,
+      },
+    );
+    await expect(editor.locator('.cm-line').nth(2).locator('.cm-lintRange-error')).toHaveText('limit');
+    await expect(editor.locator('.cm-line').nth(3).locator('.cm-lintRange-error')).toBeVisible();
+    await expect(editor.locator('.cm-lint-marker-error')).toHaveCount(2);
+  });
+
+  test('completions and hovers come from the runner’s declarations: a spin-kv store and the request', async ({
+    page,
+  }) => {
+    await page.goto(PLAYGROUND);
+    await newProject(page, 'ts:itty-router');
+    const editor = page.getByTestId('editor');
+    await replaceOpenFile(
+      page,
+      "import { openDefault } from '@spinframework/spin-kv';\n\nexport default {\n  fetch(request: Request) {\n    const store = openDefault();\n    ",
+    );
+    // Ctrl+Space lists what is in scope, the method's own names first (before any global).
+    const list = editor.locator('.cm-tooltip-autocomplete');
+    await page.keyboard.press('Control+Space');
+    await expect
+      .poll(async () => (await list.getByRole('option').allTextContents()).slice(0, 4).sort())
+      .toEqual(['arguments', 'openDefault', 'request', 'store']);
+    await page.keyboard.press('Escape');
+    // Typing a member of the store lists the store's methods, each with its type and description.
+    await page.keyboard.type('store.getJ');
+    await expect(list.getByRole('option', { name: /^getJson/ })).toBeVisible();
+    await expect(list.getByRole('option')).toHaveCount(1);
+    await expect(editor.locator('.cm-completionInfo')).toContainText(
+      '(method) Store.getJson(key: string): any',
+    );
+    await expect(editor.locator('.cm-completionInfo')).toContainText(
+      'The value parsed as JSON, or null for a missing key.',
+    );
+    await page.screenshot({ path: test.info().outputPath('completion.png') });
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText("('count');\n    return new Response(");
+    // The request's members, as the standard Request declares them.
+    await page.keyboard.type('request.');
+    await expect(list.getByRole('option', { name: /^headers/ })).toBeVisible();
+    await expect(list.getByRole('option', { name: /^method/ })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('url);\n  },\n};\n');
+    await expect(editor.locator('.cm-line').nth(5)).toHaveText("    store.getJson('count');");
+    await expect(editor.locator('.cm-line').nth(6)).toHaveText('    return new Response(request.url);');
+
+    // Hovering a name shows what it is: the Spin function and its documentation.
+    const at = await editor
+      .locator('.cm-line')
+      .nth(4)
+      .evaluate((line, word) => {
+        // The middle of the word on screen, wherever the highlighter split the line into spans.
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const offset = node.textContent!.indexOf(word);
+          if (offset < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + word.length);
+          const rect = range.getBoundingClientRect();
+          return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+        }
+        throw new Error(`${word} is not on the line`);
+      }, 'openDefault');
+    await page.mouse.move(at.x, at.y);
+    const hover = editor.locator('.cm-typeHover');
+    await expect(hover).toContainText('openDefault(): Store');
+    await expect(hover).toContainText('The store `default`.');
+    await page.screenshot({ path: test.info().outputPath('hover.png') });
+  });
 });
 
 function jsonOrText(text: string): unknown {

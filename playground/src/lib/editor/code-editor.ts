@@ -1,7 +1,8 @@
 /**
  * The CodeMirror 6 editor of a project's text files: one view, one EditorState per open file
  * (so each keeps its own undo history and selection across tab switches), and deploy problems
- * shown as lint diagnostics at their lines.
+ * shown as lint diagnostics at their lines; given a TypeScript worker, a TypeScript file's type
+ * errors beside them, with completions and hovers (type-help.ts).
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
@@ -16,9 +17,14 @@ import {
 } from '@codemirror/language';
 import { toml } from '@codemirror/legacy-modes/mode/toml';
 import { tags } from '@lezer/highlight';
-import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import {
+  forEachDiagnostic,
+  lintGutter,
+  setDiagnostics,
+  type Diagnostic as CmDiagnostic,
+} from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
-import { EditorState, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -29,6 +35,27 @@ import {
 } from '@codemirror/view';
 import type { Diagnostic } from '../manifest/deploy-diagnostics.ts';
 import { languageOf } from '../project/file-kind.ts';
+import type { TypeServiceClient } from '../typescript/type-service-client.ts';
+
+/** A TypeScript module, which gets TypeScript help (a declaration file is checked through its users). */
+const TYPESCRIPT_MODULE = /(?<!\.d)\.m?ts$/i;
+
+/**
+ * TypeScript help (type-help.ts, with CodeMirror's completion list) is loaded with the first
+ * TypeScript file opened: a first visit, JavaScript, does not download it (decision 0027).
+ */
+let typeHelpModule: Promise<typeof import('./type-help.ts')> | undefined;
+const loadTypeHelp = () =>
+  (typeHelpModule ??= import('./type-help.ts').catch((error: unknown) => {
+    typeHelpModule = undefined; // The next TypeScript file opened tries again.
+    throw error;
+  }));
+
+/** A file's TypeScript help before it is loaded, or when it has none. */
+const NO_TYPE_HELP: Extension = [];
+
+/** What a deploy's problems are marked as, beside TypeScript's type errors. */
+const DEPLOY_SOURCE = 'deploy';
 
 function language(path: string): Extension {
   switch (languageOf(path)) {
@@ -70,12 +97,16 @@ export class CodeEditor {
   readonly view: EditorView;
   #states = new Map<string, EditorState>();
   #path = '';
+  #typeHelp = new Compartment();
+  #typeHelpLoaded: Awaited<ReturnType<typeof loadTypeHelp>> | undefined;
 
   constructor(
     parent: HTMLElement,
     private readonly onChange: (path: string, text: string) => void,
     /** More for every file's state (the embed page's read-only mode and light colours). */
     private readonly extensions: Extension[] = [],
+    /** TypeScript help for TypeScript files (the playground's editor; not the embed's read-only one). */
+    private readonly types?: TypeServiceClient,
   ) {
     // In a shadow root, CodeMirror's styles go to the root's adopted style sheets: in the
     // document it would add <style> elements, which the site's CSP (style-src 'self') blocks.
@@ -101,6 +132,18 @@ export class CodeEditor {
     if (!state || state.doc.toString() !== text) state = this.#create(path, text);
     this.#path = path;
     this.view.setState(state);
+    if (this.types && TYPESCRIPT_MODULE.test(path) && this.#typeHelp.get(state) === NO_TYPE_HELP) {
+      void loadTypeHelp().then(
+        (module) => {
+          this.#typeHelpLoaded = module;
+          // Another file may be open by now; the file's state gets its help when opened again.
+          if (this.#path !== path || this.#typeHelp.get(this.view.state) !== NO_TYPE_HELP) return;
+          this.view.dispatch({ effects: this.#typeHelp.reconfigure(this.#typeHelpOf(path)) });
+        },
+        (error: unknown) =>
+          console.warn('TypeScript help could not be loaded; the editor works without it.', error),
+      );
+    }
   }
 
   /**
@@ -114,9 +157,22 @@ export class CodeEditor {
       const column = Math.min(Math.max((d.column ?? 1) - 1, 0), line.length);
       // An error at the end of a line (an unclosed brace) still gets a mark of one character.
       const from = column === line.length && column > 0 ? line.from + column - 1 : line.from + column;
-      return { from, to: line.to, severity: 'error', message: d.message, source: 'deploy' };
+      return { from, to: line.to, severity: 'error', message: d.message, source: DEPLOY_SOURCE };
     });
-    this.view.dispatch(setDiagnostics(this.view.state, marks));
+    this.#replaceMarks(DEPLOY_SOURCE, marks);
+  }
+
+  /**
+   * The open file's marks from `source` replaced by `marks`; the others stay where they are now
+   * (moved along with the edits since they were shown). A deploy's problems and the type errors
+   * come and go on their own schedules.
+   */
+  #replaceMarks(source: string, marks: CmDiagnostic[]): void {
+    const kept: CmDiagnostic[] = [];
+    forEachDiagnostic(this.view.state, (d, from, to) => {
+      if (d.source !== source) kept.push({ ...d, from, to });
+    });
+    this.view.dispatch(setDiagnostics(this.view.state, [...kept, ...marks]));
   }
 
   /** Forgets the states of another project's files. */
@@ -127,6 +183,16 @@ export class CodeEditor {
 
   destroy(): void {
     this.view.destroy();
+    this.types?.destroy();
+  }
+
+  /** `path`'s TypeScript help, once loaded; its type errors go beside the deploy's problems. */
+  #typeHelpOf(path: string): Extension {
+    const module = this.#typeHelpLoaded;
+    if (!module || !this.types || !TYPESCRIPT_MODULE.test(path)) return NO_TYPE_HELP;
+    return module.typeHelp(path, this.types, (marks) => {
+      if (this.#path === path) this.#replaceMarks(module.TYPE_HELP_SOURCE, marks);
+    });
   }
 
   #create(path: string, text: string): EditorState {
@@ -148,6 +214,7 @@ export class CodeEditor {
         language(path),
         theme,
         EditorView.contentAttributes.of({ 'aria-label': `Contents of ${path}` }),
+        this.#typeHelp.of(this.#typeHelpOf(path)),
         ...this.extensions,
       ],
     });
