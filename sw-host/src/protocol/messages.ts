@@ -22,8 +22,9 @@ import type { RequestRecord } from './request-record.ts';
  * Bumped whenever a message changes shape. Every envelope carries it; a runtime refuses a
  * request of another version with `protocol-mismatch`, and the page updates the worker.
  * 3: a guest pool is attached with its workers' build, and refused when it is not the worker's.
+ * 4: a request record lists the component's outbound calls (`outbound`).
  */
-export const HOST_PROTOCOL_VERSION = 3;
+export const HOST_PROTOCOL_VERSION = 4;
 
 /** Requests a page can send, keyed by type. */
 export interface HostRequests extends KvRequests, SqliteRequests {
