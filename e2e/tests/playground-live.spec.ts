@@ -174,6 +174,27 @@ test('a failed request is explained in the answer: the stack without the runner,
   await page.screenshot({ path: test.info().outputPath('answer-504.png') });
 });
 
+test('a reload at once after an edit and an answer keeps both: pending saves are written as the page goes', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  // A POST, never re-sent by itself: what shows after the reload is the answer kept.
+  await send(page, '/just-now', 'POST');
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /just-now!');
+  await replaceOpenFile(page, handler('typed just before the reload at '));
+  // No wait for the save (it comes a moment after the last change): the reload is at once.
+  await page.reload();
+
+  await expect(page.getByTestId('editor')).toContainText('typed just before the reload at ');
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /just-now!');
+  await expect(page.getByTestId('answer-request')).toHaveText('POST /just-now');
+  // The edit is what runs after the reload.
+  await running(page);
+  await send(page, '/after');
+  await expect(page.getByTestId('response-body')).toHaveText('typed just before the reload at /after');
+});
+
 test('a reload, and "Open in playground", reopen the file that was open and show the last answer', async ({
   page,
 }) => {
