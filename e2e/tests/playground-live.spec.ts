@@ -174,6 +174,38 @@ test('a failed request is explained in the answer: the stack without the runner,
   await page.screenshot({ path: test.info().outputPath('answer-504.png') });
 });
 
+test('a key-value counter starts with re-send off: no deploy counts a visit nobody made', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:kv-counter');
+  const body = page.getByTestId('response-body');
+  await expect(page.getByTestId('resend-switch')).not.toBeChecked();
+  await expect(page.getByTestId('run-status')).toContainText('Running v1');
+  await send(page, '/');
+  await expect(body).toContainText('"count": 1');
+
+  // An edit deploys v2 by itself; re-sent, its GET / would have counted a second visit.
+  await replaceOpenFile(
+    page,
+    `import { openDefault } from '@spinframework/spin-kv';
+export default {
+  fetch() {
+    const store = openDefault();
+    const count = (store.getJson('count:/') ?? 0) + 1;
+    store.setJson('count:/', count);
+    return Response.json({ count, version: 2 });
+  },
+};
+`,
+  );
+  await expect(page.getByTestId('run-status')).toContainText('Running v2', { timeout: DEPLOY_TIMEOUT });
+  await expect(page.getByTestId('answer-stale')).toContainText('This answer is from version 1');
+  await send(page, '/');
+  await expect(body).toContainText('"version": 2');
+  await expect(body).toContainText('"count": 2');
+});
+
 test('a reload at once after an edit and an answer keeps both: pending saves are written as the page goes', async ({
   page,
 }) => {

@@ -120,6 +120,7 @@ export class Workspace {
       files,
       variables: { ...(draft.variables ?? {}) },
       runOnEdit: true,
+      ...(draft.resendOnDeploy === false ? { resendOnDeploy: false } : {}),
       request: { ...DEFAULT_REQUEST },
       history: [],
       openPath: open,
