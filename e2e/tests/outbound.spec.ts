@@ -7,10 +7,11 @@
  * The `outbound` fixture calls `fetch` as apps do; its `raw` component calls the outgoing
  * handler itself, to show the exact error code a `fetch` would turn into a TypeError.
  */
+import type { Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, test, type HostFetch } from '../fixtures/swerve.ts';
-import { appOrigin } from '../fixtures/app-hosts.ts';
+import { appOrigin, withHost } from '../fixtures/app-hosts.ts';
 
 /** Answers with CORS headers, as a service a page may call must. */
 const PEER_PORT = 4195;
@@ -176,7 +177,16 @@ test('network failures reach the component as wasi:http error codes, not host er
   expect(workerLogs.filter((line) => line.includes('answered 500'))).toEqual([]);
 });
 
-test('a request to the app itself is served in process, by the route it names', async ({ hostFetch }) => {
+/** The outbound calls the host recorded for the first request of app `calls` whose path starts with `prefix`. */
+async function recordedCalls(hostPage: Page, prefix: string) {
+  const records = await withHost(hostPage, 'calls', (host) => host.requests(), undefined);
+  return records.find((record) => record.path.startsWith(prefix))?.outbound?.calls;
+}
+
+test('a request to the app itself is served in process, by the route it names', async ({
+  hostFetch,
+  hostPage,
+}) => {
   // A request with no authority (what Spin calls a relative URL) ...
   expect(await raw(hostFetch, '/hello')).toEqual({ status: 200, body: 'hello from outbound\n' });
   // ... and, from JavaScript, whose fetch makes every URL absolute, http://self.alt/.
@@ -184,13 +194,28 @@ test('a request to the app itself is served in process, by the route it names', 
   expect(self).toMatchObject({ status: 200, body: 'hello from outbound\n' });
   // It never reached a server: the worker's own fetch would have gone to the network.
   expect(seen).toEqual([]);
+  // The calling requests' records say so.
+  expect(await recordedCalls(hostPage, '/raw/')).toEqual([
+    expect.objectContaining({ method: 'GET', url: '/hello', target: 'self', status: 200 }),
+  ]);
+  expect(await recordedCalls(hostPage, '/call?')).toEqual([
+    expect.objectContaining({ url: expect.stringContaining('self.alt/hello'), target: 'self', status: 200 }),
+  ]);
 });
 
 test('service chaining reaches a private component with the route /..., as Spin does', async ({
   hostFetch,
+  hostPage,
 }) => {
   const chained = await call(hostFetch, 'http://probe.spin.internal/some/path?q=1');
   expect(chained.status).toBe(200);
+  expect(await recordedCalls(hostPage, '/call?')).toEqual([
+    expect.objectContaining({
+      url: 'http://probe.spin.internal/some/path?q=1',
+      target: 'component',
+      status: 200,
+    }),
+  ]);
   const probe = JSON.parse(chained.body);
   expect(probe.pathWithQuery).toBe('/some/path?q=1');
   // No `host`: a WASI 0.2 guest is not shown it, as under Spin (wasmtime strips it).

@@ -275,6 +275,19 @@ test.describe('outgoing HTTP from a WASI 0.3 component (wasi:http/client@0.3.0)'
       body: `200 peer ${PEER_PORT}: GET /from-p3`,
     });
     expect(seen).toEqual([`${PEER_PORT} GET /from-p3`]);
+    // The request's record lists the call, as for a WASI 0.2 component (protocol/outbound-calls.ts).
+    const records = await withHost(hostPage, APP, (host) => host.requests(), undefined);
+    expect(records.at(-1)?.outbound).toEqual({
+      calls: [
+        expect.objectContaining({
+          method: 'GET',
+          url: `http://127.0.0.1:${PEER_PORT}/from-p3`,
+          target: 'network',
+          status: 200,
+        }),
+      ],
+      omitted: 0,
+    });
   });
 
   test('a request to the app itself is served in process by the route it names', async ({ hostPage }) => {
@@ -308,6 +321,13 @@ test.describe('outgoing HTTP from a WASI 0.3 component (wasi:http/client@0.3.0)'
         `${APP}/api #1 A component tried to make a HTTP request to non-allowed host 'http://127.0.0.1:${DENIED_PORT}'. To allow requests, add 'allowed_outbound_hosts = ["http://127.0.0.1:${DENIED_PORT}"]' to the manifest component section.`,
       );
     expect(seen).toEqual([]);
+    const records = await withHost(hostPage, APP, (host) => host.requests(), undefined);
+    expect(records.at(-1)?.outbound?.calls).toEqual([
+      expect.objectContaining({
+        denied: true,
+        error: expect.stringContaining(`add 'allowed_outbound_hosts = ["http://127.0.0.1:${DENIED_PORT}"]'`),
+      }),
+    ]);
   });
 
   test('a server that cannot be reached is an error code for the guest, not a host failure', async ({
