@@ -225,6 +225,13 @@ test('a reload at once after an edit and an answer keeps both: pending saves are
   await running(page);
   await send(page, '/after');
   await expect(page.getByTestId('response-body')).toHaveText('typed just before the reload at /after');
+
+  // An answer alone, the reload at once after it shows: it is the one kept.
+  await send(page, '/last', 'POST');
+  await expect(page.getByTestId('response-body')).toHaveText('typed just before the reload at /last');
+  await page.reload();
+  await expect(page.getByTestId('answer-request')).toHaveText('POST /last');
+  await expect(page.getByTestId('response-body')).toHaveText('typed just before the reload at /last');
 });
 
 test('a reload, and "Open in playground", reopen the file that was open and show the last answer', async ({
