@@ -77,11 +77,16 @@ export class Workspace {
     const stored = await loadProjects();
     // Changes the last page kept as it went, before IndexedDB had them (flushPending).
     const unsaved = newerUnsaved(stored);
-    for (const project of unsaved) await saveProject(project);
-    forgetUnsaved();
+    // One that cannot be written now stays pending (and kept) for the next save to try again.
+    for (const project of unsaved) await saveProject(project).catch(() => this.#dirty.add(project.id));
     this.projects = stored
       .map((project) => unsaved.find((copy) => copy.id === project.id) ?? project)
       .sort((a, b) => b.updatedAt - a.updatedAt);
+    if (!this.#dirty.size) forgetUnsaved();
+    else {
+      this.saveState = 'pending';
+      this.#saveTimer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
+    }
     const last = localStorage.getItem(CURRENT_KEY);
     this.select(this.projects.find((p) => p.id === last)?.id ?? this.projects[0]?.id);
     this.loaded = true;
