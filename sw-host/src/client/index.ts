@@ -20,6 +20,7 @@ export type { KvDump } from '../kv/kv-dump.ts';
 export type { AppSummary, DeployResult, PreparedComponent } from '../protocol/deploy.ts';
 export type { HostEvent, LogRecord } from '../protocol/host-events.ts';
 export type { RequestRecord } from '../protocol/request-record.ts';
+export type { OutboundCall, OutboundCalls } from '../protocol/outbound-calls.ts';
 export { messageOf, SwerveError, type SwerveErrorCode } from '../errors.ts';
 export type { AppCatalog, CatalogApp, CatalogComponent } from '../catalog/app-catalog.ts';
 export { APPS_ROOT, CATALOG_PATH, PLAIN_ROUTE_PATH } from '../protocol/paths.ts';

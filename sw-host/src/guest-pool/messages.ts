@@ -25,6 +25,7 @@
 import type { Failure } from '../protocol/envelope.ts';
 import { hasHeader, headed } from '../protocol/envelope.ts';
 import { HOST_PROTOCOL_VERSION } from '../protocol/messages.ts';
+import type { OutboundCalls } from '../protocol/outbound-calls.ts';
 
 /** A request or response crossing a port: headers as pairs (forbidden names kept), the body streamed. */
 export interface PortedRequest {
@@ -51,6 +52,8 @@ export interface PortedReport {
   /** Set when the run loaded the component (component/loaded-component.ts's `LoadTimings`). */
   load?: { fetchMs: number; compileMs: number; glueMs: number };
   ranIn?: string;
+  /** The run's outgoing requests until its response began (protocol/outbound-calls.ts). */
+  outbound?: OutboundCalls;
 }
 
 /** A failure crossing a port: its bare sentence and code (protocol/envelope.ts builds and reads it). */

@@ -153,4 +153,46 @@ describe('AppHost with a fake executor', () => {
     executor.answer = async () => new Response('fine');
     expect(await (await send('/api/ok')).text()).toBe('fine');
   });
+
+  it('records the outbound calls its guest reported, as they were when the response began', async () => {
+    const later = { method: 'GET', url: '/late', target: 'self', at: 3, durationMs: 1, status: 200 } as const;
+    let report!: GuestReport;
+    executor.answer = async (_run, given) => {
+      report = given;
+      given.outbound = {
+        calls: [
+          {
+            method: 'GET',
+            url: 'https://api.example.com/',
+            target: 'network',
+            at: 1,
+            durationMs: 4,
+            status: 200,
+          },
+          {
+            method: 'GET',
+            url: 'https://evil.example.com/',
+            at: 2,
+            durationMs: 0,
+            denied: true,
+            error: 'denied',
+          },
+        ],
+        omitted: 7,
+      };
+      return new Response('ok');
+    };
+    await send('/api/calls');
+    report.outbound!.calls.push(later);
+    const record = host.events.requests.since().at(-1)!;
+    expect(record.outbound?.omitted).toBe(7);
+    expect(record.outbound?.calls.map((call) => call.url)).toEqual([
+      'https://api.example.com/',
+      'https://evil.example.com/',
+    ]);
+
+    executor.answer = async () => new Response('none');
+    await send('/api/none');
+    expect(host.events.requests.since().at(-1)).not.toHaveProperty('outbound');
+  });
 });

@@ -261,6 +261,9 @@ export class AppHost implements InProcessServer {
     record.timings.handleMs = report.handleMs;
     if (report.load) record.load = report.load;
     if (report.ranIn) record.ranIn = report.ranIn;
+    // A copy: calls that end after the response began are not this record's (it is sent now).
+    if (report.outbound)
+      record.outbound = { calls: [...report.outbound.calls], omitted: report.outbound.omitted };
     return responseOf(outcome);
   }
 }

@@ -8,3 +8,5 @@ export type * from './deploy.ts';
 export type * from './host-events.ts';
 export { HOST_EVENTS_CHANNEL } from './host-events.ts';
 export type * from './request-record.ts';
+export type * from './outbound-calls.ts';
+export { MAX_RECORDED_OUTBOUND_CALLS } from './outbound-calls.ts';

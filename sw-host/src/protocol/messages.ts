@@ -22,7 +22,8 @@ import type { RequestRecord } from './request-record.ts';
  * Bumped whenever a message changes shape. Every envelope carries it; a runtime refuses a
  * request of another version with `protocol-mismatch`, and the page updates the worker.
  * 3: a guest pool is attached with its workers' build, and refused when it is not the worker's.
- * 4: a page can run SQL on an app's databases, empty them and read them as files (`sqlite-*`).
+ * 4: a page can run SQL on an app's databases, empty them and read them as files (`sqlite-*`);
+ *    a request record lists the component's outbound calls (`outbound`).
  * protocol/protocol-version.test.ts pins the message names to this number.
  */
 export const HOST_PROTOCOL_VERSION = 4;

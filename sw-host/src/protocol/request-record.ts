@@ -1,3 +1,5 @@
+import type { OutboundCalls } from './outbound-calls.ts';
+
 /**
  * What the host records about each request it serves: who served it, how it ended, and where
  * the time went. Pages read these records (the playground's request list, the benchmark's
@@ -31,4 +33,9 @@ export interface RequestRecord {
   ranIn?: string;
   /** Why the request failed, when it did. */
   error?: string;
+  /**
+   * The outgoing HTTP requests the component made until its response began (protocol/outbound-calls.ts);
+   * absent when it made none.
+   */
+  outbound?: OutboundCalls;
 }

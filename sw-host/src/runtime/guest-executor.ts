@@ -11,6 +11,7 @@ import type { LoadTimings } from '../component/loaded-component.ts';
 import type { TranspiledBytes } from '../component/transpile-component.ts';
 import type { SwerveError } from '../errors.ts';
 import type { IncomingRequestInit } from '../wasi/http/index.ts';
+import type { OutboundCalls } from '../protocol/outbound-calls.ts';
 
 /** Where one run's time went, in ms; a failed run reports what it did before it failed. */
 export interface GuestReport {
@@ -22,6 +23,8 @@ export interface GuestReport {
   load?: LoadTimings;
   /** The guest worker that ran it, by name; absent when the host's own thread did. */
   ranIn?: string;
+  /** The outgoing HTTP requests it made until its response began; absent for none. */
+  outbound?: OutboundCalls;
 }
 
 export interface GuestRun {

@@ -26,6 +26,7 @@ import {
 } from './guest-executor.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, GuestDeadline } from '../core-wasm/guest-deadline.ts';
 import { P3Instances } from './instances-p3.ts';
+import { addOutboundCall, type OutboundCall } from '../protocol/outbound-calls.ts';
 
 export class WasmExecutor implements GuestExecutor {
   readonly #components = new ComponentCache();
@@ -49,8 +50,17 @@ export class WasmExecutor implements GuestExecutor {
 
   async execute(run: GuestRun): Promise<GuestOutcome> {
     const report = emptyReport();
+    // The run's outgoing requests go into its report, within the record's limits; those still
+    // in flight when the response begins are not waited for.
+    const sinks = {
+      ...run.sinks,
+      outbound: (call: OutboundCall) => {
+        report.outbound = addOutboundCall(report.outbound, call);
+        run.sinks.outbound?.(call);
+      },
+    };
     try {
-      return { response: await this.#execute(run, report), report };
+      return { response: await this.#execute({ ...run, sinks }, report), report };
     } catch (error) {
       return { error, report };
     }

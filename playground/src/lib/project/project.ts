@@ -54,6 +54,11 @@ export interface ProjectDraft {
   variables?: Record<string, string>;
   /** The file to open first (the handler of a JavaScript template); spin.toml by default. */
   open?: string;
+  /**
+   * `false` for a template whose GET changes data (a counter): the project starts with re-send on
+   * deploy off, so a deploy does not count a visit nobody made.
+   */
+  resendOnDeploy?: false;
 }
 
 /** Paths sorted the way a file tree shows them: spin.toml first, then folders before files. */

@@ -28,7 +28,16 @@ static_response = { status_code = 200, headers = { content-type = "text/html; ch
 `;
 
 /** What each template adds to its example's manifest, its files besides it, its variables. */
-const EXTRAS: Record<string, { manifest: string; readme: string; variables?: Record<string, string> }> = {
+const EXTRAS: Record<
+  string,
+  {
+    manifest: string;
+    readme: string;
+    variables?: Record<string, string>;
+    /** Its GET changes data: it starts with re-send on deploy off (ProjectDraft.resendOnDeploy). */
+    getChangesData?: true;
+  }
+> = {
   hello: {
     manifest: staticPage(
       'Hello from spin.toml',
@@ -53,6 +62,7 @@ token = "{{ api_token }}"
   },
   'kv-counter': {
     manifest: '',
+    getChangesData: true,
     readme:
       "Counts visits per path in Spin's key-value store (`default`): send requests, then look in\nKey-value.\n",
   },
@@ -96,7 +106,12 @@ async function exampleProject(name: string): Promise<ProjectDraft> {
     if (url) files.push({ path: source!, bytes: await fetchBytes(url) });
   }
   if (extra.readme) files.push({ path: 'README.md', text: `# ${name}\n\n${extra.readme}` });
-  return { name, files, ...(extra.variables ? { variables: extra.variables } : {}) };
+  return {
+    name,
+    files,
+    ...(extra.variables ? { variables: extra.variables } : {}),
+    ...(extra.getChangesData ? { resendOnDeploy: false as const } : {}),
+  };
 }
 
 const DESCRIPTIONS: Record<string, string> = {

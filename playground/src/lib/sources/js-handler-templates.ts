@@ -49,6 +49,8 @@ interface JsTemplate {
   manifest: string;
   files: Record<string, string>;
   variables?: Record<string, string>;
+  /** Its GET changes data: it starts with re-send on deploy off (ProjectDraft.resendOnDeploy). */
+  getChangesData?: true;
 }
 
 const TEMPLATES: JsTemplate[] = [
@@ -149,6 +151,7 @@ export default app;
     title: 'Key-value counter',
     description: "Counts requests per path in Spin's key-value store, with @spinframework/spin-kv.",
     manifest: manifest('kv-counter-js'),
+    getChangesData: true,
     files: {
       [ENTRY]: `import { openDefault } from '@spinframework/spin-kv';
 
@@ -217,6 +220,7 @@ async function project(template: JsTemplate): Promise<ProjectDraft> {
     ],
     open: Object.keys(template.files)[0] ?? ENTRY,
     ...(template.variables ? { variables: template.variables } : {}),
+    ...(template.getChangesData ? { resendOnDeploy: false as const } : {}),
   };
 }
 

@@ -23,6 +23,7 @@ import {
 import { hasBody, type RequestSpec } from '../request/request-spec.ts';
 import { keptAnswer, type Answer } from '../request/answer.ts';
 import { renameApplication } from '../manifest/rename-application.ts';
+import { forgetUnsaved, keepUnsaved, newerUnsaved } from '../project/unsaved-projects.ts';
 import { SITE_RUNNER_DIGEST, siteRunnerBytes } from '../share/site-runner.ts';
 
 const SAVE_DELAY_MS = 250;
@@ -64,13 +65,28 @@ export class Workspace {
   // Bookkeeping, not state any view shows: plain collections on purpose.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #dirty = new Set<string>();
+  /** Projects whose IndexedDB write has started and not finished. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #writing = new Set<string>();
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache of stored bytes, never shown
   #bytes = new Map<string, Uint8Array>();
 
   async load(): Promise<void> {
-    this.projects = await loadProjects();
+    const stored = await loadProjects();
+    // Changes the last page kept as it went, before IndexedDB had them (flushPending).
+    const unsaved = newerUnsaved(stored);
+    // One that cannot be written now stays pending (and kept) for the next save to try again.
+    for (const project of unsaved) await saveProject(project).catch(() => this.#dirty.add(project.id));
+    this.projects = stored
+      .map((project) => unsaved.find((copy) => copy.id === project.id) ?? project)
+      .sort((a, b) => b.updatedAt - a.updatedAt);
+    if (!this.#dirty.size) forgetUnsaved();
+    else {
+      this.saveState = 'pending';
+      this.#saveTimer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
+    }
     const last = localStorage.getItem(CURRENT_KEY);
     this.select(this.projects.find((p) => p.id === last)?.id ?? this.projects[0]?.id);
     this.loaded = true;
@@ -109,6 +125,7 @@ export class Workspace {
       files,
       variables: { ...(draft.variables ?? {}) },
       runOnEdit: true,
+      ...(draft.resendOnDeploy === false ? { resendOnDeploy: false } : {}),
       request: { ...DEFAULT_REQUEST },
       history: [],
       openPath: open,
@@ -260,17 +277,34 @@ export class Workspace {
     clearTimeout(this.#saveTimer);
     const ids = [...this.#dirty];
     this.#dirty.clear();
+    for (const id of ids) this.#writing.add(id);
+    const writes = ids.flatMap((id) => {
+      const project = this.projects.find((p) => p.id === id);
+      return project ? [saveProject($state.snapshot(project) as Project)] : [];
+    });
     try {
-      for (const id of ids) {
-        const project = this.projects.find((p) => p.id === id);
-        if (project) await saveProject($state.snapshot(project) as Project);
-      }
+      await Promise.all(writes);
+      for (const id of ids) this.#writing.delete(id);
+      if (!this.#dirty.size && !this.#writing.size) forgetUnsaved();
       this.saveState = this.#dirty.size ? 'pending' : 'saved';
     } catch (error) {
-      ids.forEach((id) => this.#dirty.add(id));
+      ids.forEach((id) => (this.#writing.delete(id), this.#dirty.add(id)));
       this.saveState = 'failed';
       this.saveError = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /**
+   * Writes pending changes at once, as the page is hidden or goes: a reload within
+   * SAVE_DELAY_MS of an edit would lose it otherwise. The page may be gone before IndexedDB
+   * has them, so the projects not yet written are also kept synchronously (unsaved-projects.ts).
+   */
+  flushPending(): void {
+    const unsaved = this.projects
+      .filter((p) => this.#dirty.has(p.id) || this.#writing.has(p.id))
+      .map((p) => $state.snapshot(p) as Project);
+    keepUnsaved(unsaved);
+    if (this.#dirty.size) void this.saveNow();
   }
 
   #touch(project: Project, deployed: boolean): void {

@@ -3,6 +3,7 @@ import { OutboundError, type OutboundRequest } from '../../wasi/http/index.ts';
 import { appOutbound, MAX_IN_PROCESS_REQUESTS, type InProcessServer } from './app-outbound.ts';
 import type { AppDefinition } from '../../apps/app-definition.ts';
 import { DeployedApp } from '../../apps/deployed-app.ts';
+import type { OutboundCall } from '../../protocol/outbound-calls.ts';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 
@@ -41,6 +42,7 @@ function deployed(): DeployedApp {
 }
 
 interface Harness {
+  calls: OutboundCall[];
   served: string[];
   fetched: { url: string; init: RequestInit | undefined }[];
   warnings: string[];
@@ -58,6 +60,7 @@ function harness(
   const served: string[] = [];
   const fetched: Harness['fetched'] = [];
   const warnings: string[] = [];
+  const calls: OutboundCall[] = [];
   const server: InProcessServer = {
     async handle(request, servedApp, pathInApp) {
       served.push(`app ${servedApp.name} ${pathInApp} <- ${request.method} ${request.url}`);
@@ -74,6 +77,7 @@ function harness(
     server,
     warn: (message) => warnings.push(message),
     origin: ORIGIN,
+    onCall: (call) => calls.push(call),
     fetch: async (input, init) => {
       fetched.push({ url: String(input), init });
       return network(String(input), init);
@@ -89,7 +93,7 @@ function harness(
     };
     return dispatcher.send(request);
   };
-  return { served, fetched, warnings, send };
+  return { calls, served, fetched, warnings, send };
 }
 
 describe('appOutbound', () => {
@@ -178,5 +182,47 @@ describe('appOutbound', () => {
     release();
     await Promise.all(pending);
     expect(await (await h.send('/again')).text()).toBe('done');
+  });
+
+  it('tells the request record of every call: where it went, its status or failure, and a denial’s reason', async () => {
+    const h = harness(async (url) => {
+      if (url.includes('down')) throw new TypeError('Failed to fetch');
+      return new Response(null, { status: 204 });
+    });
+    await h.send('https://api.example.com/v1', 'PUT');
+    await h.send('/cart');
+    await h.send('http://backend.spin.internal/orders');
+    await h.send('https://evil.example.com/x').catch(() => undefined);
+    await h.send('http://127.0.0.1:9/down').catch(() => undefined);
+    expect(h.calls).toEqual([
+      expect.objectContaining({
+        method: 'PUT',
+        url: 'https://api.example.com/v1',
+        target: 'network',
+        status: 204,
+      }),
+      expect.objectContaining({ url: '/cart', target: 'self', status: 200 }),
+      expect.objectContaining({
+        url: 'http://backend.spin.internal/orders',
+        target: 'component',
+        status: 200,
+      }),
+      expect.objectContaining({
+        url: 'https://evil.example.com/x',
+        denied: true,
+        error: expect.stringContaining(`add 'allowed_outbound_hosts = ["https://evil.example.com"]'`),
+      }),
+      expect.objectContaining({
+        url: 'http://127.0.0.1:9/down',
+        target: 'network',
+        error: 'could not connect to http://127.0.0.1:9 (connection-refused).',
+      }),
+    ]);
+    for (const call of h.calls) {
+      expect(call.durationMs).toBeGreaterThanOrEqual(0);
+      expect(call.at).toBeGreaterThan(0);
+    }
+    expect(h.calls[3]).not.toHaveProperty('target');
+    expect(h.calls[3]).not.toHaveProperty('status');
   });
 });

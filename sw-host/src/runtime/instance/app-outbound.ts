@@ -18,6 +18,7 @@ import {
 } from '../../wasi/http/index.ts';
 import type { AppComponent, DeployedApp } from '../../apps/deployed-app.ts';
 import type { OutboundRelay } from './outbound-relay.ts';
+import type { OutboundCall } from '../../protocol/outbound-calls.ts';
 
 /**
  * In-process requests one app may have in flight at once. Each runs in a fresh instance in this
@@ -50,6 +51,8 @@ export interface AppOutboundContext {
    * CORS does not apply and failures are known exactly.
    */
   readonly relay?: OutboundRelay;
+  /** Told of each request once it is answered, fails or is denied: for the request record. */
+  readonly onCall?: (call: OutboundCall) => void;
 }
 
 /** The dispatcher for the instances of one component. */
@@ -71,36 +74,54 @@ export function appOutbound(context: AppOutboundContext): OutboundDispatcher {
       inFlight.set(app, (inFlight.get(app) ?? 1) - 1);
     }
   };
+  const dispatch = async (request: OutboundRequest, call: OutboundCall): Promise<Response> => {
+    const decision = checkOutboundUrl(component.allowedOutbound, request.url);
+    if (!decision.allowed) {
+      const message = deniedMessage(decision.entryToAdd) ?? decision.message;
+      warn(message);
+      call.denied = true;
+      throw new OutboundError({ tag: 'HTTP-request-denied' }, message);
+    }
+    call.target = decision.target.kind;
+    switch (decision.target.kind) {
+      case 'self': {
+        const pathInApp = selfPath(request.url);
+        const url = new URL(app.mount + pathInApp.slice(1), origin);
+        return inProcess(() => server.handle(inAppRequest(url, request), app, pathInApp));
+      }
+      case 'component': {
+        const { componentId } = decision.target;
+        const url = new URL(request.url);
+        return inProcess(() => server.handleChained(inAppRequest(url, request), app, componentId));
+      }
+      case 'network': {
+        const url = new URL(request.url);
+        // The worker's own origin under the app's mount: `fetch` would reach the server, not the app.
+        if (url.origin === origin && `${url.pathname}/`.startsWith(app.mount)) {
+          call.target = 'self';
+          return inProcess(() => server.handle(inAppRequest(url, request), app, app.pathWithin(url)));
+        }
+        if (context.relay && (await context.relay.available())) {
+          return context.relay.send(url, request, component.id);
+        }
+        return fetchNetwork(url, request, fetchFn, (message) => warn(`${component.label}: ${message}`));
+      }
+    }
+  };
   return {
     async send(request) {
-      const decision = checkOutboundUrl(component.allowedOutbound, request.url);
-      if (!decision.allowed) {
-        const message = deniedMessage(decision.entryToAdd) ?? decision.message;
-        warn(message);
-        throw new OutboundError({ tag: 'HTTP-request-denied' }, message);
-      }
-      switch (decision.target.kind) {
-        case 'self': {
-          const pathInApp = selfPath(request.url);
-          const url = new URL(app.mount + pathInApp.slice(1), origin);
-          return inProcess(() => server.handle(inAppRequest(url, request), app, pathInApp));
-        }
-        case 'component': {
-          const { componentId } = decision.target;
-          const url = new URL(request.url);
-          return inProcess(() => server.handleChained(inAppRequest(url, request), app, componentId));
-        }
-        case 'network': {
-          const url = new URL(request.url);
-          // The worker's own origin under the app's mount: `fetch` would reach the server, not the app.
-          if (url.origin === origin && `${url.pathname}/`.startsWith(app.mount)) {
-            return inProcess(() => server.handle(inAppRequest(url, request), app, app.pathWithin(url)));
-          }
-          if (context.relay && (await context.relay.available())) {
-            return context.relay.send(url, request, component.id);
-          }
-          return fetchNetwork(url, request, fetchFn, (message) => warn(`${component.label}: ${message}`));
-        }
+      const call: OutboundCall = { method: request.method, url: request.url, at: Date.now(), durationMs: 0 };
+      const started = performance.now();
+      try {
+        const response = await dispatch(request, call);
+        call.status = response.status;
+        return response;
+      } catch (error) {
+        call.error = error instanceof Error ? error.message : String(error);
+        throw error;
+      } finally {
+        call.durationMs = performance.now() - started;
+        context.onCall?.(call);
       }
     },
   };

@@ -68,6 +68,7 @@ export function p3InstanceImports({ app, component, sinks, server, deadline }: P
     warn: (message) => sinks().warn(message),
     origin: self.location.origin,
     relay: relayFor(self.location.origin),
+    onCall: (call) => sinks().outbound?.(call),
   });
   // As a WASI 0.2 instance gets it (instance-imports.ts).
   const environment = { ...component.manifest.environment, ...app.definition.environment };

@@ -17,11 +17,14 @@ import { instanceFileTree, isEmptyTree } from '../../wasi/file-tree.ts';
 import { appStore } from '../../apps/kv-stores.ts';
 import { appDatabase } from '../../apps/sqlite-databases.ts';
 import { createSqliteImports } from '../../sqlite/index.ts';
+import type { OutboundCall } from '../../protocol/outbound-calls.ts';
 
 export interface InstanceSinks {
   stdout: LineSink;
   stderr: LineSink;
   warn: (message: string) => void;
+  /** Each outgoing HTTP request, once it ended (answered, failed or denied): for the request record. */
+  outbound?: (call: OutboundCall) => void;
 }
 
 /** @param server serves the requests the instance makes to its own app. */
@@ -45,6 +48,7 @@ export function instanceImports(
         warn: sinks.warn,
         origin: self.location.origin,
         relay: relayFor(self.location.origin),
+        onCall: sinks.outbound,
       }),
     }),
     'fermyon:spin/variables': createSpinVariables(component.variables),
