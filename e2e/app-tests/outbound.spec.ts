@@ -159,7 +159,7 @@ test('network failures reach the component as wasi:http error codes, not host er
   expect((await requests()).map((request) => request.status)).toEqual([200, 200]);
 });
 
-test('a request to the app itself is served in process, by the route it names', async ({ app }) => {
+test('a request to the app itself is served in process, by the route it names', async ({ app, requests }) => {
   // A request with no authority (what Spin calls a relative URL) ...
   expect(await raw(app, '/hello')).toEqual({ status: 200, body: 'hello from outbound\n' });
   // ... and, from JavaScript, whose fetch makes every URL absolute, http://self.alt/.
@@ -168,6 +168,14 @@ test('a request to the app itself is served in process, by the route it names', 
   // It never reached a server: the worker's own fetch would have gone to the network.
   expect(seen).toEqual([]);
   expect(await app.outbound()).toEqual([]);
+  // The calling requests' records say where the calls went.
+  const records = await requests();
+  expect(records.find((record) => record.path.startsWith('/raw/'))?.outbound?.calls).toEqual([
+    expect.objectContaining({ method: 'GET', url: '/hello', target: 'self', status: 200 }),
+  ]);
+  expect(records.find((record) => record.path.startsWith('/call?'))?.outbound?.calls).toEqual([
+    expect.objectContaining({ url: expect.stringContaining('self.alt/hello'), target: 'self', status: 200 }),
+  ]);
 });
 
 test('an app that re-fetches unknown paths, as Hono does, answers as under Spin: its fetch is denied', async ({

@@ -56,17 +56,30 @@ async function get(app: SwerveApp, path: string) {
   return { status: response.status(), body: await response.text() };
 }
 
-test('an allowed server is reached, and its status and body reach the guest', async ({ app }) => {
+test('an allowed server is reached, and its status and body reach the guest', async ({ app, requests }) => {
   expect(await get(app, `/send-to?127.0.0.1:${ports.peer}`)).toEqual({
     status: 200,
     body: `200 peer ${ports.peer}: GET /from-p3`,
   });
   expect(seen).toEqual([`${ports.peer} GET /from-p3`]);
+  // The request's record lists the call, as for a WASI 0.2 component (protocol/outbound-calls.ts).
+  expect((await requests()).at(-1)?.outbound).toEqual({
+    calls: [
+      expect.objectContaining({
+        method: 'GET',
+        url: `http://127.0.0.1:${ports.peer}/from-p3`,
+        target: 'network',
+        status: 200,
+      }),
+    ],
+    omitted: 0,
+  });
 });
 
 test('a host not allowed is HTTP-request-denied, and the log says which entry to add, as for WASI 0.2', async ({
   app,
   logs,
+  requests,
 }) => {
   expect(await get(app, `/send-to?127.0.0.1:${ports.denied}`)).toEqual({
     status: 500,
@@ -85,6 +98,12 @@ test('a host not allowed is HTTP-request-denied, and the log says which entry to
       ),
     });
   expect(seen).toEqual([]);
+  expect((await requests()).at(-1)?.outbound?.calls).toEqual([
+    expect.objectContaining({
+      denied: true,
+      error: expect.stringContaining(`add 'allowed_outbound_hosts = ["http://127.0.0.1:${ports.denied}"]'`),
+    }),
+  ]);
 });
 
 test('a server that cannot be reached is an error code for the guest, not a host failure', async ({

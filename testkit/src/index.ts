@@ -30,6 +30,7 @@ export type {
   AppLogLine,
   AppMultipartFile,
   AppOutboundRequest,
+  AppRecordedCall,
   AppRequestRecord,
   AppResponse,
   SwerveApp,

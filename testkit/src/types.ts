@@ -176,6 +176,31 @@ export interface AppRequestRecord {
   /** ms since the epoch. */
   at: number;
   timings: { loadMs: number; instantiateMs: number; handleMs: number; totalMs: number };
+  /**
+   * The outgoing requests the handler made while serving this request, as the host recorded them:
+   * denied ones, requests to the app itself and service chaining included (which `app.outbound()`,
+   * seeing only what reached the browser's network, never lists). The first 50 in full, later ones
+   * counted in `omitted`. Absent when the handler made none.
+   */
+  outbound?: { calls: AppRecordedCall[]; omitted: number };
+}
+
+/** One outgoing request in a request's record (`AppRequestRecord.outbound`). */
+export interface AppRecordedCall {
+  method: string;
+  /** As the component wrote it: absolute, or a path for a request to the app itself. */
+  url: string;
+  /** `network`, `self` (the app itself) or `component` (service chaining); absent when denied. */
+  target?: 'network' | 'self' | 'component';
+  /** ms since the epoch. */
+  at: number;
+  /** Until the response's headers came, or until it failed. */
+  durationMs: number;
+  status?: number;
+  /** Why no response came, in the host's words. */
+  error?: string;
+  /** Set when `allowed_outbound_hosts` refused it; `error` then names the entry to add. */
+  denied?: true;
 }
 
 /**

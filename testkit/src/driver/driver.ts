@@ -196,15 +196,18 @@ const driver: KitDriver = {
   },
   async requests() {
     const records = sinceMark(await connected().requests(), since.requestId, since.at);
-    return records.map(({ method, path, status, component, error, at, timings }): DriverRequestRecord => ({
-      method,
-      path,
-      status,
-      component,
-      error,
-      at,
-      timings,
-    }));
+    return records.map(
+      ({ method, path, status, component, error, at, timings, outbound }): DriverRequestRecord => ({
+        method,
+        path,
+        status,
+        component,
+        error,
+        at,
+        timings,
+        ...(outbound ? { outbound } : {}),
+      }),
+    );
   },
 };
 
