@@ -30,7 +30,8 @@ async function report(row: string, runs: FirstAnswer[]): Promise<void> {
     `\n${row} (${REALISTIC_LINE.name}), ${runs.length} fresh profiles: median ${median.ms} ms ` +
       `(${sorted[0]!.ms}–${sorted.at(-1)!.ms}; ${runs.map((run) => run.ms).join(', ')}), ` +
       `${(median.bytes / 2 ** 20).toFixed(2)} MiB through the line; load average ${load()}\n` +
-      `the median run's waterfall:\n${formatWaterfall(median.waterfall)}\n`,
+      `the median run's waterfall:\n${formatWaterfall(median.waterfall)}\n` +
+      `and its host: ${median.host}\n`,
   );
 }
 

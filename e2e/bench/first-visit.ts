@@ -6,7 +6,7 @@
  * and after compare on one measure.
  */
 import { expect } from '../fixtures/swerve.ts';
-import { inFreshBrowser, waterfallOf, type FirstAnswer } from './fresh-browser.ts';
+import { hostBreakdown, inFreshBrowser, waterfallOf, type FirstAnswer } from './fresh-browser.ts';
 import type { Line } from './throttled-line.ts';
 
 const ANSWER_TIMEOUT = 120_000;
@@ -21,7 +21,7 @@ export interface FirstVisit extends FirstAnswer {
 /** `siteUrl` is served at 127.0.0.1:`port`. */
 export async function measureFirstVisit(siteUrl: string, port: number, line?: Line): Promise<FirstVisit> {
   return inFreshBrowser(port, line, async (browser, proxy) => {
-    const page = await browser.newPage();
+    const page = await (await browser.newContext()).newPage();
     const started = Date.now();
     await page.goto(`${siteUrl}/playground/`);
     let clicks = 0;
@@ -42,6 +42,8 @@ export async function measureFirstVisit(siteUrl: string, port: number, line?: Li
     }
     await expect(answer).toContainText(STARTER_ANSWER, { timeout: ANSWER_TIMEOUT });
     const ms = Date.now() - started;
-    return { ms, bytes: proxy?.bytes() ?? 0, clicks, waterfall: waterfallOf(proxy?.entries(), started) };
+    const bytes = proxy?.bytes() ?? 0;
+    const waterfall = waterfallOf(proxy?.entries(), started);
+    return { ms, bytes, clicks, waterfall, host: await hostBreakdown(page, siteUrl, started) };
   });
 }

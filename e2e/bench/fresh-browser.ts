@@ -3,7 +3,8 @@
  * worker, an empty HTTP cache and code cache), optionally behind an emulated line
  * (throttled-line.ts), with the line's waterfall kept for the report.
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { hostHandle } from '../fixtures/app-hosts.ts';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.js';
 import { startLineProxy, type Line, type LineEntry, type LineProxy } from './throttled-line.ts';
 
@@ -14,6 +15,8 @@ export interface FirstAnswer {
   bytes: number;
   /** Responses through the line, times from the navigation (empty without a line). */
   waterfall: WaterfallRow[];
+  /** Where the app's host says the first request's time went, from its record. */
+  host: string;
 }
 
 export interface WaterfallRow {
@@ -68,4 +71,28 @@ export function formatWaterfall(rows: readonly WaterfallRow[]): string {
         `${(row.bytes / 1024).toFixed(0).padStart(6)} KiB ${row.encoding.padEnd(3)} ${row.url}`,
     )
     .join('\n');
+}
+
+/**
+ * The host's record of the first request to the app whose host page `page` frames, as one line:
+ * when it reached the host (from `startedAt`, the navigation) and where its time went there.
+ */
+export async function hostBreakdown(page: Page, siteUrl: string, startedAt: number): Promise<string> {
+  const frame = page.frames().find((candidate) => candidate.url().includes('/_swerve/host.html'));
+  if (!frame) return 'no host frame';
+  const key = new URL(frame.url()).hostname.split('.')[0]!;
+  const site = await page.context().newPage();
+  await site.goto(siteUrl);
+  const records = await (await hostHandle(site, key)).evaluate((host) => host.requests());
+  await site.close();
+  const first = records.find((record) => record.load) ?? records[0];
+  if (!first) return 'no request recorded';
+  const { loadMs, instantiateMs, handleMs, totalMs } = first.timings;
+  const load = first.load;
+  return (
+    `the request reached the host at ${first.at - startedAt} ms; ${totalMs.toFixed(0)} ms there: ` +
+    `load ${loadMs.toFixed(0)}` +
+    (load ? ` (fetch + compile ${load.fetchMs.toFixed(0)}, glue ${load.glueMs.toFixed(0)})` : '') +
+    `, instantiate ${instantiateMs.toFixed(0)}, handler ${handleMs.toFixed(0)}`
+  );
 }

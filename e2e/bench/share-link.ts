@@ -6,7 +6,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { expect } from '../fixtures/swerve.ts';
-import { inFreshBrowser, waterfallOf, type FirstAnswer } from './fresh-browser.ts';
+import { hostBreakdown, inFreshBrowser, waterfallOf, type FirstAnswer } from './fresh-browser.ts';
 import type { Line } from './throttled-line.ts';
 
 const DEPLOY_TIMEOUT = 60_000;
@@ -33,14 +33,16 @@ export async function measureShareLink(
 /** Opens `link` in a new browser behind `line` (the site at 127.0.0.1:`port`), to its first answer. */
 export async function openShareLinkThroughLine(link: string, port: number, line: Line): Promise<FirstAnswer> {
   return inFreshBrowser(port, line, async (fresh, proxy) => {
-    const viewer = await fresh.newPage();
+    const viewer = await (await fresh.newContext()).newPage();
     const started = Date.now();
     await viewer.goto(link);
     await expect(viewer.getByTestId('response-body')).toContainText(HELLO_ANSWER, {
       timeout: ANSWER_TIMEOUT,
     });
     const ms = Date.now() - started;
-    return { ms, bytes: proxy?.bytes() ?? 0, waterfall: waterfallOf(proxy?.entries(), started) };
+    const bytes = proxy?.bytes() ?? 0;
+    const waterfall = waterfallOf(proxy?.entries(), started);
+    return { ms, bytes, waterfall, host: await hostBreakdown(viewer, new URL(link).origin, started) };
   });
 }
 
