@@ -51,7 +51,8 @@ const CATALOG_FILE = '_swerve/apps.json';
  * project's origin fetches the same URLs from the site's origin (swerve's
  * component/site-artifact-urls.ts), so it finds them in the HTTP cache, downloaded while the
  * page was still loading its scripts rather than after the host page, service worker and guest
- * workers had started. Only within the site's build, where the catalog is already written.
+ * workers had started (the page's script takes the preloads: src/main.ts). Only within the
+ * site's build, where the catalog is already written.
  */
 function runnerPreload(outDir: string): Plugin {
   return {
