@@ -43,6 +43,41 @@ function runnerDigest(): Plugin {
   };
 }
 
+/** The catalog the site's build publishes (sw-host's CATALOG_PATH), with the runner in it. */
+const CATALOG_FILE = '_swerve/apps.json';
+
+/**
+ * The playground's page starts downloading the site's runner (components/runner) as it opens:
+ * a first visit runs the starter on it, as every JavaScript project does, and the host of the
+ * project's origin fetches the same URLs from the site's origin (swerve's
+ * component/site-artifact-urls.ts), so it finds them in the HTTP cache, downloaded while the
+ * page was still loading its scripts rather than after the host page, service worker and guest
+ * workers had started (the page's script takes the preloads: src/main.ts). Only within the
+ * site's build, where the catalog is already written.
+ */
+function runnerPreload(outDir: string): Plugin {
+  return {
+    name: 'swerve-runner-preload',
+    transformIndexHtml(html, context) {
+      if (!context.filename.endsWith('/playground/index.html')) return undefined;
+      let catalog: { apps: { name: string; components: Record<string, { coreModules: object }> }[] };
+      try {
+        catalog = JSON.parse(readFileSync(`${outDir}/${CATALOG_FILE}`, 'utf8')) as typeof catalog;
+      } catch {
+        return undefined;
+      }
+      const runner = catalog.apps.find((app) => app.name === 'runner')?.components['runner'];
+      if (!runner) return undefined;
+      // The core modules only: the glue is small, and a worker's fetch of it comes soon anyway.
+      return Object.values(runner.coreModules as Record<string, string>).map((href) => ({
+        tag: 'link',
+        attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href },
+        injectTo: 'head-prepend' as const,
+      }));
+    },
+  };
+}
+
 /** Where the playground is served within the site. */
 export const PLAYGROUND_BASE = '/playground/';
 
@@ -53,7 +88,7 @@ export function playgroundConfig(outDir: string, define: Record<string, unknown>
     configFile: false,
     define,
     resolve: { conditions: SOURCE_CONDITIONS },
-    plugins: [svelte(), runnerDigest(), typeLibraryModule()],
+    plugins: [svelte(), runnerDigest(), runnerPreload(outDir), typeLibraryModule()],
     // The editor's TypeScript worker (decision 0027): an ES module, with the runner's declarations.
     worker: { format: 'es', plugins: () => [typeLibraryModule()] },
     build: {

@@ -5,35 +5,23 @@
  * the template dialog (older builds), the starter's card is clicked (and counted), so that before
  * and after compare on one measure.
  */
-import { chromium } from '@playwright/test';
 import { expect } from '../fixtures/swerve.ts';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.js';
-import { startLineProxy, type Line } from './throttled-line.ts';
+import { hostBreakdown, inFreshBrowser, waterfallOf, type FirstAnswer } from './fresh-browser.ts';
+import type { Line } from './throttled-line.ts';
 
 const ANSWER_TIMEOUT = 120_000;
 /** The starter a first visit opens on, and what it answers. */
 const STARTER_SOURCE = 'js:hello';
 const STARTER_ANSWER = 'Hello from JavaScript';
 
-export interface FirstVisit {
-  ms: number;
-  /** Bytes through the line (response bodies as sent), or 0 without a line. */
-  bytes: number;
+export interface FirstVisit extends FirstAnswer {
   clicks: number;
 }
 
 /** `siteUrl` is served at 127.0.0.1:`port`. */
 export async function measureFirstVisit(siteUrl: string, port: number, line?: Line): Promise<FirstVisit> {
-  const proxy = line ? await startLineProxy(line, port) : undefined;
-  const browser = await chromium.launch({
-    executablePath: findChromium()?.executablePath,
-    args: [
-      ...CHROMIUM_ARGS,
-      ...(proxy ? [`--proxy-server=${proxy.address}`, '--proxy-bypass-list=<-loopback>'] : []),
-    ],
-  });
-  try {
-    const page = await browser.newPage();
+  return inFreshBrowser(port, line, async (browser, proxy) => {
+    const page = await (await browser.newContext()).newPage();
     const started = Date.now();
     await page.goto(`${siteUrl}/playground/`);
     let clicks = 0;
@@ -53,9 +41,9 @@ export async function measureFirstVisit(siteUrl: string, port: number, line?: Li
       }
     }
     await expect(answer).toContainText(STARTER_ANSWER, { timeout: ANSWER_TIMEOUT });
-    return { ms: Date.now() - started, bytes: proxy?.bytes() ?? 0, clicks };
-  } finally {
-    await browser.close();
-    await proxy?.close();
-  }
+    const ms = Date.now() - started;
+    const bytes = proxy?.bytes() ?? 0;
+    const waterfall = waterfallOf(proxy?.entries(), started);
+    return { ms, bytes, clicks, waterfall, host: await hostBreakdown(page, siteUrl, started) };
+  });
 }

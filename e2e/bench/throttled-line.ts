@@ -27,11 +27,23 @@ const SLICE_BYTES = 16 * 1024;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** One response through the line: when it was asked for and when its last byte went (epoch ms). */
+export interface LineEntry {
+  url: string;
+  askedAt: number;
+  doneAt: number;
+  /** Body bytes as sent (encoded). */
+  bytes: number;
+  encoding: string;
+}
+
 export interface LineProxy {
   /** For Chromium's `--proxy-server`. */
   address: string;
   /** Bytes sent through the line so far (response bodies, as encoded on the wire). */
   bytes(): number;
+  /** Every response through the line so far, in the order they finished: the waterfall. */
+  entries(): readonly LineEntry[];
   close(): Promise<void>;
 }
 
@@ -41,7 +53,7 @@ export async function startLineProxy(line: Line, port: number): Promise<LineProx
   // The time at which the line is next free: responses queue behind each other.
   let lineFreeAt = 0;
   let sent = 0;
-  const opened = Date.now();
+  const entries: LineEntry[] = [];
   const server: Server = createServer((incoming, outgoing) => {
     const at = Date.now();
     const url = new URL(incoming.url ?? '/', 'http://placeholder');
@@ -57,6 +69,7 @@ export async function startLineProxy(line: Line, port: number): Promise<LineProx
         void (async () => {
           await sleep(line.roundTripMs);
           outgoing.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+          let bytes = 0;
           for await (const chunk of answer as AsyncIterable<Buffer>) {
             for (let at = 0; at < chunk.length; at += SLICE_BYTES) {
               const slice = chunk.subarray(at, at + SLICE_BYTES);
@@ -64,19 +77,18 @@ export async function startLineProxy(line: Line, port: number): Promise<LineProx
               lineFreeAt = Math.max(lineFreeAt, now) + slice.length / bytesPerMs;
               if (lineFreeAt - now > 1) await sleep(lineFreeAt - now);
               sent += slice.length;
+              bytes += slice.length;
               if (!outgoing.write(slice)) await new Promise((resolve) => outgoing.once('drain', resolve));
             }
           }
           outgoing.end();
-          if (process.env.SWERVE_LINE_LOG)
-            console.log(
-              'line',
-              at - opened,
-              Date.now() - opened,
-              answer.headers['content-length'],
-              answer.headers['content-encoding'] ?? '',
-              incoming.url,
-            );
+          entries.push({
+            url: incoming.url ?? '',
+            askedAt: at,
+            doneAt: Date.now(),
+            bytes,
+            encoding: answer.headers['content-encoding'] ?? '',
+          });
         })().catch(() => outgoing.destroy());
       },
     );
@@ -93,6 +105,7 @@ export async function startLineProxy(line: Line, port: number): Promise<LineProx
   return {
     address: `http://127.0.0.1:${proxyPort}`,
     bytes: () => sent,
+    entries: () => entries,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -8,7 +8,8 @@ import runnerUrl from '../../../components/runner/dist/runner.wasm?url';
 import { decodeSharedApp, encodeSharedApp, type SharedApp } from '../lib/share/share-link.ts';
 import type { EmbedEvent, EmbedInfo, EmbedRequest, EmbedResponse } from './api/embed-protocol.ts';
 import { embedAppKey } from './embed-app-key.ts';
-import { sharedAppDeploy } from '../lib/share/shared-app-deploy.ts';
+import { sharedAppDeploy, usesSiteRunner } from '../lib/share/shared-app-deploy.ts';
+import { preloadSiteRunner } from '../lib/deploy/site-runner-artifacts.ts';
 
 const MAX_LOGS = 500;
 const EDIT_PAUSE_MS = 300;
@@ -80,6 +81,7 @@ export class EmbeddedApp {
       this.#fail(error);
     }
     this.app = app;
+    if (usesSiteRunner(app)) preloadSiteRunner();
     let host: HostConnection;
     try {
       host = await connectApp(await embedAppKey(this.fragment.replace(/^#/, ''), this.editable));

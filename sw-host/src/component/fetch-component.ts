@@ -1,24 +1,35 @@
 /**
  * Loads a component from the URLs of its transpiled artifacts: fetches the glue, compiles the
- * core modules (streaming, so compilation overlaps the download), and evaluates the glue.
+ * core modules (streaming, so compilation overlaps the download), and evaluates the glue. The
+ * artifacts are fetched from the site's origin where this is one of its app origins, so all of
+ * them share one download and one compiled code (site-artifact-urls.ts).
  */
 import type { CatalogComponent } from '../catalog/app-catalog.ts';
 import { SwerveError } from '../errors.ts';
+import { ORIGINS } from '../origins/configured-origins.ts';
 import { LoadedComponent } from './loaded-component.ts';
+import { siteArtifactUrls } from './site-artifact-urls.ts';
 
-async function fetchOk(url: string, label: string): Promise<Response> {
+async function fetchOk(path: string, label: string): Promise<Response> {
+  const urls = siteArtifactUrls(path, self.location.origin, ORIGINS);
+  const own = urls.at(-1)!;
+  for (const url of urls.slice(0, -1)) {
+    // The site's copy; any failure (no CORS header on this host, a network error) falls back.
+    const response = await fetch(url).catch(() => undefined);
+    if (response?.ok) return response;
+  }
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await fetch(own);
   } catch (error) {
-    throw new SwerveError('component-unavailable', `Could not fetch ${url} for ${label}: ${String(error)}`, {
+    throw new SwerveError('component-unavailable', `Could not fetch ${own} for ${label}: ${String(error)}`, {
       cause: error,
     });
   }
   if (!response.ok) {
     throw new SwerveError(
       'component-unavailable',
-      `Could not fetch ${url} for ${label}: the server answered ${response.status}. Rebuild and redeploy the site.`,
+      `Could not fetch ${own} for ${label}: the server answered ${response.status}. Rebuild and redeploy the site.`,
     );
   }
   return response;

@@ -107,8 +107,14 @@ export function securityHeaders(
   }
   if (pathname.startsWith(COMPONENTS_PATH)) {
     // Versioned URLs that never change: cacheable for good, which also lets Chromium keep the
-    // compiled code of a module fetched with compileStreaming across browser restarts.
-    return { 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' };
+    // compiled code of a module fetched with compileStreaming across browser restarts. Readable
+    // from any origin: every app origin fetches the site's copy, so all share one download and
+    // one compiled code (component/site-artifact-urls.ts); they are public, as the site is.
+    return {
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+      'access-control-allow-origin': '*',
+    };
   }
   if (pathname === CLIENT_MODULE_PATH || pathname === EMBED_API_PATH) {
     // Pages of other sites import the client to embed apps.

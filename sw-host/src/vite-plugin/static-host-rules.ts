@@ -138,7 +138,7 @@ export function staticHostPlan(origins: OriginsConfig): StaticHostPlan {
       hosts: 'all',
       paths: [`${COMPONENTS_PATH}*`],
       headers: at(site.origin, COMPONENTS_PATH),
-      why: 'Published components: versioned URLs, cached for good.',
+      why: "Published components: versioned URLs, cached for good; readable by every app origin (CORS), which fetch the site's copy.",
     },
     {
       hosts: 'all',

@@ -42,6 +42,23 @@ export function siteRunnerArtifacts(): Promise<SiteRunnerArtifacts | undefined> 
 }
 
 /**
+ * Starts downloading the published runner's core modules at this (the site's) origin, without
+ * waiting: the host of the app origin fetches the same URLs from the site's origin (swerve's
+ * component/site-artifact-urls.ts) once its service worker and guest workers have started, and
+ * finds them in the HTTP cache, downloaded in the meantime. The bodies are read and dropped
+ * (an unread body would stall the download); a failure here only loses the head start.
+ */
+export function preloadSiteRunner(): void {
+  void siteRunnerArtifacts().then((published) => {
+    for (const url of Object.values(published?.prepared.coreModules ?? {})) {
+      void fetch(url)
+        .then((response) => response.body?.pipeTo(new WritableStream()))
+        .catch(() => undefined);
+    }
+  });
+}
+
+/**
  * `options` completed with the app's copies of the site's runner, at `runnerPaths` (not among
  * `options.files`): a component whose source is one of them is deployed from the published
  * artifacts; where the site publishes none, or a path is not a component's source, the file is

@@ -10,7 +10,8 @@ import { MAX_SHOWN_BODY_BYTES } from '../request/response-body.ts';
 import { hasBody, normaliseRequestPath, parseHeaders } from '../request/request-spec.ts';
 import { KV_DUMP_FORMAT } from './kv-dump-format.ts';
 import type { SharedApp, SharedRequest } from './share-link.ts';
-import { sharedAppDeploy } from './shared-app-deploy.ts';
+import { sharedAppDeploy, usesSiteRunner } from './shared-app-deploy.ts';
+import { preloadSiteRunner } from '../deploy/site-runner-artifacts.ts';
 import { sharedAppKey, type SiteRunner } from './shared-app.ts';
 
 export interface RunningApp {
@@ -39,6 +40,8 @@ export async function runSharedApp(
   runner: () => Promise<SiteRunner>,
   secrets: Record<string, string>,
 ): Promise<RunningApp> {
+  // The runner's download starts now, while the app's origin starts its host.
+  if (usesSiteRunner(app)) preloadSiteRunner();
   const key = await sharedAppKey(app);
   const host = await connectApp(key);
   try {
