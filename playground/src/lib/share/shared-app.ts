@@ -195,3 +195,9 @@ export async function sharedAppFromFiles(
   }
   return { name, files };
 }
+
+/** The app's text files, which a code view shows, manifest last. */
+export function textFiles(app: SharedApp): string[] {
+  const paths = Object.keys(app.files).filter((path) => typeof app.files[path] === 'string');
+  return [...paths.filter((p) => p !== MANIFEST_PATH).sort(), ...paths.filter((p) => p === MANIFEST_PATH)];
+}
