@@ -35,6 +35,11 @@ import type { Answer } from '../request/answer.ts';
 import { readUpTo } from '../bytes/read-capped.ts';
 
 const MAX_RECORDS = 2000;
+/**
+ * How long log lines and request records gather before they show: a burst (a loop that logs, a
+ * page of requests) becomes one new list instead of one copy of the whole list per line.
+ */
+const RECORDS_FLUSH_MS = 50;
 /** The answers a session keeps for History's inspector (one per History entry would do; a few more cost little). */
 const MAX_EXCHANGES = 100;
 /** How long an edit waits for the next keystroke before it deploys. */
@@ -87,6 +92,12 @@ export interface Exchange {
   edits: number;
   /** The id of the host's last request record before this request was sent. */
   recordsBefore: number;
+}
+
+/** `older` then `newer`, as a new list of at most MAX_RECORDS (the newest). */
+function capped<T>(older: readonly T[], newer: readonly T[]): T[] {
+  const keep = Math.max(0, MAX_RECORDS - newer.length);
+  return [...older.slice(older.length - Math.min(keep, older.length)), ...newer.slice(-MAX_RECORDS)];
 }
 
 /** A promise of a deploy that serves `edits` or more. */
@@ -153,6 +164,8 @@ export class AppSession {
   #sendsWaiting = 0;
   /** Counts sends, so only the latest one's answer (and late record) is shown. */
   #sends = 0;
+  /** Records come since the last flush, shown together after RECORDS_FLUSH_MS. */
+  #gathered: { logs: LogRecord[]; requests: RequestRecord[] } | undefined;
   #unsubscribe: (() => void) | undefined;
   #closed = false;
 
@@ -172,10 +185,10 @@ export class AppSession {
         this.status = 'ready';
         this.#unsubscribe = host.subscribe((event) => {
           if (event.type === 'log') {
-            this.logs = [...this.logs, event.record].slice(-MAX_RECORDS);
+            this.#gather().logs.push(event.record);
             this.source.onLog?.(event.record);
           } else {
-            this.requests = [...this.requests, event.record].slice(-MAX_RECORDS);
+            this.#gather().requests.push(event.record);
             this.kvRevision++;
           }
         });
@@ -260,6 +273,7 @@ export class AppSession {
       );
     const version = this.version;
     const edits = this.deployedEdits;
+    this.#flush();
     const recordsBefore = this.requests.at(-1)?.id ?? 0;
     const started = performance.now();
     const response = await host.fetch(normaliseRequestPath(request.path), {
@@ -340,7 +354,25 @@ export class AppSession {
   }
 
   clearLogs(): void {
+    this.#flush();
     this.logs = [];
+  }
+
+  #gather(): { logs: LogRecord[]; requests: RequestRecord[] } {
+    if (!this.#gathered) {
+      this.#gathered = { logs: [], requests: [] };
+      setTimeout(() => this.#flush(), RECORDS_FLUSH_MS);
+    }
+    return this.#gathered;
+  }
+
+  /** Shows the records gathered so far: the newest MAX_RECORDS of each kind are kept. */
+  #flush(): void {
+    const gathered = this.#gathered;
+    this.#gathered = undefined;
+    if (!gathered || this.#closed) return;
+    if (gathered.logs.length) this.logs = capped(this.logs, gathered.logs);
+    if (gathered.requests.length) this.requests = capped(this.requests, gathered.requests);
   }
 
   close(): void {
@@ -365,8 +397,8 @@ export class AppSession {
     // After a reload, the version deployed before keeps serving until the first run.
     const [apps, requests, logs] = await Promise.all([host.apps(), host.requests(), host.logs()]);
     if (!this.deployed && apps[0]) this.deployed = { app: apps[0], warnings: [] };
-    this.requests = [...requests, ...this.requests].slice(-MAX_RECORDS);
-    this.logs = [...logs, ...this.logs].slice(-MAX_RECORDS);
+    this.requests = capped(requests, this.requests);
+    this.logs = capped(logs, this.logs);
   }
 
   async #drain(): Promise<void> {

@@ -5,7 +5,9 @@
  * once, at a fresh origin, never over data it has made.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DeployOptions, DeployResult, HostConnection } from 'swerve/client';
+import type { DeployOptions, DeployResult, HostConnection, LogRecord } from 'swerve/client';
+
+type HostEvent = Parameters<Parameters<HostConnection['subscribe']>[0]>[0];
 import { AppSession, type SessionSource } from './AppSession.svelte.ts';
 import type { Project } from '../project/project.ts';
 import { projectToDeploy, sharedToDeploy } from '../deploy/app-to-deploy.ts';
@@ -24,6 +26,7 @@ function fakeHost(existing: string[] = []) {
   /** Key-value stores by label: key → value. */
   const stores: Record<string, Record<string, unknown>> = {};
   const imports: string[] = [];
+  const listeners: ((event: HostEvent) => void)[] = [];
   /** While set, deploys wait for it. */
   const gate: { open?: Promise<void>; fail?: string; body?: () => BodyInit } = {};
   const host = {
@@ -49,10 +52,13 @@ function fakeHost(existing: string[] = []) {
         stores[label] = { ...stores[label], ...dump.entries };
       },
     }),
-    subscribe: () => () => {},
+    subscribe: (listener: (event: HostEvent) => void) => {
+      listeners.push(listener);
+      return () => {};
+    },
     close: () => {},
   } as unknown as HostConnection;
-  return { host, deployed, options, sent, gate, stores, imports };
+  return { host, deployed, options, sent, gate, stores, imports, listeners };
 }
 
 const MANIFEST = 'spin_manifest_version = 2\n[application]\nname = "app"\n';
@@ -152,6 +158,21 @@ describe('AppSession', () => {
     // The deploy the send waited for did not re-send GET / by itself.
     expect(fake.sent).toEqual(['GET /', 'GET /now']);
     expect(session.stale).toBe(false);
+  });
+
+  it('keeps the newest log lines of a burst, shown together', async () => {
+    await settle();
+    const seen: number[] = [];
+    for (let id = 1; id <= 2500; id++) {
+      const record = { id, at: 0, source: 'stdout', level: 'info', message: `line ${id}` } as LogRecord;
+      for (const listener of fake.listeners) listener({ type: 'log', record });
+      seen.push(session.logs.length);
+    }
+    // Nothing shows line by line: the burst shows at once, the newest 2000 kept, oldest first.
+    expect(new Set(seen)).toEqual(new Set([0]));
+    vi.advanceTimersByTime(1000);
+    expect(session.logs).toHaveLength(2000);
+    expect([session.logs[0]?.id, session.logs.at(-1)?.id]).toEqual([501, 2500]);
   });
 
   it('deploys only the newest of the edits made while a deploy runs', async () => {
