@@ -1,18 +1,18 @@
 /**
- * One embedded app: the link decoded, deployed at its origin (embed-app-key.ts), its logs as they
- * stream, requests sent to it, and edits redeployed (latest wins). The embed's views and the
+ * One embedded app: the link decoded and run through an AppSession at its origin
+ * (embed-app-key.ts), as the playground's editor and viewer run theirs; its edits redeployed
+ * (latest wins), and what happens told to the embedding page as events. The embed's views and the
  * embedding page's requests (parent-channel.ts) both go through it.
  */
-import { connectApp, messageOf, type HostConnection, type LogRecord } from 'swerve/client';
+import { messageOf } from 'swerve/client';
 import runnerUrl from '../../../components/runner/dist/runner.wasm?url';
 import { decodeSharedApp, encodeSharedApp, type SharedApp } from '../lib/share/share-link.ts';
+import { sharedToDeploy } from '../lib/deploy/app-to-deploy.ts';
+import { preloadSiteRunner } from '../lib/deploy/site-runner-artifacts.ts';
+import { usesSiteRunner } from '../lib/share/shared-app.ts';
+import { AppSession } from '../lib/state/AppSession.svelte.ts';
 import type { EmbedEvent, EmbedInfo, EmbedRequest, EmbedResponse } from './api/embed-protocol.ts';
 import { embedAppKey } from './embed-app-key.ts';
-import { sharedAppDeploy, usesSiteRunner } from '../lib/share/shared-app-deploy.ts';
-import { preloadSiteRunner } from '../lib/deploy/site-runner-artifacts.ts';
-
-const MAX_LOGS = 500;
-const EDIT_PAUSE_MS = 300;
 
 export interface Answer {
   request: EmbedRequest;
@@ -23,26 +23,17 @@ export interface Answer {
 }
 
 export class EmbeddedApp {
-  status = $state<'opening' | 'deploying' | 'ready' | 'failed'>('opening');
-  /** What went wrong, for the reader: a bad link, a failed deploy, no host. */
-  error = $state('');
   app = $state<SharedApp | undefined>();
-  host = $state<HostConnection | undefined>();
-  logs = $state<LogRecord[]>([]);
-  /** Bumped after each deploy that serves. */
-  revision = $state(0);
+  session = $state<AppSession | undefined>();
+  /** Why the link could not be opened (before any session): a bad link. */
+  #openError = $state('');
 
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, never shown
   readonly #listeners = new Set<(event: EmbedEvent) => void>();
   readonly #started: Promise<EmbedInfo>;
-  /** The deploys of edits, one after another; never rejects (failures are reported). */
-  #deploying = Promise.resolve();
-  #edits = 0;
-  #latest: Promise<void> = Promise.resolve();
-  /** Edits typed but not yet deployed, by path. */
+  /** Edits typed but not yet deployed, by path: folded into `app` when a deploy takes it. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- pending edits, never shown
   readonly #drafts = new Map<string, string>();
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly fragment: string,
@@ -50,6 +41,37 @@ export class EmbeddedApp {
   ) {
     this.#started = this.#start();
     this.#started.catch(() => undefined);
+  }
+
+  get status(): 'opening' | 'deploying' | 'ready' | 'failed' {
+    const status = this.session?.status;
+    if (this.#openError || status === 'offline') return 'failed';
+    if (!status || status === 'connecting') return 'opening';
+    // Connected, the first version not serving yet.
+    if (status === 'ready' && this.revision === 0) return 'deploying';
+    return status;
+  }
+
+  /** What went wrong, for the reader: a bad link, a failed deploy, no host. */
+  get error(): string {
+    return this.#openError || this.session?.connectError || this.session?.failure?.message || '';
+  }
+
+  get host() {
+    return this.session?.host;
+  }
+
+  get logs() {
+    return this.session?.logs ?? [];
+  }
+
+  /** Bumped after each deploy that serves. */
+  get revision(): number {
+    return this.session?.version ?? 0;
+  }
+
+  clearLogs(): void {
+    this.session?.clearLogs();
   }
 
   /** Resolves once the app first serves. */
@@ -65,63 +87,46 @@ export class EmbeddedApp {
     for (const listener of this.#listeners) listener(event);
   }
 
-  #fail(error: unknown): never {
-    const message = messageOf(error);
-    this.error = message;
-    this.status = 'failed';
-    this.#emit({ type: 'error', message });
-    throw new Error(message);
-  }
-
   async #start(): Promise<EmbedInfo> {
-    let app: SharedApp;
+    let key: string;
     try {
-      app = await decodeSharedApp(this.fragment);
+      this.app = await decodeSharedApp(this.fragment);
+      // The runner's download starts now, while the app's origin starts its host.
+      if (usesSiteRunner(this.app)) preloadSiteRunner();
+      key = await embedAppKey(this.fragment.replace(/^#/, ''), this.editable);
     } catch (error) {
-      this.#fail(error);
+      const message = messageOf(error);
+      this.#openError = message;
+      this.#emit({ type: 'error', message });
+      throw new Error(message, { cause: error });
     }
-    this.app = app;
-    if (usesSiteRunner(app)) preloadSiteRunner();
-    let host: HostConnection;
-    try {
-      host = await connectApp(await embedAppKey(this.fragment.replace(/^#/, ''), this.editable));
-    } catch (error) {
-      this.#fail(error);
-    }
-    this.host = host;
-    host.subscribe((event) => {
-      if (event.type !== 'log') return;
-      this.logs = [...this.logs, event.record].slice(-MAX_LOGS);
-      const { source, level, message } = event.record;
-      this.#emit({ type: 'log', log: { source, level, message } });
+    const session = new AppSession(key, {
+      app: () => this.#current(),
+      onLog: ({ source, level, message }) => this.#emit({ type: 'log', log: { source, level, message } }),
+      onFailure: (message) => this.#emit({ type: 'error', message }),
     });
-    this.status = 'deploying';
-    // The seed is written once: reopening a read-only link keeps the data its copy has.
-    const seed = (await host.apps()).length === 0;
-    try {
-      await this.#deploy(app, seed);
-    } catch (error) {
-      this.#fail(error);
-    }
+    this.session = session;
+    await session.deployNow();
+    const host = session.host!;
     return {
       origin: host.origin,
       mode: host.mode,
       ...(host.documentsUnavailable ? { documentsUnavailable: host.documentsUnavailable } : {}),
       editable: this.editable,
-      app: (await host.apps())[0]?.name ?? app.name,
+      app: session.appName ?? this.app!.name,
     };
   }
 
-  async #deploy(app: SharedApp, seed: boolean): Promise<void> {
-    const host = this.host!;
-    this.status = 'deploying';
+  /** The app with every edit so far, as the session deploys it. */
+  #current() {
+    if (this.#drafts.size) {
+      this.app = { ...this.app!, files: { ...this.app!.files, ...Object.fromEntries(this.#drafts) } };
+      this.#drafts.clear();
+    }
     // The runner's URL is fetched only if the site publishes no transpiled runner to name instead.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local, not state
     const runnerFile = async () => new URL(runnerUrl, location.href).href;
-    await host.deploy(await sharedAppDeploy(app, { runnerFile, seed }));
-    this.error = '';
-    this.status = 'ready';
-    this.revision++;
+    return sharedToDeploy($state.snapshot(this.app) as SharedApp, runnerFile);
   }
 
   /**
@@ -129,44 +134,28 @@ export class EmbeddedApp {
    * it first, so it is answered by the code the reader sees).
    */
   edit(path: string, text: string): void {
-    clearTimeout(this.#draftTimer);
+    if (!this.editable) return;
     this.#drafts.set(path, text);
-    this.#draftTimer = setTimeout(() => this.#flushDrafts(), EDIT_PAUSE_MS);
-  }
-
-  #flushDrafts(): void {
-    clearTimeout(this.#draftTimer);
-    const drafts = [...this.#drafts];
-    this.#drafts.clear();
-    // Failures are reported by setFile (the error banner and the `error` event).
-    for (const [path, text] of drafts) void this.setFile(path, text).catch(() => undefined);
+    this.session?.edited(true);
   }
 
   /** Sends `request` to the app; every answer is also an event for the embedding page. */
   async send(request: EmbedRequest): Promise<Answer> {
     await this.#started;
-    this.#flushDrafts();
-    // A request waits for the edit before it, so it is answered by the code the reader sees.
-    await this.#deploying;
     const method = (request.method ?? 'GET').toUpperCase();
-    const started = performance.now();
-    const result = await this.host!.fetch(request.path, {
-      method,
-      headers: request.headers ?? {},
-      body: method === 'GET' || method === 'HEAD' ? undefined : request.body,
-    });
-    const bytes = new Uint8Array(await result.arrayBuffer());
+    // The whole answer goes to the embedding page: the host already caps what an app may answer.
+    const exchange = await this.session!.exchange({ ...request, method }, Number.POSITIVE_INFINITY);
     const response: EmbedResponse = {
-      status: result.status,
-      headers: Object.fromEntries(result.headers),
-      body: new TextDecoder().decode(bytes),
+      status: exchange.status,
+      headers: Object.fromEntries(exchange.headers),
+      body: new TextDecoder().decode(exchange.bytes),
     };
     const answer = {
       request: { ...request, method },
       response,
-      contentType: result.headers.get('content-type') ?? '',
-      bytes,
-      ms: performance.now() - started,
+      contentType: exchange.contentType,
+      bytes: exchange.bytes,
+      ms: exchange.ms,
     };
     this.#emit({ type: 'response', request: answer.request, response });
     return answer;
@@ -176,35 +165,21 @@ export class EmbeddedApp {
    * Changes one text file and redeploys; resolves once a version with this change serves. Edits
    * that come while a deploy runs wait, and only the last of them deploys (latest wins).
    */
-  setFile(path: string, text: string): Promise<void> {
+  async setFile(path: string, text: string): Promise<void> {
     if (!this.editable)
-      return Promise.reject(
-        new Error(
-          'This embed is read-only: its code cannot be changed. Embed it with editable=1 (editable: true) to allow edits.',
-        ),
+      throw new Error(
+        'This embed is read-only: its code cannot be changed. Embed it with editable=1 (editable: true) to allow edits.',
       );
     const app = this.app;
-    if (!app) return Promise.reject(new Error(this.error || 'The app is not open yet.'));
+    if (!app) throw new Error(this.error || 'The app is not open yet.');
     const current = app.files[path];
     if (current !== undefined && typeof current !== 'string')
-      return Promise.reject(new Error(`${path} is not a text file: only text files can be set.`));
+      throw new Error(`${path} is not a text file: only text files can be set.`);
+    this.#drafts.delete(path);
     this.app = { ...app, files: { ...app.files, [path]: text } };
-    const edit = ++this.#edits;
-    const deploy = this.#deploying.then(async () => {
-      // A later edit is waiting: its deploy carries this change too.
-      if (edit !== this.#edits) return;
-      await this.#started;
-      await this.#deploy($state.snapshot(this.app) as SharedApp, false);
-    });
-    this.#deploying = deploy.catch((error: unknown) => {
-      const message = messageOf(error);
-      this.error = message;
-      this.status = 'failed';
-      this.#emit({ type: 'error', message });
-    });
-    const served: Promise<void> = deploy.then(() => (edit === this.#edits ? undefined : this.#latest));
-    this.#latest = served;
-    return served;
+    await this.#started;
+    this.session!.edited(false);
+    await this.session!.deployNow();
   }
 
   /** The app as it is now (with its edits), as a share link's fragment. */

@@ -6,6 +6,5 @@
 import { mount } from 'svelte';
 import Viewer from './Viewer.svelte';
 import '../style.css';
-import './viewer.css';
 
 mount(Viewer, { target: document.getElementById('app')! });

@@ -1,7 +1,6 @@
 /** Downloading a project as a Spin app zip, and reading what the user gives back. */
-import type { Project } from '../project/project.ts';
+import type { BytesOf, Project } from '../project/project.ts';
 import type { GivenFile } from '../sources/project-source.ts';
-import type { BytesOf } from '../state/AppSession.svelte.ts';
 import { strippedOutputs } from '../syntax/runner-modules.ts';
 import { folderName, toZip } from './spin-zip.ts';
 

@@ -41,6 +41,9 @@ export interface Project {
   updatedAt: number;
 }
 
+/** Reads a project's binary file: its bytes live in a store of their own (project-db.ts). */
+export type BytesOf = (file: Extract<ProjectFile, { kind: 'binary' }>) => Promise<Uint8Array>;
+
 /** A project's files as a source creates them: text, or bytes not yet stored. */
 export type DraftFile =
   | { path: string; text: string }

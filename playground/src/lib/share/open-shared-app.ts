@@ -1,21 +1,19 @@
 /**
- * Running a shared app: at its content-hash origin (`sharedAppKey`), deployed through that
- * origin's host, its key-value seed written the first time only (reopening a link keeps the
- * data the app wrote since), then its first request sent, when it is one that may go unasked
- * (`sendsOnOpen`).
+ * Running a shared app: at its content-hash origin (`sharedAppKey`), through an AppSession as
+ * every face of the playground runs its app (its seeds written the first time only: reopening a
+ * link keeps the data the app wrote since), then its first request sent, when it is one that may
+ * go unasked (`sendsOnOpen`).
  */
-import { connectApp, type DeployResult, type HostConnection } from 'swerve/client';
-import { readUpTo } from '../bytes/read-capped.ts';
-import { MAX_SHOWN_BODY_BYTES } from '../request/response-body.ts';
-import { hasBody, normaliseRequestPath, parseHeaders } from '../request/request-spec.ts';
-import { KV_DUMP_FORMAT } from './kv-dump-format.ts';
+import type { DeployResult, HostConnection } from 'swerve/client';
+import { sharedToDeploy } from '../deploy/app-to-deploy.ts';
+import { AppSession } from '../state/AppSession.svelte.ts';
 import type { SharedApp, SharedRequest } from './share-link.ts';
-import { sharedAppDeploy, usesSiteRunner } from './shared-app-deploy.ts';
 import { preloadSiteRunner } from '../deploy/site-runner-artifacts.ts';
-import { sharedAppKey, type SiteRunner } from './shared-app.ts';
+import { sharedAppKey, usesSiteRunner, type SiteRunner } from './shared-app.ts';
 
 export interface RunningApp {
   key: string;
+  session: AppSession;
   host: HostConnection;
   deployed: DeployResult;
 }
@@ -43,27 +41,16 @@ export async function runSharedApp(
   // The runner's download starts now, while the app's origin starts its host.
   if (usesSiteRunner(app)) preloadSiteRunner();
   const key = await sharedAppKey(app);
-  const host = await connectApp(key);
+  const session = new AppSession(key, {
+    app: () => sharedToDeploy(app, async () => (await runner()).bytes(), secrets),
+  });
   try {
-    // The link's key-value seed is written below, and only into an empty store; its SQLite seed
-    // runs with the first deploy at this origin only: reopening keeps the app's data.
-    const firstDeploy = (await host.apps()).length === 0;
-    const options = await sharedAppDeploy(app, {
-      runnerFile: async () => (await runner()).bytes(),
-      seed: false,
-      seedSqlite: firstDeploy,
-      secrets,
-    });
-    const deployed = await host.deploy(options);
-    for (const [label, entries] of Object.entries(app.kv ?? {})) {
-      const store = host.kv(deployed.app.name, label);
-      if ((await store.keys()).length === 0) await store.import({ format: KV_DUMP_FORMAT, entries });
-    }
-    return { key, host, deployed };
+    await session.deployNow();
   } catch (error) {
-    host.close();
+    session.close();
     throw error;
   }
+  return { key, session, host: session.host!, deployed: session.deployed! };
 }
 
 /** The request a viewer sends first: the link's, else `GET /`. */
@@ -81,24 +68,6 @@ export function firstRequest(app: SharedApp): SharedRequest {
  */
 export function sendsOnOpen(request: SharedRequest): boolean {
   return request.method === 'GET' && !request.headers?.trim() && !request.body;
-}
-
-/** Sends `request` to the app and reads the answer, up to MAX_SHOWN_BODY_BYTES of its body. */
-export async function sendShared(host: HostConnection, request: SharedRequest): Promise<FirstAnswer> {
-  const response = await host.fetch(normaliseRequestPath(request.path), {
-    method: request.method,
-    headers: parseHeaders(request.headers ?? ''),
-    body: hasBody(request.method) && request.body ? request.body : undefined,
-  });
-  const read = response.body
-    ? await readUpTo(response.body, MAX_SHOWN_BODY_BYTES)
-    : { bytes: new Uint8Array(), truncated: false };
-  return {
-    status: response.status,
-    statusText: response.statusText,
-    contentType: response.headers.get('content-type') ?? '',
-    ...read,
-  };
 }
 
 /** Whether an answer is a page to show in a frame rather than a body to print. */

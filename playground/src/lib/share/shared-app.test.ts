@@ -1,5 +1,5 @@
-import { sharedAppDeploy } from './shared-app-deploy.ts';
 import { describe, expect, it } from 'vitest';
+import { deployOptionsOf, sharedToDeploy } from '../deploy/app-to-deploy.ts';
 import { sha256Hex } from '../project/hash.ts';
 import type { Project } from '../project/project.ts';
 import { decodeSharedApp, encodeSharedApp } from './share-link.ts';
@@ -103,9 +103,9 @@ describe('shared apps', () => {
     expect(app.sqlite).toEqual({ default: dump });
     const decoded = await decodeSharedApp(await encodeSharedApp(app));
     const runnerFile = async () => (await runner()).bytes();
-    const first = await sharedAppDeploy(decoded, { runnerFile, seed: false, seedSqlite: true });
+    const first = await deployOptionsOf(sharedToDeploy(decoded, runnerFile), { seedSqlite: true });
     expect(first.sqlite).toEqual([{ sql: dump, file: 'the share link', label: 'default' }]);
-    const reopened = await sharedAppDeploy(decoded, { runnerFile, seed: false, seedSqlite: false });
+    const reopened = await deployOptionsOf(sharedToDeploy(decoded, runnerFile), { seedSqlite: false });
     expect(reopened.sqlite).toBeUndefined();
     // A link whose seed differs runs at an origin of its own, never writing into another copy's data.
     const other = { ...app, sqlite: { default: 'DROP TABLE t;' } };
@@ -126,10 +126,7 @@ describe('shared apps', () => {
       await encodeSharedApp(await toSharedApp(await project(), await options())),
     );
     // This test's "site" publishes no transpiled runner, so the deploy carries the runner's bytes.
-    const { files = {} } = await sharedAppDeploy(app, {
-      runnerFile: async () => (await runner()).bytes(),
-      seed: false,
-    });
+    const { files = {} } = await deployOptionsOf(sharedToDeploy(app, async () => (await runner()).bytes()));
     expect(Object.keys(files).sort()).toEqual(['runner.wasm', 'src/index.js', 'static/dot.bin']);
     expect(files['runner.wasm']).toEqual(runnerBytes);
     expect(files['static/dot.bin']).toEqual(dotBytes);

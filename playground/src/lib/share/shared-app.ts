@@ -195,3 +195,14 @@ export async function sharedAppFromFiles(
   }
   return { name, files };
 }
+
+/** The app's text files, which a code view shows, manifest last. */
+export function textFiles(app: SharedApp): string[] {
+  const paths = Object.keys(app.files).filter((path) => typeof app.files[path] === 'string');
+  return [...paths.filter((p) => p !== MANIFEST_PATH).sort(), ...paths.filter((p) => p === MANIFEST_PATH)];
+}
+
+/** Whether the app holds the site's runner by reference (a JavaScript app): it runs on the published runner. */
+export function usesSiteRunner(app: SharedApp): boolean {
+  return Object.values(app.files).some((file) => typeof file !== 'string' && !('base64' in file));
+}
