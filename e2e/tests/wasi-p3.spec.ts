@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
-import { withHost } from '../fixtures/app-hosts.ts';
+import { appOrigin, withHost } from '../fixtures/app-hosts.ts';
 import { deployApp, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 
@@ -58,8 +58,10 @@ function getInTurn(page: Page, paths: string[]): Promise<Answer[]> {
 }
 
 // The rest of the component in the host, through `@swerve/playwright`:
-// e2e/app-tests/wasi-p3.spec.ts. This test needs the worker's console line, which carries the
-// number of the request the instance was serving (the kit's log lines do not).
+// e2e/app-tests/wasi-p3.spec.ts. These need the worker's console line, which carries the
+// number of the request the instance was serving (the kit's log lines do not), and 40 requests in
+// flight together, sent by one page in one go (separate `app.fetch` calls may finish one before
+// the next starts, and a finished request frees its place in the instance).
 test.describe('a WASI 0.3 HTTP component in the host', () => {
   test.beforeEach(async ({ hostPage }) => {
     await serveTestFiles(hostPage);
@@ -83,6 +85,48 @@ test.describe('a WASI 0.3 HTTP component in the host', () => {
     await expect
       .poll(() => workerLogs.filter((line) => line.includes('wasi 0.3 says hello on stdout')))
       .toEqual(['[service worker log] [swerve] p3/api #2 wasi 0.3 says hello on stdout']);
+  });
+
+  test('requests sent at once are all answered, spread over instances that take 16 at a time', async ({
+    hostPage,
+  }) => {
+    const answers = await withHost(
+      hostPage,
+      'p3',
+      async (host, paths) =>
+        Promise.all(
+          paths.map(async (path) => {
+            const response = await host.fetch(path);
+            return {
+              status: response.status,
+              body: await response.text(),
+              count: Number(response.headers.get('x-instance-requests')),
+              fullUrl: response.headers.get('x-spin-full-url'),
+            };
+          }),
+        ),
+      Array.from({ length: 40 }, (_, i) => `/at-once/${i}`),
+    );
+    answers.forEach((answer, i) =>
+      expect(answer).toEqual({
+        status: 200,
+        body: 'hello from wasi 0.3\n',
+        count: expect.any(Number),
+        fullUrl: `${appOrigin('p3')}/at-once/${i}`,
+      }),
+    );
+    // Each instance numbers its requests 1, 2, 3, ...: together the counts are runs from 1 with
+    // no gaps, however many instances the requests were spread over.
+    const counts = answers.map((answer) => answer.count).sort((a, b) => a - b);
+    const perNumber = new Map<number, number>();
+    for (const count of counts) perNumber.set(count, (perNumber.get(count) ?? 0) + 1);
+    for (const [count, times] of perNumber) {
+      if (count > 1) expect(times).toBeLessThanOrEqual(perNumber.get(count - 1)!);
+    }
+    // All 40 are in flight together (each holds its instance until its body is read): the
+    // first instance takes 16, and the rest go to new ones, 16 at a time.
+    expect(Math.max(...counts)).toBe(16);
+    expect(perNumber.get(1)).toBe(3);
   });
 });
 
