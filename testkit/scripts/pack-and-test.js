@@ -273,7 +273,7 @@ function benchSetup(playwright) {
     console.log(`  ${component.padEnd(11)} ${benchStats(values)}`);
   // The round trip as a test sees it, and the same less the host's own time (what carrying costs).
   console.log(
-    "app.fetch to echo, POST (round-trip: as the test sees it; carrying: less the host's own time):",
+    "app.fetch, per request (round-trip: as the test sees it; carrying: less the host's own time):",
   );
   for (const [row, values] of fetches) console.log(`  ${row.padEnd(18)} ${benchStats(values)}`);
 }
