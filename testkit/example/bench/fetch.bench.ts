@@ -29,12 +29,13 @@ const rows = [
     query: `?write=${LARGE_BODY_BYTES}`,
     length: LARGE_BODY_BYTES,
     variables: { api_token: 'bench' },
+    keyValues: { cache: {} },
   },
 ] as const;
 
 for (const { row, spinApp, count, data, query, length, ...options } of rows) {
   test.describe(row, () => {
-    test.use({ spinApp, variables: 'variables' in options ? options.variables : {} });
+    test.use({ spinApp, ...options });
 
     test(`app.fetch round trip, ${row}`, async ({ app }, testInfo) => {
       test.setTimeout(120_000);
