@@ -275,7 +275,7 @@ function benchSetup(playwright) {
   console.log(
     "app.fetch, per request (round-trip: as the test sees it; carrying: less the host's own time):",
   );
-  for (const [row, values] of fetches) console.log(`  ${row.padEnd(18)} ${benchStats(values)}`);
+  for (const [row, values] of fetches) console.log(`  ${row.padEnd(20)} ${benchStats(values)}`);
 }
 
 /** @param {number[]} values */

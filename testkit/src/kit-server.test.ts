@@ -96,4 +96,15 @@ describe('the kit server', () => {
     expect(navigation.body).toContain('/_swerve/bootstrap.js');
     expect((await get(server, 'p123.kit.localhost', '/hello')).status).toBe(503);
   });
+
+  it('serves a held request body once, at any origin, and no more once released', async () => {
+    const once = server.holdBody(new TextEncoder().encode('large body'));
+    expect(once.path).toMatch(/^\/_swerve\/kit\/body\/[0-9a-f-]{36}$/);
+    const served = await get(server, 'p123.kit.localhost', once.path);
+    expect([served.status, served.body]).toEqual([200, 'large body']);
+    expect((await get(server, 'p123.kit.localhost', once.path)).status).toBe(404);
+    const released = server.holdBody(new Uint8Array([1]));
+    released.release();
+    expect((await get(server, 'kit.localhost', released.path)).status).toBe(404);
+  });
 });

@@ -5,6 +5,7 @@
  * bootstrap page for a navigation the service worker did not take) are the Vite plugin's own
  * middleware, as the site uses it.
  */
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -23,7 +24,7 @@ import {
 } from 'swerve/node';
 import type { AppSource } from './app-source.ts';
 import { kitCacheDir } from './kit-cache.ts';
-import { APP_FILES_PREFIX } from './driver-api.ts';
+import { APP_FILES_PREFIX, HELD_BODY_PREFIX } from './driver-api.ts';
 import type { PackagedHost } from './host-build.ts';
 
 /** The site's host: two labels, so that `<key>.kit.localhost` are its app origins (app-origins.ts). */
@@ -50,6 +51,11 @@ export interface KitServer {
    * serves them at every app origin: a test's deploy then only compiles them.
    */
   prepare(app: AppSource): Promise<Record<string, PreparedComponent>>;
+  /**
+   * Holds a request body for the page to fetch once, at any origin, by the path returned
+   * (app-fetch.ts); `release` lets go of it if the page never did.
+   */
+  holdBody(bytes: Uint8Array): { path: string; release(): void };
   close(): Promise<void>;
 }
 
@@ -88,6 +94,8 @@ export async function startKitServer(host: PackagedHost, port: number): Promise<
   const apps = new Map<string, AppSource>();
   const prepared = new PreparedComponents(await kitCacheDir(), host.build, new FileHasher());
   const middleware = hostMiddleware();
+  /** Request bodies held for the page, by the random id in their path: each is served once. */
+  const heldBodies = new Map<string, Uint8Array>();
   let siteOrigin = '';
 
   function serve(request: IncomingMessage, response: ServerResponse): Promise<void> | void {
@@ -99,6 +107,15 @@ export async function startKitServer(host: PackagedHost, port: number): Promise<
       return send(response, 200, JSON.stringify({ build: host.build, apps: [] }), CONTENT_TYPES['.json']);
     if (host.files.has(path)) return sendFile(request, response, host.files.get(path));
     if (path.startsWith(PREPARED_PATH)) return sendFile(request, response, prepared.file(path), 'immutable');
+    if (path.startsWith(HELD_BODY_PREFIX)) {
+      const id = path.slice(HELD_BODY_PREFIX.length);
+      const bytes = heldBodies.get(id);
+      heldBodies.delete(id);
+      if (!bytes) return send(response, 404, 'No such request body (each is served once).\n');
+      response.setHeader('content-type', 'application/octet-stream');
+      response.setHeader('content-length', bytes.length);
+      return void response.end(bytes);
+    }
     // The apps' files are for the driver page only, at the site origin.
     const isSite = !appKeyOf(`http://${request.headers.host ?? ''}`);
     if (isSite && path.startsWith(APP_FILES_PREFIX)) {
@@ -145,6 +162,11 @@ export async function startKitServer(host: PackagedHost, port: number): Promise<
       apps.set(app.id, app);
       return (relative) =>
         `${APP_FILES_PREFIX}${app.id}/${relative.split('/').map(encodeURIComponent).join('/')}`;
+    },
+    holdBody(bytes) {
+      const id = randomUUID();
+      heldBodies.set(id, bytes);
+      return { path: `${HELD_BODY_PREFIX}${id}`, release: () => heldBodies.delete(id) };
     },
     close: () =>
       new Promise((resolve) => {

@@ -56,3 +56,16 @@ test('multipart arrives as form data with its file', async ({ app }) => {
   const file = form.get('file') as File;
   expect([file.name, file.type, await file.text()]).toEqual(['notes.txt', 'text/plain', 'line one\n']);
 });
+
+// The request is a fetch() of a page at the app's own origin, which the app's service worker
+// answers: the app sees what a server behind a browser would for one of its own pages' requests.
+test('the app sees a request of its own pages: same-origin, from its root', async ({ app }) => {
+  const echo = await (await app.fetch<Echo>('/save', { method: 'PUT', data: 'x' })).json();
+  expect(echo.headers).toMatchObject({
+    'sec-fetch-site': 'same-origin',
+    'sec-fetch-mode': 'cors',
+    'sec-fetch-dest': 'empty',
+    origin: app.origin,
+    referer: app.url('/'),
+  });
+});
