@@ -10,28 +10,23 @@
  * In worker mode (`serviceWorkers: 'block'`) no fetch of the app's origin reaches the host: the
  * request goes to it over the driver page's host connection (driver/driver.ts `fetch`).
  *
- * Bytes cross Playwright's `evaluate` as `Uint8Array`s, which Playwright carries itself; but its
- * Node side encodes one byte by byte where Node has no `Uint8Array.prototype.toBase64` (before
- * Node 25): 4 MiB took seconds. So a request body over INLINE_BODY_BYTES is held by the kit's
- * server instead (kit-server.ts `holdBody`), and the page fetches it from there as it is.
+ * Bytes up to INLINE_BODY_BYTES cross Playwright's `evaluate` as `Uint8Array`s, which Playwright
+ * carries itself. It encodes and decodes them byte by byte in Node, though (before Node 25), so a
+ * larger body goes through the kit's server as it is: a request's is held there for the page to
+ * fetch (kit-server.ts `holdBody`), an answer's is sent there by the page (`takeBody`).
  *
  * Either way the kit holds on to every request until it has answered, so that the reset before
  * the next test waits for the last test's requests (docs/decisions/0025): `requestsSettled`.
  */
 import type { Frame, Page } from '@playwright/test';
-import type { DriverResponse, RequestBody } from './driver-api.ts';
+import { INLINE_BODY_BYTES, type DriverResponse, type RequestBody } from './driver-api.ts';
+import type { KitServer } from './kit-server.ts';
 import type { EncodedRequest } from './request-options.ts';
 import type { SwerveApp } from './types.ts';
 import { callDriver } from './driver-call.ts';
 
-/**
- * The largest request body that crosses inside Playwright's `evaluate`; a larger one is held by
- * the kit's server for the page to fetch (see above).
- */
-export const INLINE_BODY_BYTES = 64 * 1024;
-
-/** Holds a body at the kit's server: the path the page fetches it from, and how to let it go. */
-export type HoldBody = (bytes: Uint8Array) => { path: string; release(): void };
+/** Where large bodies cross: the kit's server. */
+export type BodyExchange = Pick<KitServer, 'holdBody' | 'takeBody'>;
 
 /** The requests each driver page's app has not answered yet. */
 const inFlight = new WeakMap<Page, Set<Promise<unknown>>>();
@@ -70,8 +65,10 @@ type PageFetch = [
   url: string,
   method: string,
   headers: Record<string, string>,
-  body: Uint8Array | null,
+  body: RequestBody | null,
   referrer: string,
+  answerTo: string,
+  inlineBytes: number,
 ];
 
 /**
@@ -79,7 +76,15 @@ type PageFetch = [
  * value. The browser hides `set-cookie` from a page (a forbidden response header), so it is not
  * among them.
  */
-async function fetchInPage([url, method, headers, body, referrer]: PageFetch): Promise<DriverResponse> {
+async function fetchInPage([
+  url,
+  method,
+  headers,
+  body,
+  referrer,
+  answerTo,
+  inlineBytes,
+]: PageFetch): Promise<DriverResponse> {
   let bytes = body as Uint8Array | null;
   const heldAt = (body as { heldAt?: string } | null)?.heldAt;
   if (heldAt !== undefined) {
@@ -88,12 +93,15 @@ async function fetchInPage([url, method, headers, body, referrer]: PageFetch): P
     bytes = new Uint8Array(await held.arrayBuffer());
   }
   const response = await fetch(url, { method, headers, body: bytes, referrer });
+  const answer = new Uint8Array(await response.arrayBuffer());
+  const large = answer.length > inlineBytes;
+  if (large) await fetch(answerTo, { method: 'POST', body: answer });
   return {
     url: response.url,
     status: response.status,
     statusText: response.statusText,
     headers: [...response.headers].map(([name, value]) => ({ name, value })),
-    body: new Uint8Array(await response.arrayBuffer()),
+    body: large ? { sentTo: answerTo } : answer,
   };
 }
 
@@ -103,12 +111,14 @@ export function sendToApp(
   origin: string,
   mode: SwerveApp['hostMode'],
   request: EncodedRequest,
-  holdBody: HoldBody,
-): Promise<DriverResponse> {
+  bodies: BodyExchange,
+): Promise<DriverResponse & { body: Uint8Array }> {
   const { url, method, headers } = request;
-  const held = request.body && request.body.length > INLINE_BODY_BYTES ? holdBody(request.body) : undefined;
+  const held =
+    request.body && request.body.length > INLINE_BODY_BYTES ? bodies.holdBody(request.body) : undefined;
   const body: RequestBody | undefined = held ? { heldAt: held.path } : request.body;
-  const sent =
+  const answer = bodies.takeBody();
+  const sent = (
     mode === 'service-worker'
       ? // A request of a page of the app at its root, as the app's own documents send theirs.
         hostFrame(driver, origin).evaluate(fetchInPage, [
@@ -117,8 +127,19 @@ export function sendToApp(
           headers,
           body ?? null,
           `${origin}/`,
+          answer.path,
+          INLINE_BODY_BYTES,
         ] as PageFetch)
-      : callDriver(driver, 'fetch', url, { method, headers, body });
-  void sent.finally(() => held?.release()).catch(() => undefined);
+      : callDriver(driver, 'fetch', url, { method, headers, body, answerTo: answer.path })
+  ).then(async (reply) => ({
+    ...reply,
+    body: reply.body instanceof Uint8Array ? reply.body : await answer.taken,
+  }));
+  void sent
+    .finally(() => {
+      held?.release();
+      answer.release();
+    })
+    .catch(() => undefined);
   return track(driver, sent);
 }

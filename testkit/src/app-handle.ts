@@ -4,7 +4,7 @@
  * origin (stores' bytes cross as base64: driver-api.ts).
  */
 import type { Page, Request } from '@playwright/test';
-import { sendToApp, type HoldBody } from './app-fetch.ts';
+import { sendToApp, type BodyExchange } from './app-fetch.ts';
 import { appResponse } from './app-response.ts';
 import { callDriver } from './driver-call.ts';
 import { encodeRequest } from './request-options.ts';
@@ -79,8 +79,8 @@ export interface AppHandleOptions {
   hostMode: SwerveApp['hostMode'];
   /** The requests the guests have sent out in this test, as Playwright saw them. */
   outbound: () => readonly Request[];
-  /** Holds a large request body at the kit's server for the page (app-fetch.ts). */
-  holdBody: HoldBody;
+  /** Where bodies too large for Playwright's `evaluate` cross (app-fetch.ts). */
+  bodies: BodyExchange;
 }
 
 /** One outbound request, once it has its answer (or failed). */
@@ -105,7 +105,7 @@ export function appHandle({
   requestTimeoutMs,
   hostMode,
   outbound,
-  holdBody,
+  bodies,
 }: AppHandleOptions): SwerveApp {
   const kv = (label = 'default'): AppKv => ({
     keys: () => callDriver(driver, 'kvKeys', label),
@@ -147,7 +147,7 @@ export function appHandle({
     async fetch<T = unknown>(path: string, options: AppFetchOptions = {}): Promise<AppResponse<T>> {
       const request = await encodeRequest(origin, path, options);
       const what = `${request.method} ${path}`;
-      const sent = sendToApp(driver, origin, hostMode, request, holdBody).catch((error: unknown) => {
+      const sent = sendToApp(driver, origin, hostMode, request, bodies).catch((error: unknown) => {
         throw new Error(`[swerve] ${what} got no answer: ${(error as Error).message}`, { cause: error });
       });
       const reply = await withinTimeout(sent, options.timeout, what);

@@ -39,7 +39,16 @@ export interface DriverRequest {
   method: string;
   headers: Record<string, string>;
   body?: RequestBody;
+  /** Where to send an answer's body over INLINE_BODY_BYTES: a path the kit's server takes it at. */
+  answerTo: string;
 }
+
+/**
+ * The largest body that crosses inside Playwright's `evaluate`, either way. Playwright carries a
+ * `Uint8Array` as base64 it encodes and decodes byte by byte in Node (before Node 25): 4 MiB cost
+ * seconds. A larger body goes through the kit's server instead, as it is (app-fetch.ts).
+ */
+export const INLINE_BODY_BYTES = 64 * 1024;
 
 /**
  * A request body as it crosses to the page: bytes, or for a large one the path (at any of the
@@ -55,7 +64,8 @@ export interface DriverResponse {
   statusText: string;
   /** One entry per value: `set-cookie` may come several times. */
   headers: { name: string; value: string }[];
-  body: Uint8Array;
+  /** The bytes, or (over INLINE_BODY_BYTES) the path the page sent them to at the kit's server. */
+  body: Uint8Array | { sentTo: string };
 }
 
 /** The host's record of a failed request: why, and the log line it wrote. */

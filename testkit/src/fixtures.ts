@@ -261,7 +261,7 @@ export const swerveTest = base.extend<
       requestTimeoutMs: requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
       hostMode: deployed.mode === 'worker' ? 'worker' : 'service-worker',
       outbound: () => swerveKitContext.outbound,
-      holdBody: (bytes) => swerveWorker.server.holdBody(bytes),
+      bodies: swerveWorker.server,
     });
     await use(app);
 

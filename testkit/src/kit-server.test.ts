@@ -107,4 +107,22 @@ describe('the kit server', () => {
     released.release();
     expect((await get(server, 'kit.localhost', released.path)).status).toBe(404);
   });
+
+  it('takes an answer body the page sends, once, at the path it gave out', async () => {
+    const slot = server.takeBody();
+    const port = new URL(server.siteOrigin).port;
+    const post = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port, path, method: 'POST', headers: { host: `p123.kit.localhost:${port}` } },
+          (res) => resolve(res.statusCode ?? 0),
+        );
+        req.on('error', reject);
+        req.end(Buffer.from([0, 1, 255]));
+      });
+    expect(await post(slot.path)).toBe(204);
+    expect([...(await slot.taken)]).toEqual([0, 1, 255]);
+    expect(await post(slot.path)).toBe(405);
+    expect(await post('/_swerve/kit/body/not-given-out')).toBe(405);
+  });
 });

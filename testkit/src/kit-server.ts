@@ -56,6 +56,8 @@ export interface KitServer {
    * (app-fetch.ts); `release` lets go of it if the page never did.
    */
   holdBody(bytes: Uint8Array): { path: string; release(): void };
+  /** A path the page sends a large answer's body to (once, at any origin), and those bytes. */
+  takeBody(): { path: string; taken: Promise<Uint8Array>; release(): void };
   close(): Promise<void>;
 }
 
@@ -96,9 +98,25 @@ export async function startKitServer(host: PackagedHost, port: number): Promise<
   const middleware = hostMiddleware();
   /** Request bodies held for the page, by the random id in their path: each is served once. */
   const heldBodies = new Map<string, Uint8Array>();
+  /** Answers' bodies the page will send, by the random id in their path. */
+  const takers = new Map<string, (bytes: Uint8Array) => void>();
   let siteOrigin = '';
 
+  async function take(
+    request: IncomingMessage,
+    response: ServerResponse,
+    taker: (bytes: Uint8Array) => void,
+  ) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    taker(new Uint8Array(Buffer.concat(chunks)));
+    response.statusCode = 204;
+    response.end();
+  }
+
   function serve(request: IncomingMessage, response: ServerResponse): Promise<void> | void {
+    const taker = request.method === 'POST' ? takerOf(request) : undefined;
+    if (taker) return take(request, response, taker);
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'Only GET and HEAD.\n');
     const url = new URL(request.url ?? '/', 'http://kit.invalid');
@@ -125,6 +143,16 @@ export async function startKitServer(host: PackagedHost, port: number): Promise<
       return sendFile(request, response, file);
     }
     return send(response, 404, 'Not found.\n');
+  }
+
+  /** The taker a POST is for, once: only to a path takeBody gave out. */
+  function takerOf(request: IncomingMessage) {
+    const path = new URL(request.url ?? '/', 'http://kit.invalid').pathname;
+    if (!path.startsWith(HELD_BODY_PREFIX)) return undefined;
+    const id = path.slice(HELD_BODY_PREFIX.length);
+    const taker = takers.get(id);
+    takers.delete(id);
+    return taker;
   }
 
   const server: Server = createServer((request, response) => {
@@ -162,6 +190,11 @@ export async function startKitServer(host: PackagedHost, port: number): Promise<
       apps.set(app.id, app);
       return (relative) =>
         `${APP_FILES_PREFIX}${app.id}/${relative.split('/').map(encodeURIComponent).join('/')}`;
+    },
+    takeBody() {
+      const id = randomUUID();
+      const taken = new Promise<Uint8Array>((resolve) => takers.set(id, resolve));
+      return { path: `${HELD_BODY_PREFIX}${id}`, taken, release: () => takers.delete(id) };
     },
     holdBody(bytes) {
       const id = randomUUID();

@@ -10,14 +10,15 @@
  * request records, without paying for a new origin.
  */
 import { connectHost, messageOf, type HostConnection, type SqlitePlainValue } from 'swerve/client';
-import type {
-  DriverFailure,
-  DriverLogLine,
-  DriverRequest,
-  DriverRequestRecord,
-  DriverResponse,
-  DriverSqliteValue,
-  KitDriver,
+import {
+  INLINE_BODY_BYTES,
+  type DriverFailure,
+  type DriverLogLine,
+  type DriverRequest,
+  type DriverRequestRecord,
+  type DriverResponse,
+  type DriverSqliteValue,
+  type KitDriver,
 } from '../driver-api.ts';
 import { journalMark, resetApp, sinceMark, type JournalMark } from './app-reset.ts';
 import { fromBase64, toBase64 } from './base64.ts';
@@ -94,12 +95,16 @@ async function send(url: string, request: DriverRequest): Promise<DriverResponse
     headers: request.headers,
     body: (body && 'heldAt' in body ? await heldBody(body.heldAt) : body) as BodyInit | undefined,
   });
+  const answer = new Uint8Array(await response.arrayBuffer());
+  // A large answer goes to the kit's server as it is, not through Playwright (driver-api.ts).
+  const large = answer.length > INLINE_BODY_BYTES;
+  if (large) await fetch(request.answerTo, { method: 'POST', body: answer });
   return {
     url,
     status: response.status,
     statusText: response.statusText,
     headers: headerList(response.headers),
-    body: new Uint8Array(await response.arrayBuffer()),
+    body: large ? { sentTo: request.answerTo } : answer,
   };
 }
 
