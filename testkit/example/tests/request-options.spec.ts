@@ -69,3 +69,20 @@ test('the app sees a request of its own pages: same-origin, from its root', asyn
     referer: app.url('/'),
   });
 });
+
+// A body over 64 KiB crosses through the kit's server rather than inside Playwright's evaluate,
+// both ways: every byte arrives and comes back, whichever way the host runs.
+for (const serviceWorkers of ['allow', 'block'] as const) {
+  test.describe(`host in a ${serviceWorkers === 'allow' ? 'service worker' : 'dedicated worker'}`, () => {
+    test.use({ serviceWorkers });
+
+    test('a large body arrives whole, and its echo comes back whole', async ({ app }) => {
+      const text = 'ünïcødé ✓ '.repeat(10_000); // 150 KB of UTF-8, two- and three-byte characters
+      const res = await app.fetch<Echo>('/large', { method: 'POST', data: text });
+      expect(res.status()).toBe(200);
+      const echo = await res.json();
+      expect(echo.headers['content-length']).toBe(String(Buffer.byteLength(text)));
+      expect(echo.body).toBe(text);
+    });
+  });
+}
