@@ -247,9 +247,17 @@ function benchSetup(playwright) {
   if (run.status !== 0) fail(`the bench failed:\n${run.output}`);
   /** @type {Map<string, number[]>} */
   const byComponent = new Map();
+  /** @type {Map<string, number[]>} */
+  const fetches = new Map();
   for (const result of testResults(run.report)) {
+    // fetch.bench.ts: `<size> <what> <ms>,<ms>,...` per row.
+    for (const annotation of result.annotations.filter((a) => a.type === 'swerve-bench-fetch')) {
+      const [size = '?', what = '?', samples = ''] = (annotation.description ?? '').split(' ');
+      fetches.set(`${size} ${what}`, samples.split(',').map(Number));
+    }
     const body = result.annotations.find((annotation) => annotation.type === 'swerve-bench-body');
-    const [component = '?', ms = 'NaN'] = (body?.description ?? '').split(' ');
+    if (!body) continue;
+    const [component = '?', ms = 'NaN'] = (body.description ?? '').split(' ');
     const list = byComponent.get(component) ?? [];
     list.push(result.duration - Number(ms));
     byComponent.set(component, list);
@@ -263,6 +271,11 @@ function benchSetup(playwright) {
   );
   for (const [component, values] of byComponent)
     console.log(`  ${component.padEnd(11)} ${benchStats(values)}`);
+  // The round trip as a test sees it, and the same less the host's own time (what carrying costs).
+  console.log(
+    "app.fetch, per request (round-trip: as the test sees it; carrying: less the host's own time):",
+  );
+  for (const [row, values] of fetches) console.log(`  ${row.padEnd(20)} ${benchStats(values)}`);
 }
 
 /** @param {number[]} values */

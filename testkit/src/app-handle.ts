@@ -1,10 +1,12 @@
 /**
- * The `app` fixture's object: every call goes to the driver page, which carries it out through
- * the host at the app's origin. Bytes cross as base64 (driver-api.ts).
+ * The `app` fixture's object. Requests go to the app from a page at its origin (app-fetch.ts);
+ * everything else goes to the driver page, which carries it out through the host at the app's
+ * origin (stores' bytes cross as base64: driver-api.ts).
  */
 import type { Page, Request } from '@playwright/test';
+import { sendToApp, type BodyExchange } from './app-fetch.ts';
 import { appResponse } from './app-response.ts';
-import type { KitDriver } from './driver-api.ts';
+import { callDriver } from './driver-call.ts';
 import { encodeRequest } from './request-options.ts';
 import type { DriverSqliteValue } from './driver-api.ts';
 import type {
@@ -17,23 +19,7 @@ import type {
   SwerveApp,
 } from './types.ts';
 
-type Calls = { [K in keyof KitDriver]: KitDriver[K] extends (...args: infer A) => infer R ? [A, R] : never };
-
-/** Calls `swerveKit[name](...args)` in the driver page. */
-export function callDriver<K extends keyof KitDriver>(
-  driver: Page,
-  name: K,
-  ...args: Calls[K][0]
-): Promise<Awaited<Calls[K][1]>> {
-  return driver.evaluate(
-    ([name, args]) => {
-      const kit = (globalThis as unknown as { swerveKit: Record<string, (...a: unknown[]) => unknown> })
-        .swerveKit;
-      return kit[name]!(...args);
-    },
-    [name, args] as [string, unknown[]],
-  ) as Promise<Awaited<Calls[K][1]>>;
-}
+export { callDriver };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -93,6 +79,8 @@ export interface AppHandleOptions {
   hostMode: SwerveApp['hostMode'];
   /** The requests the guests have sent out in this test, as Playwright saw them. */
   outbound: () => readonly Request[];
+  /** Where bodies too large for Playwright's `evaluate` cross (app-fetch.ts). */
+  bodies: BodyExchange;
 }
 
 /** One outbound request, once it has its answer (or failed). */
@@ -117,6 +105,7 @@ export function appHandle({
   requestTimeoutMs,
   hostMode,
   outbound,
+  bodies,
 }: AppHandleOptions): SwerveApp {
   const kv = (label = 'default'): AppKv => ({
     keys: () => callDriver(driver, 'kvKeys', label),
@@ -157,33 +146,36 @@ export function appHandle({
     url: (path) => new URL(path, origin).href,
     async fetch<T = unknown>(path: string, options: AppFetchOptions = {}): Promise<AppResponse<T>> {
       const request = await encodeRequest(origin, path, options);
-      const sent = callDriver(driver, 'fetch', request.url, {
-        method: request.method,
-        headers: request.headers,
-        bodyBase64: request.body === undefined ? undefined : base64Of(request.body),
+      const what = `${request.method} ${path}`;
+      const sent = sendToApp(driver, origin, hostMode, request, bodies).catch((error: unknown) => {
+        throw new Error(`[swerve] ${what} got no answer: ${(error as Error).message}`, { cause: error });
       });
-      const reply = await withinTimeout(sent, options.timeout, `${request.method} ${path}`);
-      if (reply.status === 504 && reply.failure) {
+      const reply = await withinTimeout(sent, options.timeout, what);
+      const failure =
+        reply.status >= 500
+          ? await callDriver(driver, 'failure', request.method, pathOf(reply.url), reply.status)
+          : undefined;
+      if (reply.status === 504 && failure) {
         throw new Error(
-          `[swerve] ${request.method} ${path} did not finish: the handler was still running at its deadline of ` +
+          `[swerve] ${what} did not finish: the handler was still running at its deadline of ` +
             `${requestTimeoutMs} ms, so the host stopped it and answered 504.\n` +
-            `Host log: ${reply.failure.log ?? reply.failure.error}\n` +
+            `Host log: ${failure.log ?? failure.error}\n` +
             'If the handler is only slow, raise it: test.use({ requestTimeout: <ms> }).',
         );
       }
       if (options.failOnStatusCode && (reply.status < 200 || reply.status > 399)) {
         throw new Error(
-          `[swerve] ${request.method} ${path} answered ${reply.status} ${reply.statusText} (failOnStatusCode is set).` +
-            (reply.failure ? `\nHost: ${reply.failure.error}` : ''),
+          `[swerve] ${what} answered ${reply.status} ${reply.statusText} (failOnStatusCode is set).` +
+            (failure ? `\nHost: ${failure.error}` : ''),
         );
       }
       return appResponse<T>({
-        url: request.url,
+        url: reply.url,
         status: reply.status,
         statusText: reply.statusText,
         headers: reply.headers,
-        body: new Uint8Array(Buffer.from(reply.bodyBase64, 'base64')),
-        error: reply.failure?.error,
+        body: reply.body,
+        error: failure?.error,
       });
     },
     kv,
@@ -215,6 +207,12 @@ async function stopServiceWorker(driver: Page, hostMode: SwerveApp['hostMode']):
   } finally {
     await session.detach();
   }
+}
+
+/** The path and query the host records a request under (the kit mounts its apps at the root). */
+function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
 }
 
 function toDriverSqlite(value: AppSqliteValue): DriverSqliteValue {

@@ -8,6 +8,7 @@
 import { test as base, type BrowserContextOptions } from '@playwright/test';
 import { dirname } from 'node:path';
 import { randomAppKey, withoutPreparedSources } from 'swerve/node';
+import { requestsSettled } from './app-fetch.ts';
 import { appHandle, callDriver, storedBytes } from './app-handle.ts';
 import { readAppSource, type AppSource } from './app-source.ts';
 import { checkChromium } from './chromium-check.ts';
@@ -270,6 +271,8 @@ export const swerveTest = base.extend<
         testInfo.annotations.push({ type: 'swerve-setup', description: '0 ms (shared: appScope worker)' });
       } else {
         swerveKitContext.lastDeploy = undefined;
+        // The last test's requests end (at their deadline at worst) before its app is reset.
+        await requestsSettled(driver);
         const outcome = await base.step(`deploy ${source.displayPath}`, () =>
           callDriver(driver, 'start', origin, deploy),
         );
@@ -310,7 +313,11 @@ export const swerveTest = base.extend<
     await use(swerveKitContext ? await testPage(swerveKitContext) : await context.newPage());
   },
 
-  app: async ({ swerveApp, swerveKitContext, swerveDeployment, page, requestTimeout }, use, testInfo) => {
+  app: async (
+    { swerveWorker, swerveApp, swerveKitContext, swerveDeployment, page, requestTimeout },
+    use,
+    testInfo,
+  ) => {
     if (!swerveApp || !swerveKitContext || !swerveDeployment) {
       throw new Error(
         "[swerve] No Spin app to test: set one with test.use({ spinApp: './spin.toml' }) (a manifest or its " +
@@ -328,6 +335,7 @@ export const swerveTest = base.extend<
       requestTimeoutMs: requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
       hostMode: deployed.mode === 'worker' ? 'worker' : 'service-worker',
       outbound: () => swerveKitContext.outbound,
+      bodies: swerveWorker.server,
     });
     await use(app);
 

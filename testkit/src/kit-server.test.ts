@@ -96,4 +96,33 @@ describe('the kit server', () => {
     expect(navigation.body).toContain('/_swerve/bootstrap.js');
     expect((await get(server, 'p123.kit.localhost', '/hello')).status).toBe(503);
   });
+
+  it('serves a held request body once, at any origin, and no more once released', async () => {
+    const once = server.holdBody(new TextEncoder().encode('large body'));
+    expect(once.path).toMatch(/^\/_swerve\/kit\/body\/[0-9a-f-]{36}$/);
+    const served = await get(server, 'p123.kit.localhost', once.path);
+    expect([served.status, served.body]).toEqual([200, 'large body']);
+    expect((await get(server, 'p123.kit.localhost', once.path)).status).toBe(404);
+    const released = server.holdBody(new Uint8Array([1]));
+    released.release();
+    expect((await get(server, 'kit.localhost', released.path)).status).toBe(404);
+  });
+
+  it('takes an answer body the page sends, once, at the path it gave out', async () => {
+    const slot = server.takeBody();
+    const port = new URL(server.siteOrigin).port;
+    const post = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port, path, method: 'POST', headers: { host: `p123.kit.localhost:${port}` } },
+          (res) => resolve(res.statusCode ?? 0),
+        );
+        req.on('error', reject);
+        req.end(Buffer.from([0, 1, 255]));
+      });
+    expect(await post(slot.path)).toBe(204);
+    expect([...(await slot.taken)]).toEqual([0, 1, 255]);
+    expect(await post(slot.path)).toBe(405);
+    expect(await post('/_swerve/kit/body/not-given-out')).toBe(405);
+  });
 });

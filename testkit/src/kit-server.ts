@@ -5,6 +5,7 @@
  * bootstrap page for a navigation the service worker did not take) are the Vite plugin's own
  * middleware, as the site uses it.
  */
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -23,7 +24,7 @@ import {
 } from 'swerve/node';
 import type { AppSource } from './app-source.ts';
 import { kitCacheDir } from './kit-cache.ts';
-import { APP_FILES_PREFIX } from './driver-api.ts';
+import { APP_FILES_PREFIX, HELD_BODY_PREFIX } from './driver-api.ts';
 import type { PackagedHost } from './host-build.ts';
 
 /** The site's host: two labels, so that `<key>.kit.localhost` are its app origins (app-origins.ts). */
@@ -50,6 +51,13 @@ export interface KitServer {
    * serves them at every app origin: a test's deploy then only compiles them.
    */
   prepare(app: AppSource): Promise<Record<string, PreparedComponent>>;
+  /**
+   * Holds a request body for the page to fetch once, at any origin, by the path returned
+   * (app-fetch.ts); `release` lets go of it if the page never did.
+   */
+  holdBody(bytes: Uint8Array): { path: string; release(): void };
+  /** A path the page sends a large answer's body to (once, at any origin), and those bytes. */
+  takeBody(): { path: string; taken: Promise<Uint8Array>; release(): void };
   close(): Promise<void>;
 }
 
@@ -88,9 +96,27 @@ export async function startKitServer(host: PackagedHost, port: number): Promise<
   const apps = new Map<string, AppSource>();
   const prepared = new PreparedComponents(await kitCacheDir(), host.build, new FileHasher());
   const middleware = hostMiddleware();
+  /** Request bodies held for the page, by the random id in their path: each is served once. */
+  const heldBodies = new Map<string, Uint8Array>();
+  /** Answers' bodies the page will send, by the random id in their path. */
+  const takers = new Map<string, (bytes: Uint8Array) => void>();
   let siteOrigin = '';
 
+  async function take(
+    request: IncomingMessage,
+    response: ServerResponse,
+    taker: (bytes: Uint8Array) => void,
+  ) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    taker(new Uint8Array(Buffer.concat(chunks)));
+    response.statusCode = 204;
+    response.end();
+  }
+
   function serve(request: IncomingMessage, response: ServerResponse): Promise<void> | void {
+    const taker = request.method === 'POST' ? takerOf(request) : undefined;
+    if (taker) return take(request, response, taker);
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'Only GET and HEAD.\n');
     const url = new URL(request.url ?? '/', 'http://kit.invalid');
@@ -99,6 +125,15 @@ export async function startKitServer(host: PackagedHost, port: number): Promise<
       return send(response, 200, JSON.stringify({ build: host.build, apps: [] }), CONTENT_TYPES['.json']);
     if (host.files.has(path)) return sendFile(request, response, host.files.get(path));
     if (path.startsWith(PREPARED_PATH)) return sendFile(request, response, prepared.file(path), 'immutable');
+    if (path.startsWith(HELD_BODY_PREFIX)) {
+      const id = path.slice(HELD_BODY_PREFIX.length);
+      const bytes = heldBodies.get(id);
+      heldBodies.delete(id);
+      if (!bytes) return send(response, 404, 'No such request body (each is served once).\n');
+      response.setHeader('content-type', 'application/octet-stream');
+      response.setHeader('content-length', bytes.length);
+      return void response.end(bytes);
+    }
     // The apps' files are for the driver page only, at the site origin.
     const isSite = !appKeyOf(`http://${request.headers.host ?? ''}`);
     if (isSite && path.startsWith(APP_FILES_PREFIX)) {
@@ -108,6 +143,16 @@ export async function startKitServer(host: PackagedHost, port: number): Promise<
       return sendFile(request, response, file);
     }
     return send(response, 404, 'Not found.\n');
+  }
+
+  /** The taker a POST is for, once: only to a path takeBody gave out. */
+  function takerOf(request: IncomingMessage) {
+    const path = new URL(request.url ?? '/', 'http://kit.invalid').pathname;
+    if (!path.startsWith(HELD_BODY_PREFIX)) return undefined;
+    const id = path.slice(HELD_BODY_PREFIX.length);
+    const taker = takers.get(id);
+    takers.delete(id);
+    return taker;
   }
 
   const server: Server = createServer((request, response) => {
@@ -145,6 +190,16 @@ export async function startKitServer(host: PackagedHost, port: number): Promise<
       apps.set(app.id, app);
       return (relative) =>
         `${APP_FILES_PREFIX}${app.id}/${relative.split('/').map(encodeURIComponent).join('/')}`;
+    },
+    takeBody() {
+      const id = randomUUID();
+      const taken = new Promise<Uint8Array>((resolve) => takers.set(id, resolve));
+      return { path: `${HELD_BODY_PREFIX}${id}`, taken, release: () => takers.delete(id) };
+    },
+    holdBody(bytes) {
+      const id = randomUUID();
+      heldBodies.set(id, bytes);
+      return { path: `${HELD_BODY_PREFIX}${id}`, release: () => heldBodies.delete(id) };
     },
     close: () =>
       new Promise((resolve) => {

@@ -56,3 +56,33 @@ test('multipart arrives as form data with its file', async ({ app }) => {
   const file = form.get('file') as File;
   expect([file.name, file.type, await file.text()]).toEqual(['notes.txt', 'text/plain', 'line one\n']);
 });
+
+// The request is a fetch() of a page at the app's own origin, which the app's service worker
+// answers: the app sees what a server behind a browser would for one of its own pages' requests.
+test('the app sees a request of its own pages: same-origin, from its root', async ({ app }) => {
+  const echo = await (await app.fetch<Echo>('/save', { method: 'PUT', data: 'x' })).json();
+  expect(echo.headers).toMatchObject({
+    'sec-fetch-site': 'same-origin',
+    'sec-fetch-mode': 'cors',
+    'sec-fetch-dest': 'empty',
+    origin: app.origin,
+    referer: app.url('/'),
+  });
+});
+
+// A body over 64 KiB crosses through the kit's server rather than inside Playwright's evaluate,
+// both ways: every byte arrives and comes back, whichever way the host runs.
+for (const serviceWorkers of ['allow', 'block'] as const) {
+  test.describe(`host in a ${serviceWorkers === 'allow' ? 'service worker' : 'dedicated worker'}`, () => {
+    test.use({ serviceWorkers });
+
+    test('a large body arrives whole, and its echo comes back whole', async ({ app }) => {
+      const text = 'ünïcødé ✓ '.repeat(10_000); // 150 KB of UTF-8, two- and three-byte characters
+      const res = await app.fetch<Echo>('/large', { method: 'POST', data: text });
+      expect(res.status()).toBe(200);
+      const echo = await res.json();
+      expect(echo.headers['content-length']).toBe(String(Buffer.byteLength(text)));
+      expect(echo.body).toBe(text);
+    });
+  });
+}

@@ -108,3 +108,17 @@ test.describe('the blank page a test is given', () => {
     expect(await page.evaluate(() => (globalThis as { leftGlobal?: boolean }).leftGlobal)).toBeUndefined();
   });
 });
+
+test.describe('a request the last test left running', () => {
+  test.use({ spinApp: 'apps/loop', requestTimeout: 1000 });
+
+  test('is sent and not awaited', async ({ app }) => {
+    // /spin loops until its deadline stops it, after this test has ended.
+    void app.fetch('/spin').catch(() => undefined);
+  });
+
+  test('has ended before the next test begins, so it is not among its requests', async ({ app }) => {
+    await expect(app.fetch('/spin')).rejects.toThrow(/deadline of 1000 ms/);
+    expect((await app.requests()).map((record) => record.path)).toEqual(['/spin']);
+  });
+});

@@ -10,13 +10,15 @@
  * request records, without paying for a new origin.
  */
 import { connectHost, messageOf, type HostConnection, type SqlitePlainValue } from 'swerve/client';
-import type {
-  DriverLogLine,
-  DriverRequest,
-  DriverRequestRecord,
-  DriverResponse,
-  DriverSqliteValue,
-  KitDriver,
+import {
+  INLINE_BODY_BYTES,
+  type DriverFailure,
+  type DriverLogLine,
+  type DriverRequest,
+  type DriverRequestRecord,
+  type DriverResponse,
+  type DriverSqliteValue,
+  type KitDriver,
 } from '../driver-api.ts';
 import { journalMark, resetApp, sinceMark, type JournalMark } from './app-reset.ts';
 import { fromBase64, toBase64 } from './base64.ts';
@@ -43,8 +45,6 @@ let appName = '';
 let storeLabels: string[] = [];
 /** The current test's first log line and request record: the journals' ids, and the time. */
 let since: JournalMark = { logId: 0, requestId: 0, at: 0 };
-/** The requests this page has sent that have not answered yet: a reset waits for them. */
-const inFlight = new Set<Promise<unknown>>();
 
 function connected(): HostConnection {
   if (!host) throw new Error('[swerve] The kit driver has no app yet: start() was not called.');
@@ -60,7 +60,7 @@ function errorFields(error: unknown): { code?: string; message: string } {
 }
 
 /** The host's record of a failed request, matched by method, path and status, and its log line. */
-async function failureOf(method: string, path: string, status: number): Promise<DriverResponse['failure']> {
+async function failureOf(method: string, path: string, status: number): Promise<DriverFailure | undefined> {
   const records = sinceMark(await connected().requests(), since.requestId, since.at);
   const record = records.findLast(
     (candidate) => candidate.method === method && candidate.path === path && candidate.status === status,
@@ -80,25 +80,31 @@ function headerList(headers: Headers): DriverResponse['headers'] {
   );
 }
 
-/** Sends one request to the app through the host, and reads its answer whole. */
+/** A large request body, which the kit's server holds at this page's origin too. */
+async function heldBody(path: string): Promise<Uint8Array> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`[swerve] The kit's server no longer holds the request body at ${path}.`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Sends one request to the app through the host connection, and reads its answer whole. */
 async function send(url: string, request: DriverRequest): Promise<DriverResponse> {
-  const { method } = request;
+  const { body } = request;
   const response = await connected().fetch(url, {
-    method,
+    method: request.method,
     headers: request.headers,
-    body: request.bodyBase64 === undefined ? undefined : (fromBase64(request.bodyBase64) as BodyInit),
+    body: (body && 'heldAt' in body ? await heldBody(body.heldAt) : body) as BodyInit | undefined,
   });
-  const body = new Uint8Array(await response.arrayBuffer());
-  const pathInApp = new URL(url, host!.origin);
+  const answer = new Uint8Array(await response.arrayBuffer());
+  // A large answer goes to the kit's server as it is, not through Playwright (driver-api.ts).
+  const large = answer.length > INLINE_BODY_BYTES;
+  if (large) await fetch(request.answerTo, { method: 'POST', body: answer });
   return {
+    url,
     status: response.status,
     statusText: response.statusText,
     headers: headerList(response.headers),
-    bodyBase64: toBase64(body),
-    failure:
-      response.status >= 500
-        ? await failureOf(method, `${pathInApp.pathname}${pathInApp.search}`, response.status)
-        : undefined,
+    body: large ? { sentTo: request.answerTo } : answer,
   };
 }
 
@@ -118,11 +124,8 @@ const driver: KitDriver = {
     }
     const connectMs = performance.now() - started;
     try {
-      // The previous test's app: its requests end (at their deadline at worst), then its state goes.
-      if (appName) {
-        await Promise.allSettled(inFlight);
-        await resetApp(host!, appName, storeLabels);
-      }
+      // The previous test's app: its state goes (the fixture waited for its requests: app-fetch.ts).
+      if (appName) await resetApp(host!, appName, storeLabels);
       since = await journalMark(host!);
       const resetMs = performance.now() - started - connectMs;
       const keyValues = Object.fromEntries(
@@ -158,12 +161,8 @@ const driver: KitDriver = {
     }
   },
 
-  fetch(url, request) {
-    const answer = send(url, request);
-    inFlight.add(answer);
-    void answer.finally(() => inFlight.delete(answer)).catch(() => undefined);
-    return answer;
-  },
+  fetch: send,
+  failure: failureOf,
 
   kvKeys: (label) => connected().kv(appName, label).keys(),
   async kvGet(label, key) {
