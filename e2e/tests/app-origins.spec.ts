@@ -6,7 +6,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { Frame, Page } from '@playwright/test';
-import { appOrigin, clientHandle, PORT, SITE_URL, withHost } from '../fixtures/app-hosts.ts';
+import { appOrigin, appTab, clientHandle, PORT, SITE_URL, withHost } from '../fixtures/app-hosts.ts';
+import { hostRequest } from '../fixtures/host-request.ts';
 import { deployApp, PROBE_FILES, probeManifest, serveTestFiles } from '../fixtures/deploy.ts';
 import { expect, fetchFrom, test } from '../fixtures/swerve.ts';
 import { HOST_PROTOCOL_VERSION } from 'swerve/protocol';
@@ -207,6 +208,18 @@ test("an app's host page may be framed only by the origins allowed to drive it",
   // Blocked by the host page's frame-ancestors: the frame holds the browser's error page.
   expect(nested?.url()).toMatch(/^chrome-error:/);
   expect(await bAsTheSiteSeesIt(hostPage)).toEqual({ apps: ['app-b'], secret: B_SECRET });
+});
+
+test("Swerve's own pages at an app's origin send the app no request of their own (no favicon)", async ({
+  hostPage,
+}) => {
+  await deployAAndB(hostPage);
+  // A tab on A's host page, as appTab opens one; A, routed at `/...`, would answer any path.
+  const tab = await appTab(hostPage, 'app-a');
+  // The tab's one request to A, sent after the page loaded (when a browser asks for its icon).
+  expect(await tab.evaluate(() => fetch('/sent-by-the-test').then((response) => response.status))).toBe(200);
+  const records = (await hostRequest(hostPage, 'app-a', 'metrics', {})).records;
+  expect(records.map((record) => record.path)).toEqual(['/sent-by-the-test']);
 });
 
 test.describe('embedded in a page of another site', () => {

@@ -13,7 +13,7 @@
 /// <reference lib="webworker" />
 import type { AppRegistry } from '../apps/app-registry.ts';
 import type { DeployedApp } from '../apps/deployed-app.ts';
-import { APPS_ROOT, SERVICE_WORKER_PATH, SWERVE_PREFIX } from '../protocol/paths.ts';
+import { appAtUrl } from '../host/app-at-url.ts';
 
 export type Routing =
   /** Not ours: let the browser fetch it. */
@@ -25,10 +25,6 @@ export type Routing =
   | { kind: 'no-app' }
   /** Cannot be decided without waiting (apps still loading, a client not seen before). */
   | { kind: 'later'; decide: () => Promise<Routing> };
-
-function isReserved(pathname: string): boolean {
-  return pathname.startsWith(SWERVE_PREFIX) || pathname === SERVICE_WORKER_PATH;
-}
 
 export class RequestRouting {
   /** Client id → the app whose document it is, or null for any other document. */
@@ -47,14 +43,23 @@ export class RequestRouting {
 
   decide(request: Request, clientId: string): Routing {
     const url = new URL(request.url);
-    if (url.origin !== this.origin || isReserved(url.pathname)) return { kind: 'pass' };
-    if (!this.registry.loaded) {
-      return { kind: 'later', decide: () => this.registry.load().then(() => this.decide(request, clientId)) };
+    // Which app the URL itself names (host/app-at-url.ts, as for the host protocol's fetch).
+    const named = appAtUrl(this.registry, this.origin, url);
+    switch (named.kind) {
+      case 'other-origin':
+      case 'reserved':
+        return { kind: 'pass' };
+      case 'loading':
+        return {
+          kind: 'later',
+          decide: () => this.registry.load().then(() => this.decide(request, clientId)),
+        };
+      case 'app':
+        return named;
+      case 'no-app':
+        if (named.underAppsRoot) return { kind: 'no-app' };
     }
-    const app = this.registry.match(url.pathname);
-    if (app) return { kind: 'app', app, pathInApp: app.pathWithin(url) };
-    if (url.pathname.startsWith(APPS_ROOT)) return { kind: 'no-app' };
-
+    // No app's mount holds the path: it may still be a request of a document an app served.
     if (request.mode === 'navigate') return this.#navigationFromApp(request, url);
     if (!clientId) return { kind: 'pass' };
     const owner = this.#clients.get(clientId);
@@ -71,7 +76,8 @@ export class RequestRouting {
   #navigationFromApp(request: Request, url: URL): Routing {
     if (!request.referrer) return { kind: 'pass' };
     const referrer = new URL(request.referrer);
-    const from = referrer.origin === this.origin ? this.registry.match(referrer.pathname) : undefined;
+    const referring = appAtUrl(this.registry, this.origin, referrer);
+    const from = referring.kind === 'app' ? referring.app : undefined;
     if (!from || from.mount === '/') return { kind: 'pass' };
     const location = `${from.mount}${url.pathname.slice(1)}${url.search}`;
     // 307 keeps a form's method and body; a plain link becomes a GET either way.
@@ -80,7 +86,7 @@ export class RequestRouting {
 
   async #learnClient(clientId: string): Promise<void> {
     const client = await this.clients.get(clientId);
-    const app = client ? this.registry.match(new URL(client.url).pathname) : undefined;
-    this.#clients.set(clientId, app ? app.name : null);
+    const document = client ? appAtUrl(this.registry, this.origin, new URL(client.url)) : undefined;
+    this.#clients.set(clientId, document?.kind === 'app' ? document.app.name : null);
   }
 }

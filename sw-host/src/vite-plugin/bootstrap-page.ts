@@ -11,6 +11,8 @@ export function bootstrapHtml(): string {
   <head>
     <meta charset="utf-8" />
     <title>Starting Swerve…</title>
+    <!-- An icon of its own: else the browser asks for /favicon.ico, which an app mounted at / would answer. -->
+    <link rel="icon" href="data:," />
     <script type="module" src="${BOOTSTRAP_SCRIPT_PATH}"></script>
   </head>
   <body>

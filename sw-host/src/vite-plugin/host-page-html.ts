@@ -7,6 +7,8 @@ export function hostPageHtml(): string {
   <head>
     <meta charset="utf-8" />
     <title>Swerve host</title>
+    <!-- An icon of its own: else the browser asks for /favicon.ico, which an app mounted at / would answer. -->
+    <link rel="icon" href="data:," />
     <script type="module" src="${HOST_PAGE_SCRIPT_PATH}"></script>
   </head>
   <body>
