@@ -11,8 +11,10 @@ declare module '@spinframework/spin-kv' {
     /** Every key in the store. */
     getKeys(): string[];
     /** The value parsed as JSON, or null for a missing key. */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as JSON.parse and the Spin SDK type it: the handler's code decides the shape
     getJson(key: string): any;
     /** Stores `value` as JSON. */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any value JSON.stringify takes, as the Spin SDK types it
     setJson(key: string, value: any): void;
   }
   /** The store `label`, which the component's `key_value_stores` in spin.toml must list. */

@@ -85,7 +85,7 @@ async function fetchInPage([
   answerTo,
   inlineBytes,
 ]: PageFetch): Promise<DriverResponse> {
-  let bytes = body as Uint8Array | null;
+  let bytes = body as Uint8Array<ArrayBuffer> | null;
   const heldAt = (body as { heldAt?: string } | null)?.heldAt;
   if (heldAt !== undefined) {
     const held = await fetch(heldAt);
