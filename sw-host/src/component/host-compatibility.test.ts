@@ -111,7 +111,7 @@ describe('checkHostCompatibility', () => {
     );
   });
 
-  it("accepts a WASI 0.3 handler that imports Spin 4's key-value and variables @3.0.0, wasi:http/client, and the synchronous variables and wasi:config", () => {
+  it("accepts a WASI 0.3 handler that imports Spin 4's key-value and variables @3.0.0, wasi:http/client, the synchronous variables and wasi:config, and spin:sqlite@3.1.0", () => {
     const bytes = builtFile('fixtures/http-p3-spin/dist/http-p3-spin.wasm');
     expect(checkHostCompatibility(bytes, 'p3/api')).toEqual({
       imports: [
@@ -121,6 +121,7 @@ describe('checkHostCompatibility', () => {
         'wasi:http/client@0.3.0',
         'fermyon:spin/variables@2.0.0',
         'wasi:config/store@0.2.0-draft-2024-09-27',
+        'spin:sqlite/sqlite@3.1.0',
       ],
       wasiP3: true,
     });
