@@ -258,6 +258,8 @@ test.describe('TypeScript help in the editor', () => {
     page,
   }) => {
     await page.goto(PLAYGROUND);
+    // The first visit's starter comes first, so that the new project is counted after it.
+    await expect(page.getByTestId('project')).toHaveCount(1);
     await newProject(page, 'ts:itty-router');
     const editor = page.getByTestId('editor');
     await replaceOpenFile(
