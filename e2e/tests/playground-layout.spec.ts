@@ -118,4 +118,25 @@ test.describe('at 390x844', () => {
     await expect(page.getByTestId('project')).toBeVisible();
     await expectNoHorizontalOverflow(page, 'the files pane');
   });
+
+  test("a shared link's viewer keeps its request line whole, the routes under it", async ({
+    page,
+    browser,
+  }) => {
+    await page.goto(PLAYGROUND);
+    await page.getByTestId('source-js:hello').click();
+    await running(page);
+    await page.getByTestId('share').click();
+    const link = await page.getByTestId('share-link').inputValue();
+
+    const visitor = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const viewer = await visitor.newPage();
+    await viewer.goto(link);
+    await expect(viewer.getByTestId('response-status')).toHaveText('200');
+    await expectInWindow(viewer, 'send');
+    await expectInWindow(viewer, 'routes');
+    await expectNoHorizontalOverflow(viewer, 'the viewer');
+    await viewer.screenshot({ path: test.info().outputPath('390x844-viewer.png') });
+    await visitor.close();
+  });
 });
