@@ -7,6 +7,7 @@
 import { expect, test } from '../fixtures/swerve.ts';
 import {
   DEPLOY_TIMEOUT,
+  helloJsManifest,
   newProject,
   PLAYGROUND,
   replaceOpenFile,
@@ -86,21 +87,7 @@ test('a History entry opens its headers, timings and own log lines; ? opens the 
 });
 
 // The js:hello template's manifest, allowed to call one host.
-const CALLING_MANIFEST = `spin_manifest_version = 2
-
-[application]
-name = "hello-js"
-version = "0.1.0"
-
-[[trigger.http]]
-route = "/..."
-component = "handler"
-
-[component.handler]
-source = "runner.wasm"
-files = [{ source = "src", destination = "/" }]
-allowed_outbound_hosts = ["https://api.example.test"]
-`;
+const CALLING_MANIFEST = helloJsManifest('allowed_outbound_hosts = ["https://api.example.test"]');
 
 // One call the manifest allows, one it does not; the answer says how each went.
 const CALLING_HANDLER = `addEventListener('fetch', (event) => event.respondWith(handle()));

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import {
   DEPLOY_TIMEOUT,
+  helloJsManifest,
   newProject,
   PLAYGROUND,
   replaceOpenFile,
@@ -16,21 +17,7 @@ import {
 } from '../fixtures/playground.ts';
 import { expect, test } from '../fixtures/swerve.ts';
 
-const MANIFEST = `spin_manifest_version = 2
-
-[application]
-name = "hello-js"
-version = "0.1.0"
-
-[[trigger.http]]
-route = "/..."
-component = "handler"
-
-[component.handler]
-source = "runner.wasm"
-files = [{ source = "src", destination = "/" }]
-sqlite_databases = ["default"]
-`;
+const MANIFEST = helloJsManifest('sqlite_databases = ["default"]');
 
 const HANDLER = `import { openDefault } from '@spinframework/spin-sqlite';
 addEventListener('fetch', (event) => {
