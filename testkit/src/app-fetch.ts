@@ -24,6 +24,7 @@ import type { KitServer } from './kit-server.ts';
 import type { EncodedRequest } from './request-options.ts';
 import type { SwerveApp } from './types.ts';
 import { callDriver } from './driver-call.ts';
+import { findHostFrame } from './kit-context.ts';
 
 /** Where large bodies cross: the kit's server. */
 export type BodyExchange = Pick<KitServer, 'holdBody' | 'takeBody'>;
@@ -51,7 +52,7 @@ function track<T>(driver: Page, request: Promise<T>): Promise<T> {
 
 /** The frame of the app's host page, at the app's origin, inside the driver page. */
 function hostFrame(driver: Page, origin: string): Frame {
-  const frame = driver.frames().find((candidate) => candidate.url().startsWith(`${origin}/`));
+  const frame = findHostFrame(driver, origin);
   if (!frame) {
     throw new Error(
       `[swerve] The host page of ${origin} is gone from the kit's driver page, so app.fetch cannot reach the app. ` +

@@ -7,7 +7,7 @@
  * viewport or media, a document loaded in the page) marks the page or the context spent: the next
  * test gets a new one.
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page, Request } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page, Request } from '@playwright/test';
 import { DRIVER_PAGE_PATH } from './driver-api.ts';
 
 type Undo = () => Promise<unknown> | unknown;
@@ -273,8 +273,12 @@ export async function resetContext(kit: KitContext): Promise<boolean> {
   changed.clear();
   kit.pageUsed = false;
   if (documentsRan) {
-    const hostFrame = driver.frames().find((frame) => frame.url().startsWith(`${kit.origin}/`));
-    await hostFrame?.evaluate(CLEAR_PAGE_STORAGE);
+    await findHostFrame(driver, kit.origin)?.evaluate(CLEAR_PAGE_STORAGE);
   }
   return true;
+}
+
+/** The frame of the app's host page (at the app's origin) inside the driver page, while it is there. */
+export function findHostFrame(driver: Page, origin: string): Frame | undefined {
+  return driver.frames().find((frame) => frame.url().startsWith(`${origin}/`));
 }
